@@ -1,0 +1,444 @@
+//! `binder_context`: one device, and the file operations on it.
+
+use std::collections::BTreeMap;
+
+use super::alloc::{RangeAllocator, MAX_BUFFER_SPACE};
+use super::host::Env;
+use super::node::{Node, NodeId};
+use super::process::{Mapping, Process};
+use super::thread::{Thread, LOOPER_POLL};
+use super::transaction::{Transaction, TxnId};
+use super::work::Work;
+use super::{Completion, Credentials, Errno, Outcome, ProcId, Tid, Wake};
+use crate::uapi::*;
+
+/// One binder device: its processes, nodes, in-flight transactions and context manager.
+///
+/// Every entry point takes `&mut self`: the host serialises calls (one lock per device), and
+/// any thread the call woke is listed in the returned [`Outcome`].
+#[derive(Debug)]
+pub struct Context {
+    name: String,
+    pub(crate) procs: BTreeMap<ProcId, Process>,
+    /// Every live node, including dead ones (owner gone) that refs still name.
+    pub(crate) nodes: BTreeMap<NodeId, Node>,
+    pub(crate) txns: BTreeMap<TxnId, Transaction>,
+    /// The context manager's node (handle 0), while its owner lives.
+    pub(crate) manager: Option<NodeId>,
+    /// The euid of the first context manager; later managers must share it.
+    manager_uid: Option<u32>,
+    /// Debug ids for nodes, refs' deaths and transactions, as the C driver's global counter.
+    last_id: u64,
+    wakes: Vec<Wake>,
+}
+
+impl Context {
+    /// A device with no processes; `name` is for logs (`binder`, `hwbinder`, …).
+    pub fn new(name: &str) -> Self {
+        Context {
+            name: name.to_owned(),
+            procs: BTreeMap::new(),
+            nodes: BTreeMap::new(),
+            txns: BTreeMap::new(),
+            manager: None,
+            manager_uid: None,
+            last_id: 0,
+            wakes: Vec::new(),
+        }
+    }
+
+    /// The device's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    pub(crate) fn next_id(&mut self) -> u64 {
+        self.last_id += 1;
+        self.last_id
+    }
+
+    pub(crate) fn proc_mut(&mut self, proc: ProcId) -> &mut Process {
+        self.procs.get_mut(&proc).expect("unknown process")
+    }
+
+    fn outcome<T>(&mut self, result: T) -> Outcome<T> {
+        let mut wakes = std::mem::take(&mut self.wakes);
+        let mut seen = std::collections::BTreeSet::new();
+        wakes.retain(|w| seen.insert(*w));
+        Outcome { result, wakes }
+    }
+
+    /// `open()`: a new `binder_proc` for the opener. `nonblocking` is `O_NONBLOCK`.
+    pub fn open(&mut self, creds: Credentials, nonblocking: bool) -> ProcId {
+        let id = ProcId(self.next_id());
+        tracing::debug!(device = %self.name, proc = id.0, pid = creds.pid, euid = creds.euid, "open");
+        self.procs.insert(id, Process::new(creds, nonblocking));
+        id
+    }
+
+    /// `mmap()`: the process mapped its receive buffer of `len` bytes at `user_addr`
+    /// (read-only). Returns the usable size: `min(len, 4 MiB)`.
+    ///
+    /// `EINVAL` for an unknown process, a zero length or a null address; `EBUSY` if it already
+    /// has a mapping.
+    pub fn mmap(&mut self, proc: ProcId, user_addr: u64, len: usize) -> Result<usize, Errno> {
+        let p = self.procs.get_mut(&proc).ok_or(Errno::EINVAL)?;
+        if len == 0 || user_addr == 0 {
+            return Err(Errno::EINVAL);
+        }
+        if p.mapping.is_some() {
+            tracing::warn!(proc = proc.0, "already mapped");
+            return Err(Errno::EBUSY);
+        }
+        // Sizes are 8-byte granular; a ragged tail could never hold a whole buffer.
+        let size = len.min(MAX_BUFFER_SPACE) & !7;
+        if size == 0 {
+            return Err(Errno::EINVAL);
+        }
+        p.mapping = Some(Mapping {
+            user_addr,
+            alloc: RangeAllocator::new(size),
+        });
+        Ok(size)
+    }
+
+    /// `ioctl()` by thread `tid` of `proc`. `arg` is a user address in `proc`.
+    pub fn ioctl(
+        &mut self,
+        proc: ProcId,
+        tid: Tid,
+        cmd: u32,
+        arg: u64,
+        env: &mut Env,
+    ) -> Outcome<Completion> {
+        let completion = match self.procs.get_mut(&proc) {
+            None => Completion::Done(Err(Errno::EINVAL)),
+            Some(p) => {
+                p.threads.entry(tid).or_insert_with(Thread::new);
+                if p.threads[&tid].parked.is_some() {
+                    // One ioctl at a time per thread, as a thread that sleeps in one cannot
+                    // issue another.
+                    Completion::Done(Err(Errno::EBUSY))
+                } else {
+                    let _span = tracing::debug_span!("ioctl", proc = proc.0, tid).entered();
+                    let r = self.do_ioctl(proc, tid, cmd, arg, env);
+                    if let Completion::Done(Err(e)) = r {
+                        tracing::debug!(cmd = format_args!("{cmd:#x}"), %e, "ioctl failed");
+                    }
+                    r
+                }
+            }
+        };
+        self.outcome(completion)
+    }
+
+    fn do_ioctl(
+        &mut self,
+        proc: ProcId,
+        tid: Tid,
+        cmd: u32,
+        arg: u64,
+        env: &mut Env,
+    ) -> Completion {
+        let r = match cmd {
+            BINDER_WRITE_READ => {
+                return match self.write_read(proc, tid, arg, env) {
+                    Some(r) => Completion::Done(r),
+                    None => Completion::Parked,
+                }
+            }
+            BINDER_SET_MAX_THREADS => match env.read::<u32>(proc, arg) {
+                Ok(n) => {
+                    self.proc_mut(proc).max_threads = n;
+                    Ok(0)
+                }
+                Err(_) => Err(Errno::EINVAL),
+            },
+            BINDER_SET_CONTEXT_MGR => self.set_context_mgr(proc, None),
+            BINDER_SET_CONTEXT_MGR_EXT => match env.read::<FlatBinderObject>(proc, arg) {
+                Ok(fbo) => self.set_context_mgr(proc, Some(fbo)),
+                Err(_) => Err(Errno::EINVAL),
+            },
+            BINDER_THREAD_EXIT => {
+                tracing::debug!(proc = proc.0, tid, "thread exit");
+                self.thread_release(proc, tid, env);
+                Ok(0)
+            }
+            BINDER_VERSION => {
+                let v = BinderVersion {
+                    protocol_version: BINDER_CURRENT_PROTOCOL_VERSION,
+                };
+                env.write(proc, arg, &v).map(|_| 0).map_err(|_| Errno::EINVAL)
+            }
+            _ => Err(Errno::EINVAL),
+        };
+        Completion::Done(r)
+    }
+
+    /// `BINDER_SET_CONTEXT_MGR(_EXT)`.
+    fn set_context_mgr(
+        &mut self,
+        proc: ProcId,
+        fbo: Option<FlatBinderObject>,
+    ) -> Result<i32, Errno> {
+        if self.manager.is_some() {
+            tracing::warn!(proc = proc.0, "BINDER_SET_CONTEXT_MGR already set");
+            return Err(Errno::EBUSY);
+        }
+        let euid = self.procs[&proc].creds.euid;
+        match self.manager_uid {
+            Some(uid) if uid != euid => {
+                tracing::warn!(proc = proc.0, euid, uid, "BINDER_SET_CONTEXT_MGR bad uid");
+                return Err(Errno::EPERM);
+            }
+            _ => self.manager_uid = Some(euid),
+        }
+        let (ptr, cookie, flags) = fbo.map_or((0, 0, 0), |f| (f.binder(), f.cookie, f.flags));
+        let id = self.get_or_create_node(proc, ptr, cookie, flags);
+        let n = self.nodes.get_mut(&id).unwrap();
+        n.local_strong_refs += 1;
+        n.local_weak_refs += 1;
+        // The manager is never sent BR_INCREFS/BR_ACQUIRE for its own node.
+        n.has_strong_ref = true;
+        n.has_weak_ref = true;
+        self.manager = Some(id);
+        Ok(0)
+    }
+
+    /// `poll()` by thread `tid`: whether its read would find work. The thread is marked as a
+    /// poller and is reported as [`Wake::Readable`] when work arrives for it.
+    pub fn poll(&mut self, proc: ProcId, tid: Tid) -> Outcome<Result<bool, Errno>> {
+        let r = match self.procs.get_mut(&proc) {
+            None => Err(Errno::EINVAL),
+            Some(p) => {
+                p.threads.entry(tid).or_insert_with(Thread::new).looper |= LOOPER_POLL;
+                Ok(self.has_work(proc, tid))
+            }
+        };
+        self.outcome(r)
+    }
+
+    /// Finishes the parked read of `tid` after a [`Wake::Resume`]. Returns
+    /// [`Completion::Parked`] again if its work was taken by another thread meanwhile.
+    /// Resuming a thread that is not parked is `EINVAL`.
+    pub fn resume(&mut self, proc: ProcId, tid: Tid, env: &mut Env) -> Outcome<Completion> {
+        let c = match self.procs.contains_key(&proc) {
+            false => Completion::Done(Err(Errno::EINVAL)),
+            true => match self.unpark(proc, tid) {
+                None => Completion::Done(Err(Errno::EINVAL)),
+                Some(pr) => {
+                    let _span = tracing::debug_span!("resume", proc = proc.0, tid).entered();
+                    match self.read_or_park(proc, tid, pr.arg, pr.bwr, env) {
+                        Some(r) => Completion::Done(r),
+                        None => Completion::Parked,
+                    }
+                }
+            },
+        };
+        self.outcome(c)
+    }
+
+    /// Cancels the parked read of `tid` (a signal): it completes with `EINTR`, its
+    /// `binder_write_read` written back as the write half left it.
+    pub fn interrupt(&mut self, proc: ProcId, tid: Tid, env: &mut Env) -> Outcome<Completion> {
+        let c = match self.procs.contains_key(&proc) {
+            false => Completion::Done(Err(Errno::EINVAL)),
+            true => match self.unpark(proc, tid) {
+                None => Completion::Done(Err(Errno::EINVAL)),
+                Some(pr) => match env.write(proc, pr.arg, &pr.bwr) {
+                    Ok(()) => Completion::Done(Err(Errno::EINTR)),
+                    Err(_) => Completion::Done(Err(Errno::EFAULT)),
+                },
+            },
+        };
+        self.outcome(c)
+    }
+
+    /// Whether `tid` is parked in a read.
+    pub fn is_parked(&self, proc: ProcId, tid: Tid) -> bool {
+        self.procs
+            .get(&proc)
+            .and_then(|p| p.threads.get(&tid))
+            .is_some_and(|t| t.parked.is_some())
+    }
+
+    /// The user address of `proc`'s receive buffer, if mapped.
+    pub fn mapping_addr(&self, proc: ProcId) -> Option<u64> {
+        self.procs.get(&proc)?.mapping.as_ref().map(|m| m.user_addr)
+    }
+
+    /// Queues work that wakes `tid`.
+    pub(crate) fn push_thread_work(&mut self, proc: ProcId, tid: Tid, w: Work) {
+        let p = self.proc_mut(proc);
+        let Some(t) = p.threads.get_mut(&tid) else {
+            return;
+        };
+        t.push(w);
+        self.wake_thread(proc, tid);
+    }
+
+    /// Queues work for `tid` that waits for company (it does not wake the thread).
+    pub(crate) fn push_thread_work_deferred(&mut self, proc: ProcId, tid: Tid, w: Work) {
+        if let Some(t) = self.proc_mut(proc).threads.get_mut(&tid) {
+            t.push_deferred(w);
+        }
+    }
+
+    /// Queues process work: to the most recently parked looper if there is one, else on the
+    /// process queue, waking pollers that could take it. Work for a dead process is dropped.
+    pub(crate) fn push_proc_work(&mut self, proc: ProcId, w: Work) {
+        let Some(p) = self.procs.get_mut(&proc) else {
+            return;
+        };
+        if let Some(tid) = p.ready_threads.pop_front() {
+            self.push_thread_work(proc, tid, w);
+            return;
+        }
+        p.todo.push_back(w);
+        let pollers: Vec<Tid> = p
+            .threads
+            .iter()
+            .filter(|(_, t)| t.looper & LOOPER_POLL != 0 && t.available_for_proc_work())
+            .map(|(&tid, _)| tid)
+            .collect();
+        for tid in pollers {
+            self.wakes.push(Wake::Readable(proc, tid));
+        }
+    }
+
+    fn wake_thread(&mut self, proc: ProcId, tid: Tid) {
+        let p = self.proc_mut(proc);
+        p.ready_threads.retain(|&t| t != tid);
+        let t = &p.threads[&tid];
+        if t.parked.is_some() {
+            self.wakes.push(Wake::Resume(proc, tid));
+        } else if t.looper & LOOPER_POLL != 0 {
+            self.wakes.push(Wake::Readable(proc, tid));
+        }
+    }
+
+    /// `BINDER_THREAD_EXIT` (and each thread of a dying process): unwinds the thread's
+    /// transaction stack — the caller of a transaction it was serving gets `BR_DEAD_REPLY`,
+    /// replies to transactions it sent will find no one — and cancels its queued work.
+    pub(crate) fn thread_release(&mut self, proc: ProcId, tid: Tid, env: &mut Env) {
+        self.unpark(proc, tid);
+        let Some(thread) = self.proc_mut(proc).threads.remove(&tid) else {
+            return;
+        };
+        let mut send_reply = None;
+        let mut next = thread.transaction_stack;
+        let mut first = true;
+        while let Some(id) = next {
+            let t = self.txns.get_mut(&id).expect("stack names a freed transaction");
+            if t.to_proc == Some(proc) && t.to_thread == Some(tid) {
+                if first {
+                    send_reply = Some(id);
+                }
+                t.to_proc = None;
+                t.to_thread = None;
+                next = t.to_parent;
+                // The buffer was delivered and stays userspace's to free.
+                self.detach_buffer(id);
+            } else if t.from == Some((proc, tid)) {
+                t.from = None;
+                next = t.from_parent;
+            } else {
+                unreachable!("transaction {id:?} on the stack of a thread it does not involve");
+            }
+            first = false;
+        }
+        if let Some(t) = send_reply {
+            self.send_failed_reply(t, BR_DEAD_REPLY, env);
+        }
+        for w in thread.todo {
+            self.release_work(proc, w, true, env);
+        }
+    }
+
+    /// Cancels one queued work item of a thread or process that is going away.
+    /// `requeue`: process work goes back to the (still living) process.
+    fn release_work(&mut self, proc: ProcId, w: Work, requeue: bool, env: &mut Env) {
+        match w {
+            Work::Transaction(t) => {
+                let tx = &self.txns[&t];
+                if tx.node.is_some() && !tx.is_oneway() {
+                    self.send_failed_reply(t, BR_DEAD_REPLY, env);
+                } else {
+                    tracing::debug!(txn = t.0, "undelivered transaction");
+                    self.free_transaction(t, env);
+                }
+            }
+            Work::Node(n) => {
+                if let Some(node) = self.nodes.get_mut(&n) {
+                    node.work_queued = false;
+                    if requeue {
+                        node.work_queued = true;
+                        self.push_proc_work(proc, w);
+                    }
+                }
+            }
+            Work::Death(d) => {
+                use super::node::DeathWork;
+                let p = self.proc_mut(proc);
+                match p.deaths.get(&d).map(|d| d.work) {
+                    Some(DeathWork::DeadBinder) if requeue => self.push_proc_work(proc, w),
+                    Some(DeathWork::DeadBinderAndClear) if requeue => {
+                        self.push_proc_work(proc, w)
+                    }
+                    Some(DeathWork::Clear) => {
+                        p.deaths.remove(&d);
+                    }
+                    _ => {}
+                }
+            }
+            Work::TransactionComplete | Work::ReturnError | Work::ReplyError => {}
+        }
+    }
+
+    /// `release()`: the process closed the device or died. Its nodes die (holders with a death
+    /// registration get `BR_DEAD_BINDER`), transactions waiting on it fail back to their
+    /// senders with `BR_DEAD_REPLY`, its refs are dropped and its buffers freed.
+    pub fn release(&mut self, proc: ProcId, env: &mut Env) -> Outcome<()> {
+        if !self.procs.contains_key(&proc) {
+            return self.outcome(());
+        }
+        let _span = tracing::debug_span!("release", proc = proc.0).entered();
+        if self.manager.is_some_and(|m| self.nodes[&m].owner == proc) {
+            self.manager = None;
+        }
+        // The buffers go with the process: nothing that is cancelled below frees them one by
+        // one, and what they hold is released wholesale with the nodes and refs.
+        let buffers = std::mem::take(&mut self.proc_mut(proc).buffers);
+        for b in buffers.values() {
+            if let Some(t) = b.txn {
+                if let Some(t) = self.txns.get_mut(&t) {
+                    t.buffer = None;
+                }
+            }
+        }
+        self.proc_mut(proc).mapping = None;
+        let tids: Vec<Tid> = self.procs[&proc].threads.keys().copied().collect();
+        for tid in tids {
+            self.thread_release(proc, tid, env);
+        }
+        let todo = std::mem::take(&mut self.proc_mut(proc).todo);
+        for w in todo {
+            self.release_work(proc, w, false, env);
+        }
+        let nodes: Vec<NodeId> = self.procs[&proc].nodes.values().copied().collect();
+        for n in nodes {
+            self.node_release(n, env);
+        }
+        while let Some((&h, _)) = self.procs[&proc].refs_by_handle.first_key_value() {
+            self.delete_ref(proc, h);
+        }
+        let p = self.procs.remove(&proc).unwrap();
+        tracing::debug!(
+            pid = p.creds.pid,
+            buffers = buffers.len(),
+            deaths = p.deaths.len(),
+            "released"
+        );
+        self.outcome(())
+    }
+}

@@ -1,0 +1,456 @@
+//! `binder_thread`: looper state, the todo list, the transaction stack, and the
+//! `BINDER_WRITE_READ` loops.
+
+use std::collections::VecDeque;
+
+use super::context::Context;
+use super::host::Env;
+use super::transaction::TxnId;
+use super::work::Work;
+use super::{Errno, ProcId, Tid};
+use crate::uapi::*;
+
+/// Looper state bits (the Rust driver's values, shown in debug output).
+pub(crate) const LOOPER_REGISTERED: u32 = 0x01;
+pub(crate) const LOOPER_ENTERED: u32 = 0x02;
+pub(crate) const LOOPER_EXITED: u32 = 0x04;
+pub(crate) const LOOPER_INVALID: u32 = 0x08;
+pub(crate) const LOOPER_WAITING: u32 = 0x10;
+pub(crate) const LOOPER_WAITING_PROC: u32 = 0x20;
+pub(crate) const LOOPER_POLL: u32 = 0x40;
+
+/// Room a read needs before it dequeues another item: the largest item it may write
+/// (`BR_TRANSACTION_SEC_CTX` and its payload).
+pub(crate) const READ_ITEM_ROOM: u64 = (core::mem::size_of::<BinderTransactionDataSecctx>() + 4) as u64;
+
+/// A `BINDER_WRITE_READ` whose read half waits for work.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct ParkedRead {
+    /// Where the caller's `binder_write_read` lives.
+    pub(crate) arg: u64,
+    /// Its value after the write half.
+    pub(crate) bwr: BinderWriteRead,
+}
+
+/// `binder_thread`.
+#[derive(Debug, Default)]
+pub(crate) struct Thread {
+    pub(crate) looper: u32,
+    pub(crate) todo: VecDeque<Work>,
+    /// The todo list holds something that should wake the thread (the C `process_todo`): work
+    /// queued "deferred", such as a sync call's `BR_TRANSACTION_COMPLETE`, waits for company.
+    pub(crate) process_todo: bool,
+    /// Top of the stack of sync transactions this thread sent or is serving.
+    pub(crate) transaction_stack: Option<TxnId>,
+    /// A failed command's result (`BR_OK` when none); while set, the write loop stops.
+    pub(crate) return_error: u32,
+    /// A reply that failed on its way to this thread (`BR_OK` when none).
+    pub(crate) reply_error: u32,
+    pub(crate) parked: Option<ParkedRead>,
+}
+
+impl Thread {
+    pub(crate) fn new() -> Self {
+        Thread {
+            return_error: BR_OK,
+            reply_error: BR_OK,
+            ..Default::default()
+        }
+    }
+
+    pub(crate) fn is_looper(&self) -> bool {
+        self.looper & (LOOPER_REGISTERED | LOOPER_ENTERED) != 0
+    }
+
+    /// May take process work: a looper with nothing of its own to do and no transaction in
+    /// progress. Non-looper threads never take process work (the Rust driver's rule).
+    pub(crate) fn available_for_proc_work(&self) -> bool {
+        self.is_looper() && self.transaction_stack.is_none() && self.todo.is_empty()
+    }
+
+    pub(crate) fn push(&mut self, w: Work) {
+        self.todo.push_back(w);
+        self.process_todo = true;
+    }
+
+    pub(crate) fn push_deferred(&mut self, w: Work) {
+        self.todo.push_back(w);
+    }
+
+    fn pop(&mut self) -> Option<Work> {
+        let w = self.todo.pop_front();
+        if self.todo.is_empty() {
+            self.process_todo = false;
+        }
+        w
+    }
+}
+
+/// Writes the BR stream of one read into user memory, tracking the room left.
+pub(crate) struct ReadWriter {
+    proc: ProcId,
+    addr: u64,
+    size: u64,
+    pos: u64,
+}
+
+impl ReadWriter {
+    fn room(&self) -> u64 {
+        self.size - self.pos
+    }
+
+    pub(crate) fn put<T: Pod>(&mut self, env: &mut Env, v: &T) -> Result<(), Errno> {
+        let len = core::mem::size_of::<T>() as u64;
+        if self.room() < len {
+            return Err(Errno::EFAULT);
+        }
+        env.write(self.proc, self.addr + self.pos, v)?;
+        self.pos += len;
+        Ok(())
+    }
+
+    pub(crate) fn code(&mut self, env: &mut Env, code: u32) -> Result<(), Errno> {
+        self.put(env, &code)
+    }
+}
+
+/// Whether the read loop goes on after an item.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Next {
+    More,
+    Stop,
+}
+
+impl Context {
+    /// `BINDER_WRITE_READ`.
+    pub(crate) fn write_read(
+        &mut self,
+        proc: ProcId,
+        tid: Tid,
+        arg: u64,
+        env: &mut Env,
+    ) -> Option<Result<i32, Errno>> {
+        let mut bwr: BinderWriteRead = match env.read(proc, arg) {
+            Ok(b) => b,
+            Err(_) => return Some(Err(Errno::EFAULT)),
+        };
+        if bwr.write_size > 0 {
+            if let Err(e) = self.thread_write(proc, tid, &mut bwr, env) {
+                bwr.read_consumed = 0;
+                return Some(match env.write(proc, arg, &bwr) {
+                    Ok(()) => Err(e),
+                    Err(_) => Err(Errno::EFAULT),
+                });
+            }
+        }
+        if bwr.read_size > 0 {
+            return self.read_or_park(proc, tid, arg, bwr, env);
+        }
+        Some(env.write(proc, arg, &bwr).map(|_| 0).map_err(Errno::from))
+    }
+
+    /// The read half: delivers work, or parks the thread (`None`) when there is none.
+    pub(crate) fn read_or_park(
+        &mut self,
+        proc: ProcId,
+        tid: Tid,
+        arg: u64,
+        mut bwr: BinderWriteRead,
+        env: &mut Env,
+    ) -> Option<Result<i32, Errno>> {
+        let result = match self.thread_read(proc, tid, &mut bwr, env) {
+            Ok(true) => Ok(()),
+            Ok(false) => {
+                if self.procs[&proc].nonblocking {
+                    Err(Errno::EAGAIN)
+                } else {
+                    self.park(proc, tid, ParkedRead { arg, bwr });
+                    return None;
+                }
+            }
+            Err(e) => Err(e),
+        };
+        let copied = env.write(proc, arg, &bwr);
+        Some(match (result, copied) {
+            (Err(e), _) => Err(e),
+            (Ok(()), Err(_)) => Err(Errno::EFAULT),
+            (Ok(()), Ok(())) => Ok(0),
+        })
+    }
+
+    fn park(&mut self, proc: ProcId, tid: Tid, parked: ParkedRead) {
+        let p = self.proc_mut(proc);
+        let t = p.threads.get_mut(&tid).unwrap();
+        let for_proc = t.available_for_proc_work();
+        t.parked = Some(parked);
+        t.looper |= LOOPER_WAITING;
+        if for_proc {
+            t.looper |= LOOPER_WAITING_PROC;
+            p.ready_threads.push_front(tid);
+        }
+    }
+
+    /// Ends a park (the thread is resumed or gone).
+    pub(crate) fn unpark(&mut self, proc: ProcId, tid: Tid) -> Option<ParkedRead> {
+        let p = self.proc_mut(proc);
+        p.ready_threads.retain(|&t| t != tid);
+        let t = p.threads.get_mut(&tid)?;
+        t.looper &= !(LOOPER_WAITING | LOOPER_WAITING_PROC);
+        t.parked.take()
+    }
+
+    /// Whether a read by this thread would find something to deliver.
+    pub(crate) fn has_work(&self, proc: ProcId, tid: Tid) -> bool {
+        let p = &self.procs[&proc];
+        let t = &p.threads[&tid];
+        t.process_todo || (t.available_for_proc_work() && !p.todo.is_empty())
+    }
+
+    /// `binder_thread_write`: runs commands until the buffer ends or a command fails. Soft
+    /// errors are logged; `EFAULT`/`EINVAL` abort the ioctl.
+    fn thread_write(
+        &mut self,
+        proc: ProcId,
+        tid: Tid,
+        bwr: &mut BinderWriteRead,
+        env: &mut Env,
+    ) -> Result<(), Errno> {
+        let end = bwr.write_size;
+        while bwr.write_consumed < end
+            && end - bwr.write_consumed >= 4
+            && self.procs[&proc].threads[&tid].return_error == BR_OK
+        {
+            let mut cmds = CmdReader {
+                proc,
+                addr: bwr.write_buffer,
+                pos: bwr.write_consumed,
+                end,
+            };
+            let cmd: u32 = cmds.read(env)?;
+            self.command(proc, tid, cmd, &mut cmds, env)?;
+            bwr.write_consumed = cmds.pos;
+        }
+        Ok(())
+    }
+
+    fn command(
+        &mut self,
+        proc: ProcId,
+        tid: Tid,
+        cmd: u32,
+        cmds: &mut CmdReader,
+        env: &mut Env,
+    ) -> Result<(), Errno> {
+        let _span = tracing::trace_span!("bc", proc = proc.0, tid, cmd).entered();
+        match cmd {
+            BC_TRANSACTION | BC_REPLY => {
+                let tr: BinderTransactionData = cmds.read(env)?;
+                self.transaction(proc, tid, &tr, cmd == BC_REPLY, env);
+            }
+            BC_FREE_BUFFER => {
+                let addr: u64 = cmds.read(env)?;
+                self.user_free_buffer(proc, addr, env);
+            }
+            BC_INCREFS | BC_ACQUIRE | BC_RELEASE | BC_DECREFS => {
+                let handle: u32 = cmds.read(env)?;
+                let inc = matches!(cmd, BC_INCREFS | BC_ACQUIRE);
+                let strong = matches!(cmd, BC_ACQUIRE | BC_RELEASE);
+                self.update_ref(proc, handle, inc, strong)?;
+            }
+            BC_INCREFS_DONE | BC_ACQUIRE_DONE => {
+                let pc: BinderPtrCookie = cmds.read(env)?;
+                self.inc_refs_done(proc, pc.ptr, pc.cookie, cmd == BC_ACQUIRE_DONE);
+            }
+            BC_REGISTER_LOOPER => {
+                let p = self.proc_mut(proc);
+                let t = p.threads.get_mut(&tid).unwrap();
+                if t.looper & LOOPER_ENTERED != 0 {
+                    t.looper |= LOOPER_INVALID;
+                    tracing::warn!(proc = proc.0, tid, "BC_REGISTER_LOOPER after BC_ENTER_LOOPER");
+                } else if p.requested_threads == 0 {
+                    t.looper |= LOOPER_INVALID;
+                    tracing::warn!(proc = proc.0, tid, "BC_REGISTER_LOOPER called without request");
+                } else {
+                    p.requested_threads -= 1;
+                    p.requested_threads_started += 1;
+                }
+                p.threads.get_mut(&tid).unwrap().looper |= LOOPER_REGISTERED;
+            }
+            BC_ENTER_LOOPER => {
+                let t = self.proc_mut(proc).threads.get_mut(&tid).unwrap();
+                if t.looper & LOOPER_REGISTERED != 0 {
+                    t.looper |= LOOPER_INVALID;
+                    tracing::warn!(proc = proc.0, tid, "BC_ENTER_LOOPER after BC_REGISTER_LOOPER");
+                }
+                t.looper |= LOOPER_ENTERED;
+            }
+            BC_EXIT_LOOPER => {
+                self.proc_mut(proc).threads.get_mut(&tid).unwrap().looper |= LOOPER_EXITED;
+            }
+            BC_REQUEST_DEATH_NOTIFICATION | BC_CLEAR_DEATH_NOTIFICATION => {
+                let hc: BinderHandleCookie = cmds.read(env)?;
+                let (handle, cookie) = (hc.handle, hc.cookie);
+                if cmd == BC_REQUEST_DEATH_NOTIFICATION {
+                    self.request_death(proc, handle, cookie);
+                } else {
+                    self.clear_death(proc, tid, handle, cookie);
+                }
+            }
+            BC_DEAD_BINDER_DONE => {
+                let cookie: u64 = cmds.read(env)?;
+                self.dead_binder_done(proc, tid, cookie);
+            }
+            _ => {
+                tracing::warn!(proc = proc.0, tid, cmd = format_args!("{cmd:#x}"), "unknown command");
+                return Err(Errno::EINVAL);
+            }
+        }
+        Ok(())
+    }
+
+    /// `binder_thread_read`. `Ok(false)`: nothing was delivered and the thread must wait (the
+    /// caller parks it or answers `EAGAIN`); `bwr.read_consumed` is then unchanged.
+    fn thread_read(
+        &mut self,
+        proc: ProcId,
+        tid: Tid,
+        bwr: &mut BinderWriteRead,
+        env: &mut Env,
+    ) -> Result<bool, Errno> {
+        if !self.has_work(proc, tid) {
+            return Ok(false);
+        }
+        let Some(size) = bwr.read_size.checked_sub(bwr.read_consumed) else {
+            return Err(Errno::EFAULT);
+        };
+        let mut w = ReadWriter {
+            proc,
+            addr: bwr.read_buffer.wrapping_add(bwr.read_consumed),
+            size,
+            pos: 0,
+        };
+        let placeholder = bwr.read_consumed == 0;
+        if placeholder {
+            w.code(env, BR_NOOP)?;
+        }
+        let start = w.pos;
+        let for_proc = self.procs[&proc].threads[&tid].available_for_proc_work();
+        while w.room() >= READ_ITEM_ROOM {
+            let p = self.proc_mut(proc);
+            let t = p.threads.get_mut(&tid).unwrap();
+            let work = if !t.todo.is_empty() {
+                t.pop()
+            } else if for_proc {
+                p.todo.pop_front()
+            } else {
+                None
+            };
+            let Some(work) = work else { break };
+            match self.deliver(proc, tid, work, &mut w, env) {
+                Ok(Next::More) => {}
+                Ok(Next::Stop) => break,
+                Err(e) => {
+                    if w.pos == start {
+                        return Err(e);
+                    }
+                    break;
+                }
+            }
+        }
+        if w.pos == start {
+            // Everything dequeued turned out to be stale: wait again.
+            return Ok(false);
+        }
+        bwr.read_consumed += w.pos;
+        let p = self.proc_mut(proc);
+        if placeholder && p.threads[&tid].is_looper() && p.needs_thread() {
+            p.requested_threads += 1;
+            env.write(proc, bwr.read_buffer, &BR_SPAWN_LOOPER)?;
+        }
+        Ok(true)
+    }
+
+    /// Writes one work item to the read buffer.
+    fn deliver(
+        &mut self,
+        proc: ProcId,
+        tid: Tid,
+        work: Work,
+        w: &mut ReadWriter,
+        env: &mut Env,
+    ) -> Result<Next, Errno> {
+        match work {
+            Work::Transaction(t) => return self.deliver_transaction(proc, tid, t, w, env),
+            Work::TransactionComplete => w.code(env, BR_TRANSACTION_COMPLETE)?,
+            Work::ReturnError | Work::ReplyError => {
+                let t = self.proc_mut(proc).threads.get_mut(&tid).unwrap();
+                let slot = if work == Work::ReturnError {
+                    &mut t.return_error
+                } else {
+                    &mut t.reply_error
+                };
+                let code = core::mem::replace(slot, BR_OK);
+                w.code(env, code)?;
+            }
+            Work::Node(n) => {
+                for (code, pc) in self.node_work(n) {
+                    w.code(env, code)?;
+                    w.put(env, &pc)?;
+                }
+            }
+            Work::Death(d) => return self.deliver_death(proc, d, w, env),
+        }
+        Ok(Next::More)
+    }
+
+    fn deliver_death(
+        &mut self,
+        proc: ProcId,
+        d: super::node::DeathId,
+        w: &mut ReadWriter,
+        env: &mut Env,
+    ) -> Result<Next, Errno> {
+        use super::node::DeathWork;
+        let p = self.proc_mut(proc);
+        let Some(death) = p.deaths.get(&d) else {
+            return Ok(Next::More);
+        };
+        let cookie = death.cookie;
+        match death.work {
+            DeathWork::Clear => {
+                p.deaths.remove(&d);
+                w.code(env, BR_CLEAR_DEATH_NOTIFICATION_DONE)?;
+                w.put(env, &cookie)?;
+                Ok(Next::More)
+            }
+            DeathWork::DeadBinder | DeathWork::DeadBinderAndClear => {
+                p.delivered_deaths.push(d);
+                w.code(env, BR_DEAD_BINDER)?;
+                w.put(env, &cookie)?;
+                // Death notifications can cause transactions: one per read.
+                Ok(Next::Stop)
+            }
+            DeathWork::Armed => Ok(Next::More),
+        }
+    }
+}
+
+/// Reads commands and their payloads from the write buffer, never past `write_size`.
+pub(crate) struct CmdReader {
+    proc: ProcId,
+    addr: u64,
+    pos: u64,
+    end: u64,
+}
+
+impl CmdReader {
+    fn read<T: Pod + Default>(&mut self, env: &mut Env) -> Result<T, Errno> {
+        let len = core::mem::size_of::<T>() as u64;
+        if self.end - self.pos < len {
+            return Err(Errno::EFAULT);
+        }
+        let v = env.read(self.proc, self.addr.wrapping_add(self.pos))?;
+        self.pos += len;
+        Ok(v)
+    }
+}
