@@ -152,7 +152,10 @@ mod tests {
             pos += r.size;
         }
         assert_eq!(pos, a.size);
-        assert_eq!(a.free.len(), a.ranges.values().filter(|r| r.used.is_none()).count());
+        assert_eq!(
+            a.free.len(),
+            a.ranges.values().filter(|r| r.used.is_none()).count()
+        );
     }
 
     #[test]

@@ -168,7 +168,9 @@ impl Context {
                 let v = BinderVersion {
                     protocol_version: BINDER_CURRENT_PROTOCOL_VERSION,
                 };
-                env.write(proc, arg, &v).map(|_| 0).map_err(|_| Errno::EINVAL)
+                env.write(proc, arg, &v)
+                    .map(|_| 0)
+                    .map_err(|_| Errno::EINVAL)
             }
             _ => Err(Errno::EINVAL),
         };
@@ -329,7 +331,10 @@ impl Context {
         let mut next = thread.transaction_stack;
         let mut first = true;
         while let Some(id) = next {
-            let t = self.txns.get_mut(&id).expect("stack names a freed transaction");
+            let t = self
+                .txns
+                .get_mut(&id)
+                .expect("stack names a freed transaction");
             if t.to_proc == Some(proc) && t.to_thread == Some(tid) {
                 if first {
                     send_reply = Some(id);
@@ -382,9 +387,7 @@ impl Context {
                 let p = self.proc_mut(proc);
                 match p.deaths.get(&d).map(|d| d.work) {
                     Some(DeathWork::DeadBinder) if requeue => self.push_proc_work(proc, w),
-                    Some(DeathWork::DeadBinderAndClear) if requeue => {
-                        self.push_proc_work(proc, w)
-                    }
+                    Some(DeathWork::DeadBinderAndClear) if requeue => self.push_proc_work(proc, w),
                     Some(DeathWork::Clear) => {
                         p.deaths.remove(&d);
                     }

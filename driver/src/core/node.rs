@@ -301,7 +301,10 @@ impl Context {
             tracing::warn!(proc = proc.0, ptr, strong, "BC_*_DONE: no match");
             return;
         };
-        let n = self.nodes.get_mut(&id).expect("process node table out of sync");
+        let n = self
+            .nodes
+            .get_mut(&id)
+            .expect("process node table out of sync");
         if n.cookie != cookie {
             tracing::warn!(proc = proc.0, ptr, cookie, "BC_*_DONE: cookie mismatch");
             return;
@@ -312,7 +315,12 @@ impl Context {
             &mut n.pending_weak_ref
         };
         if !*pending {
-            tracing::warn!(proc = proc.0, ptr, strong, "BC_*_DONE: no pending increment");
+            tracing::warn!(
+                proc = proc.0,
+                ptr,
+                strong,
+                "BC_*_DONE: no pending increment"
+            );
             return;
         }
         *pending = false;
@@ -403,7 +411,13 @@ impl Context {
             }
         }
         let Some(r) = self.proc_mut(proc).refs_by_handle.get_mut(&handle) else {
-            tracing::warn!(proc = proc.0, handle, inc, strong, "refcount change on invalid handle");
+            tracing::warn!(
+                proc = proc.0,
+                handle,
+                inc,
+                strong,
+                "refcount change on invalid handle"
+            );
             return Ok(());
         };
         if !inc {
@@ -422,7 +436,11 @@ impl Context {
                 tracing::warn!(proc = proc.0, handle, %e, "BC_INCREFS failed");
                 return Ok(());
             }
-            self.proc_mut(proc).refs_by_handle.get_mut(&handle).unwrap().weak = 1;
+            self.proc_mut(proc)
+                .refs_by_handle
+                .get_mut(&handle)
+                .unwrap()
+                .weak = 1;
         } else {
             r.weak += 1;
         }
@@ -456,7 +474,10 @@ impl Context {
     /// death registration (an armed or pending notification is dropped unseen).
     pub(crate) fn delete_ref(&mut self, proc: ProcId, handle: u32) {
         let p = self.proc_mut(proc);
-        let r = p.refs_by_handle.remove(&handle).expect("delete of a missing ref");
+        let r = p
+            .refs_by_handle
+            .remove(&handle)
+            .expect("delete of a missing ref");
         p.refs_by_node.remove(&r.node);
         if let Some(d) = r.death {
             self.delete_death(proc, d);
@@ -481,7 +502,11 @@ impl Context {
     /// `BC_REQUEST_DEATH_NOTIFICATION`.
     pub(crate) fn request_death(&mut self, proc: ProcId, handle: u32, cookie: u64) {
         let Some(r) = self.procs[&proc].refs_by_handle.get(&handle) else {
-            tracing::warn!(proc = proc.0, handle, "death notification on invalid handle");
+            tracing::warn!(
+                proc = proc.0,
+                handle,
+                "death notification on invalid handle"
+            );
             return;
         };
         if r.death.is_some() {
@@ -507,7 +532,11 @@ impl Context {
     pub(crate) fn clear_death(&mut self, proc: ProcId, tid: Tid, handle: u32, cookie: u64) {
         let p = self.proc_mut(proc);
         let Some(r) = p.refs_by_handle.get_mut(&handle) else {
-            tracing::warn!(proc = proc.0, handle, "clear death notification on invalid handle");
+            tracing::warn!(
+                proc = proc.0,
+                handle,
+                "clear death notification on invalid handle"
+            );
             return;
         };
         let Some(d) = r.death else {
@@ -516,7 +545,12 @@ impl Context {
         };
         let death = p.deaths.get_mut(&d).expect("ref names a missing death");
         if death.cookie != cookie {
-            tracing::warn!(proc = proc.0, handle, cookie, "clear death notification: cookie mismatch");
+            tracing::warn!(
+                proc = proc.0,
+                handle,
+                cookie,
+                "clear death notification: cookie mismatch"
+            );
             return;
         }
         r.death = None;

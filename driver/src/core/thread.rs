@@ -21,7 +21,8 @@ pub(crate) const LOOPER_POLL: u32 = 0x40;
 
 /// Room a read needs before it dequeues another item: the largest item it may write
 /// (`BR_TRANSACTION_SEC_CTX` and its payload).
-pub(crate) const READ_ITEM_ROOM: u64 = (core::mem::size_of::<BinderTransactionDataSecctx>() + 4) as u64;
+pub(crate) const READ_ITEM_ROOM: u64 =
+    (core::mem::size_of::<BinderTransactionDataSecctx>() + 4) as u64;
 
 /// A `BINDER_WRITE_READ` whose read half waits for work.
 #[derive(Clone, Copy, Debug)]
@@ -266,10 +267,18 @@ impl Context {
                 let t = p.threads.get_mut(&tid).unwrap();
                 if t.looper & LOOPER_ENTERED != 0 {
                     t.looper |= LOOPER_INVALID;
-                    tracing::warn!(proc = proc.0, tid, "BC_REGISTER_LOOPER after BC_ENTER_LOOPER");
+                    tracing::warn!(
+                        proc = proc.0,
+                        tid,
+                        "BC_REGISTER_LOOPER after BC_ENTER_LOOPER"
+                    );
                 } else if p.requested_threads == 0 {
                     t.looper |= LOOPER_INVALID;
-                    tracing::warn!(proc = proc.0, tid, "BC_REGISTER_LOOPER called without request");
+                    tracing::warn!(
+                        proc = proc.0,
+                        tid,
+                        "BC_REGISTER_LOOPER called without request"
+                    );
                 } else {
                     p.requested_threads -= 1;
                     p.requested_threads_started += 1;
@@ -280,7 +289,11 @@ impl Context {
                 let t = self.proc_mut(proc).threads.get_mut(&tid).unwrap();
                 if t.looper & LOOPER_REGISTERED != 0 {
                     t.looper |= LOOPER_INVALID;
-                    tracing::warn!(proc = proc.0, tid, "BC_ENTER_LOOPER after BC_REGISTER_LOOPER");
+                    tracing::warn!(
+                        proc = proc.0,
+                        tid,
+                        "BC_ENTER_LOOPER after BC_REGISTER_LOOPER"
+                    );
                 }
                 t.looper |= LOOPER_ENTERED;
             }
@@ -301,7 +314,12 @@ impl Context {
                 self.dead_binder_done(proc, tid, cookie);
             }
             _ => {
-                tracing::warn!(proc = proc.0, tid, cmd = format_args!("{cmd:#x}"), "unknown command");
+                tracing::warn!(
+                    proc = proc.0,
+                    tid,
+                    cmd = format_args!("{cmd:#x}"),
+                    "unknown command"
+                );
                 return Err(Errno::EINVAL);
             }
         }

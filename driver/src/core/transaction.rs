@@ -70,7 +70,9 @@ fn fail(br: u32, errno: Errno) -> Failure {
 /// Size of each object type in the data, or `None` for an unknown type.
 fn object_size(ty: u32) -> Option<u64> {
     match ty {
-        BINDER_TYPE_BINDER | BINDER_TYPE_WEAK_BINDER | BINDER_TYPE_HANDLE
+        BINDER_TYPE_BINDER
+        | BINDER_TYPE_WEAK_BINDER
+        | BINDER_TYPE_HANDLE
         | BINDER_TYPE_WEAK_HANDLE => Some(core::mem::size_of::<FlatBinderObject>() as u64),
         BINDER_TYPE_FD => Some(core::mem::size_of::<BinderFdObject>() as u64),
         BINDER_TYPE_FDA => Some(core::mem::size_of::<BinderFdArrayObject>() as u64),
@@ -117,7 +119,10 @@ impl Context {
 
     fn set_return_error(&mut self, proc: ProcId, tid: Tid, br: u32) {
         let t = self.proc_mut(proc).threads.get_mut(&tid).unwrap();
-        assert_eq!(t.return_error, BR_OK, "the write loop stops while an error is pending");
+        assert_eq!(
+            t.return_error, BR_OK,
+            "the write loop stops while an error is pending"
+        );
         t.return_error = br;
         self.push_thread_work(proc, tid, Work::ReturnError);
     }
@@ -169,7 +174,11 @@ impl Context {
             let caller_thread = target_thread.unwrap();
             self.push_thread_work(proc, tid, Work::TransactionComplete);
             let from_parent = self.txns[&irt].from_parent;
-            let caller = self.proc_mut(target).threads.get_mut(&caller_thread).unwrap();
+            let caller = self
+                .proc_mut(target)
+                .threads
+                .get_mut(&caller_thread)
+                .unwrap();
             caller.transaction_stack = from_parent;
             self.push_thread_work(target, caller_thread, Work::Transaction(id));
             self.free_transaction(irt, env);
@@ -200,12 +209,20 @@ impl Context {
     fn reply_target(&mut self, proc: ProcId, tid: Tid) -> Result<(ProcId, Tid, TxnId), Failure> {
         let t = &self.procs[&proc].threads[&tid];
         let Some(irt) = t.transaction_stack else {
-            tracing::warn!(proc = proc.0, tid, "got reply transaction with no transaction stack");
+            tracing::warn!(
+                proc = proc.0,
+                tid,
+                "got reply transaction with no transaction stack"
+            );
             return Err(fail(BR_FAILED_REPLY, Errno::EPROTO));
         };
         let tx = &self.txns[&irt];
         if tx.to_proc != Some(proc) || tx.to_thread != Some(tid) {
-            tracing::warn!(proc = proc.0, tid, "got reply transaction with bad transaction stack");
+            tracing::warn!(
+                proc = proc.0,
+                tid,
+                "got reply transaction with bad transaction stack"
+            );
             return Err(fail(BR_FAILED_REPLY, Errno::EPROTO));
         }
         let (from, to_parent) = (tx.from, tx.to_parent);
@@ -214,11 +231,8 @@ impl Context {
             .get_mut(&tid)
             .unwrap()
             .transaction_stack = to_parent;
-        let caller = from.filter(|(p, t)| {
-            self.procs
-                .get(p)
-                .is_some_and(|p| p.threads.contains_key(t))
-        });
+        let caller =
+            from.filter(|(p, t)| self.procs.get(p).is_some_and(|p| p.threads.contains_key(t)));
         let Some((cp, ct)) = caller else {
             tracing::info!(proc = proc.0, tid, "reply target not found");
             return Err(Failure {
@@ -228,7 +242,11 @@ impl Context {
             });
         };
         if self.procs[&cp].threads[&ct].transaction_stack != Some(irt) {
-            tracing::warn!(proc = proc.0, tid, "got reply transaction with bad target transaction stack");
+            tracing::warn!(
+                proc = proc.0,
+                tid,
+                "got reply transaction with bad target transaction stack"
+            );
             return Err(fail(BR_FAILED_REPLY, Errno::EPROTO));
         }
         Ok((cp, ct, irt))
@@ -248,7 +266,12 @@ impl Context {
             match self.procs[&proc].refs_by_handle.get(&handle) {
                 Some(r) if r.strong > 0 => r.node,
                 _ => {
-                    tracing::warn!(proc = proc.0, tid, handle, "got transaction to invalid handle");
+                    tracing::warn!(
+                        proc = proc.0,
+                        tid,
+                        handle,
+                        "got transaction to invalid handle"
+                    );
                     return Err(fail(BR_FAILED_REPLY, Errno::EINVAL));
                 }
             }
@@ -259,7 +282,11 @@ impl Context {
             };
             let owner = &self.procs[&self.nodes[&m].owner];
             if owner.creds.pid == self.procs[&proc].creds.pid {
-                tracing::warn!(proc = proc.0, tid, "got transaction to context manager from process owning it");
+                tracing::warn!(
+                    proc = proc.0,
+                    tid,
+                    "got transaction to context manager from process owning it"
+                );
                 return Err(fail(BR_FAILED_REPLY, Errno::EINVAL));
             }
             m
@@ -278,7 +305,11 @@ impl Context {
             return Ok((node, target, None));
         }
         if t.todo.front().is_some_and(|w| w.is_transaction()) {
-            tracing::warn!(proc = proc.0, tid, "new transaction not allowed when there is a transaction on thread todo");
+            tracing::warn!(
+                proc = proc.0,
+                tid,
+                "new transaction not allowed when there is a transaction on thread todo"
+            );
             return Err(fail(BR_FAILED_REPLY, Errno::EPROTO));
         }
         let Some(top) = t.transaction_stack else {
@@ -286,7 +317,11 @@ impl Context {
         };
         let tx = &self.txns[&top];
         if tx.to_proc != Some(proc) || tx.to_thread != Some(tid) {
-            tracing::warn!(proc = proc.0, tid, "got new transaction with bad transaction stack");
+            tracing::warn!(
+                proc = proc.0,
+                tid,
+                "got new transaction with bad transaction stack"
+            );
             return Err(fail(BR_FAILED_REPLY, Errno::EPROTO));
         }
         // A thread of the target blocked in this call chain serves the nested call.
@@ -312,7 +347,10 @@ impl Context {
         node: Option<NodeId>,
     ) -> Result<usize, Failure> {
         if tr.offsets_size % 8 != 0 {
-            tracing::warn!(offsets_size = tr.offsets_size, "got transaction with invalid offsets size");
+            tracing::warn!(
+                offsets_size = tr.offsets_size,
+                "got transaction with invalid offsets size"
+            );
             return Err(fail(BR_FAILED_REPLY, Errno::EINVAL));
         }
         let size = align8(tr.data_size)
@@ -391,7 +429,12 @@ impl Context {
             };
             let Some(size) = object_size(ty).filter(|&s| header_ok && data_size - obj_off >= s)
             else {
-                tracing::warn!(obj_off, min = copied, data_size, "got transaction with invalid offset or object");
+                tracing::warn!(
+                    obj_off,
+                    min = copied,
+                    data_size,
+                    "got transaction with invalid offset or object"
+                );
                 return Err(fail(BR_FAILED_REPLY, Errno::EINVAL));
             };
             env.copy_user_to_buffer(
@@ -451,7 +494,12 @@ impl Context {
         let node = self.get_or_create_node(proc, fbo.binder(), fbo.cookie, fbo.flags);
         let n = &self.nodes[&node];
         if n.cookie != fbo.cookie {
-            tracing::warn!(ptr = n.ptr, cookie = fbo.cookie, node_cookie = n.cookie, "sending node with cookie mismatch");
+            tracing::warn!(
+                ptr = n.ptr,
+                cookie = fbo.cookie,
+                node_cookie = n.cookie,
+                "sending node with cookie mismatch"
+            );
             return Err(fail(BR_FAILED_REPLY, Errno::EINVAL));
         }
         let handle = self
@@ -643,11 +691,9 @@ impl Context {
                 return;
             };
             let from_parent = tx.from_parent;
-            let waiter = tx.from.filter(|(p, t)| {
-                self.procs
-                    .get(p)
-                    .is_some_and(|p| p.threads.contains_key(t))
-            });
+            let waiter = tx
+                .from
+                .filter(|(p, t)| self.procs.get(p).is_some_and(|p| p.threads.contains_key(t)));
             if let Some((p, t)) = waiter {
                 let th = self.proc_mut(p).threads.get_mut(&t).unwrap();
                 if th.transaction_stack == Some(id) {
@@ -681,7 +727,11 @@ impl Context {
         match offset.and_then(|o| p.buffers.get(&o).map(|b| (o, b))) {
             None => tracing::warn!(proc = proc.0, addr, "BC_FREE_BUFFER no match"),
             Some((_, b)) if !b.allow_user_free => {
-                tracing::warn!(proc = proc.0, addr, "BC_FREE_BUFFER matched unreturned or currently freeing buffer")
+                tracing::warn!(
+                    proc = proc.0,
+                    addr,
+                    "BC_FREE_BUFFER matched unreturned or currently freeing buffer"
+                )
             }
             Some((o, _)) => self.free_buffer(proc, o, env),
         }
@@ -691,7 +741,10 @@ impl Context {
     /// with `TF_CLEAR_BUF` its bytes are zeroed.
     pub(crate) fn free_buffer(&mut self, proc: ProcId, offset: usize, env: &mut Env) {
         let p = self.proc_mut(proc);
-        let b = p.buffers.remove(&offset).expect("free of an unknown buffer");
+        let b = p
+            .buffers
+            .remove(&offset)
+            .expect("free of an unknown buffer");
         let size = p
             .mapping
             .as_mut()
@@ -713,12 +766,10 @@ impl Context {
         for h in b.held {
             match h {
                 Held::Node { node, strong } => self.dec_node(node, strong, false),
-                Held::Ref { node, strong } => {
-                    match self.procs[&proc].refs_by_node.get(&node) {
-                        Some(&handle) => self.dec_ref(proc, handle, strong),
-                        None => tracing::error!(node = node.0, "buffer holds a missing ref"),
-                    }
-                }
+                Held::Ref { node, strong } => match self.procs[&proc].refs_by_node.get(&node) {
+                    Some(&handle) => self.dec_ref(proc, handle, strong),
+                    None => tracing::error!(node = node.0, "buffer holds a missing ref"),
+                },
             }
         }
         if let Some(n) = b.target_node {
