@@ -63,8 +63,15 @@ impl Context {
 
     fn outcome<T>(&mut self, result: T) -> Outcome<T> {
         let mut wakes = std::mem::take(&mut self.wakes);
-        let mut seen = std::collections::BTreeSet::new();
-        wakes.retain(|w| seen.insert(*w));
+        // Few threads wake per call: a quadratic dedup beats building a set.
+        let mut i = 0;
+        while i < wakes.len() {
+            if wakes[..i].contains(&wakes[i]) {
+                wakes.remove(i);
+            } else {
+                i += 1;
+            }
+        }
         Outcome { result, wakes }
     }
 

@@ -103,8 +103,9 @@ pub(crate) struct Ref {
 /// What a death record does when it is delivered (the C work types).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum DeathWork {
-    /// Registered; the node is alive.
-    Armed,
+    /// Registered, with nothing queued or awaiting acknowledgement: the node is alive, or
+    /// its death was delivered and acknowledged.
+    Idle,
     /// `BR_DEAD_BINDER`.
     DeadBinder,
     /// `BR_DEAD_BINDER`, then the clear-done once `BC_DEAD_BINDER_DONE` arrives.
@@ -520,7 +521,7 @@ impl Context {
         let work = if node_dead {
             DeathWork::DeadBinder
         } else {
-            DeathWork::Armed
+            DeathWork::Idle
         };
         p.deaths.insert(d, Death { cookie, work });
         if node_dead {
@@ -555,7 +556,7 @@ impl Context {
         }
         r.death = None;
         match death.work {
-            DeathWork::Armed => {
+            DeathWork::Idle => {
                 death.work = DeathWork::Clear;
                 self.push_death_ack(proc, tid, d);
             }
@@ -584,6 +585,9 @@ impl Context {
         if death.work == DeathWork::DeadBinderAndClear {
             death.work = DeathWork::Clear;
             self.push_death_ack(proc, tid, d);
+        } else {
+            // Still registered: a later clear is answered at once.
+            death.work = DeathWork::Idle;
         }
     }
 

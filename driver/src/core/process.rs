@@ -38,8 +38,12 @@ pub(crate) struct Buffer {
     pub(crate) target_node: Option<NodeId>,
     /// Set once the buffer was handed to userspace: only then may `BC_FREE_BUFFER` free it.
     pub(crate) allow_user_free: bool,
-    /// A oneway buffer: charged to the async quota, and its node's next oneway waits for it.
+    /// A oneway buffer, charged to the async quota.
     pub(crate) oneway: bool,
+    /// The oneway that holds its node's async slot (queued for delivery or delivered): the
+    /// node's next oneway waits until this buffer is freed. Oneways still waiting on the node,
+    /// or that failed, hold nothing.
+    pub(crate) async_slot: bool,
     /// `TF_CLEAR_BUF`: zero the range when it is freed.
     pub(crate) clear_on_free: bool,
     pub(crate) held: Vec<Held>,

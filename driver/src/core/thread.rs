@@ -335,24 +335,29 @@ impl Context {
         bwr: &mut BinderWriteRead,
         env: &mut Env,
     ) -> Result<bool, Errno> {
-        if !self.has_work(proc, tid) {
-            return Ok(false);
-        }
         let Some(size) = bwr.read_size.checked_sub(bwr.read_consumed) else {
             return Err(Errno::EFAULT);
         };
+        let placeholder = bwr.read_consumed == 0;
+        let noop_len = if placeholder { 4 } else { 0 };
+        // A read with no room for an item returns at once, as in the Rust driver, which only
+        // waits when it could deliver what it waits for.
+        let could_deliver = size >= noop_len + READ_ITEM_ROOM;
+        if could_deliver && !self.has_work(proc, tid) {
+            return Ok(false);
+        }
         let mut w = ReadWriter {
             proc,
             addr: bwr.read_buffer.wrapping_add(bwr.read_consumed),
             size,
             pos: 0,
         };
-        let placeholder = bwr.read_consumed == 0;
         if placeholder {
             w.code(env, BR_NOOP)?;
         }
         let start = w.pos;
         let for_proc = self.procs[&proc].threads[&tid].available_for_proc_work();
+        let mut drained = false;
         while w.room() >= READ_ITEM_ROOM {
             let p = self.proc_mut(proc);
             let t = p.threads.get_mut(&tid).unwrap();
@@ -363,7 +368,10 @@ impl Context {
             } else {
                 None
             };
-            let Some(work) = work else { break };
+            let Some(work) = work else {
+                drained = true;
+                break;
+            };
             match self.deliver(proc, tid, work, &mut w, env) {
                 Ok(Next::More) => {}
                 Ok(Next::Stop) => break,
@@ -375,7 +383,7 @@ impl Context {
                 }
             }
         }
-        if w.pos == start {
+        if w.pos == start && drained {
             // Everything dequeued turned out to be stale: wait again.
             return Ok(false);
         }
@@ -448,7 +456,7 @@ impl Context {
                 // Death notifications can cause transactions: one per read.
                 Ok(Next::Stop)
             }
-            DeathWork::Armed => Ok(Next::More),
+            DeathWork::Idle => Ok(Next::More),
         }
     }
 }

@@ -363,10 +363,6 @@ impl Context {
             tracing::info!(target = target.0, "target has no mapping");
             return Err(fail(BR_DEAD_REPLY, Errno::ESRCH));
         };
-        if size > m.alloc.size() {
-            tracing::info!(size, "transaction larger than the receive buffer");
-            return Err(fail(BR_FAILED_REPLY, Errno::ENOSPC));
-        }
         let offset = m
             .alloc
             .reserve(size, oneway)
@@ -380,6 +376,7 @@ impl Context {
                 target_node: node,
                 allow_user_free: false,
                 oneway,
+                async_slot: false,
                 clear_on_free: tr.flags & TF_CLEAR_BUF != 0,
                 held: Vec::new(),
             },
@@ -574,21 +571,30 @@ impl Context {
             return Err(BR_DEAD_REPLY);
         }
         let tx = &self.txns[&id];
+        let (oneway, node) = (tx.is_oneway(), tx.node);
         let mut pending_async = false;
-        if tx.is_oneway() {
-            let n = self.nodes.get_mut(&tx.node.unwrap()).unwrap();
+        if oneway {
+            let n = self.nodes.get_mut(&node.unwrap()).unwrap();
             pending_async = n.has_async_transaction;
             n.has_async_transaction = true;
+        }
+        if oneway && !pending_async {
+            self.set_async_slot(id);
         }
         if let Some(t) = thread {
             self.push_thread_work(target, t, Work::Transaction(id));
         } else if !pending_async {
             self.push_proc_work(target, Work::Transaction(id));
         } else {
-            let node = tx.node.unwrap();
+            let node = node.unwrap();
             self.nodes.get_mut(&node).unwrap().async_todo.push_back(id);
         }
         Ok(())
+    }
+
+    fn set_async_slot(&mut self, id: TxnId) {
+        let (p, off) = self.txns[&id].buffer.expect("queued oneway without a buffer");
+        self.proc_mut(p).buffers.get_mut(&off).unwrap().async_slot = true;
     }
 
     /// Writes `BR_TRANSACTION`/`BR_REPLY` for `id` and hands its buffer to userspace.
@@ -755,11 +761,14 @@ impl Context {
                 t.buffer = None;
             }
         }
-        if let (true, Some(n)) = (b.oneway, b.target_node) {
+        if let (true, Some(n)) = (b.async_slot, b.target_node) {
             let node = self.nodes.get_mut(&n).unwrap();
             assert!(node.has_async_transaction);
             match node.async_todo.pop_front() {
-                Some(next) => self.push_proc_work(proc, Work::Transaction(next)),
+                Some(next) => {
+                    self.set_async_slot(next);
+                    self.push_proc_work(proc, Work::Transaction(next));
+                }
                 None => node.has_async_transaction = false,
             }
         }
