@@ -339,21 +339,20 @@ impl Context {
             return Err(Errno::EFAULT);
         };
         let placeholder = bwr.read_consumed == 0;
-        let noop_len = if placeholder { 4 } else { 0 };
-        // A read with no room for an item returns at once, as in the Rust driver, which only
-        // waits when it could deliver what it waits for.
-        let could_deliver = size >= noop_len + READ_ITEM_ROOM;
-        if could_deliver && !self.has_work(proc, tid) {
-            return Ok(false);
-        }
         let mut w = ReadWriter {
             proc,
             addr: bwr.read_buffer.wrapping_add(bwr.read_consumed),
             size,
             pos: 0,
         };
+        // The placeholder is written before any wait, so a bad buffer fails at once.
         if placeholder {
             w.code(env, BR_NOOP)?;
+        }
+        // A read with no room for an item returns at once, as in the Rust driver, which only
+        // waits when it could deliver what it waits for.
+        if w.room() >= READ_ITEM_ROOM && !self.has_work(proc, tid) {
+            return Ok(false);
         }
         let start = w.pos;
         let for_proc = self.procs[&proc].threads[&tid].available_for_proc_work();
@@ -375,12 +374,8 @@ impl Context {
             match self.deliver(proc, tid, work, &mut w, env) {
                 Ok(Next::More) => {}
                 Ok(Next::Stop) => break,
-                Err(e) => {
-                    if w.pos == start {
-                        return Err(e);
-                    }
-                    break;
-                }
+                // What was written is not reported: read_consumed stays as it was.
+                Err(e) => return Err(e),
             }
         }
         if w.pos == start && drained {
