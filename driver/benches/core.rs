@@ -41,7 +41,9 @@ impl UserMemory for Spaces {
     fn copy_to_user(&mut self, p: ProcId, addr: u64, src: &[u8]) -> Result<(), Fault> {
         let s = self.get(p);
         let o = addr.checked_sub(BASE).ok_or(Fault)? as usize;
-        s.get_mut(o..o + src.len()).ok_or(Fault)?.copy_from_slice(src);
+        s.get_mut(o..o + src.len())
+            .ok_or(Fault)?
+            .copy_from_slice(src);
         Ok(())
     }
 }
@@ -86,16 +88,30 @@ impl Bench {
             client,
             server,
         };
-        b.mem.copy_to_user(server, BWR, &0i32.to_ne_bytes()).unwrap();
-        assert!(matches!(b.ioctl(server, SERVER_TID, BINDER_SET_CONTEXT_MGR), Completion::Done(Ok(0))));
+        b.mem
+            .copy_to_user(server, BWR, &0i32.to_ne_bytes())
+            .unwrap();
+        assert!(matches!(
+            b.ioctl(server, SERVER_TID, BINDER_SET_CONTEXT_MGR),
+            Completion::Done(Ok(0))
+        ));
         let mut cmds = Vec::new();
         cmds.extend_from_slice(&BC_ENTER_LOOPER.to_ne_bytes());
-        assert!(matches!(b.write_read(server, SERVER_TID, &cmds), Completion::Parked));
+        assert!(matches!(
+            b.write_read(server, SERVER_TID, &cmds),
+            Completion::Parked
+        ));
         b
     }
 
     fn env(&mut self) -> (Env<'_>, &mut Context) {
-        (Env { user: &mut self.mem, rx: &mut self.rx }, &mut self.ctx)
+        (
+            Env {
+                user: &mut self.mem,
+                rx: &mut self.rx,
+            },
+            &mut self.ctx,
+        )
     }
 
     fn ioctl(&mut self, p: ProcId, tid: i32, cmd: u32) -> Completion {

@@ -593,7 +593,9 @@ impl Context {
     }
 
     fn set_async_slot(&mut self, id: TxnId) {
-        let (p, off) = self.txns[&id].buffer.expect("queued oneway without a buffer");
+        let (p, off) = self.txns[&id]
+            .buffer
+            .expect("queued oneway without a buffer");
         self.proc_mut(p).buffers.get_mut(&off).unwrap().async_slot = true;
     }
 
