@@ -61,6 +61,13 @@ impl Context {
         self.procs.get_mut(&proc).expect("unknown process")
     }
 
+    pub(crate) fn thread_mut(&mut self, proc: ProcId, tid: Tid) -> &mut Thread {
+        self.proc_mut(proc)
+            .threads
+            .get_mut(&tid)
+            .expect("unknown thread")
+    }
+
     fn outcome<T>(&mut self, result: T) -> Outcome<T> {
         let mut wakes = std::mem::take(&mut self.wakes);
         // Few threads wake per call: a quadratic dedup beats building a set.
@@ -179,6 +186,20 @@ impl Context {
                     .map(|_| 0)
                     .map_err(|_| Errno::EINVAL)
             }
+            BINDER_GET_EXTENDED_ERROR => {
+                let t = self.thread_mut(proc, tid);
+                let ee = std::mem::replace(
+                    &mut t.extended_error,
+                    BinderExtendedError {
+                        id: 0,
+                        command: BR_OK,
+                        param: 0,
+                    },
+                );
+                env.write(proc, arg, &ee).map(|_| 0).map_err(Errno::from)
+            }
+            BINDER_GET_NODE_DEBUG_INFO => self.get_node_debug_info(proc, arg, env),
+            BINDER_GET_NODE_INFO_FOR_REF => self.get_node_info_for_ref(proc, arg, env),
             _ => Err(Errno::EINVAL),
         };
         Completion::Done(r)
@@ -211,6 +232,52 @@ impl Context {
         n.has_strong_ref = true;
         n.has_weak_ref = true;
         self.manager = Some(id);
+        Ok(0)
+    }
+
+    /// `BINDER_GET_NODE_DEBUG_INFO`: the first own node with a ptr above the one given, in
+    /// ptr order; all zeros past the last.
+    fn get_node_debug_info(&mut self, proc: ProcId, arg: u64, env: &mut Env) -> Result<i32, Errno> {
+        let info: BinderNodeDebugInfo = env.read(proc, arg)?;
+        let p = &self.procs[&proc];
+        let mut out = BinderNodeDebugInfo::default();
+        if let Some((_, id)) = p.nodes.range(info.ptr.saturating_add(1)..).next() {
+            if info.ptr != u64::MAX {
+                let n = &self.nodes[id];
+                out.ptr = n.ptr;
+                out.cookie = n.cookie;
+                out.has_strong_ref = n.has_strong_ref as u32;
+                out.has_weak_ref = n.has_weak_ref as u32;
+            }
+        }
+        env.write(proc, arg, &out)?;
+        Ok(0)
+    }
+
+    /// `BINDER_GET_NODE_INFO_FOR_REF`, for the context manager only: the counts of the node a
+    /// handle names (`ENOENT` for an unknown handle, as the Rust driver answers).
+    fn get_node_info_for_ref(&mut self, proc: ProcId, arg: u64, env: &mut Env) -> Result<i32, Errno> {
+        let mut info: BinderNodeInfoForRef = env.read(proc, arg)?;
+        if info.strong_count != 0
+            || info.weak_count != 0
+            || info.reserved1 != 0
+            || info.reserved2 != 0
+            || info.reserved3 != 0
+        {
+            tracing::warn!(proc = proc.0, "BINDER_GET_NODE_INFO_FOR_REF: only handle may be non-zero");
+            return Err(Errno::EINVAL);
+        }
+        if self.manager.is_none_or(|m| self.nodes[&m].owner != proc) {
+            return Err(Errno::EPERM);
+        }
+        let r = self.procs[&proc]
+            .refs_by_handle
+            .get(&info.handle)
+            .ok_or(Errno::ENOENT)?;
+        let n = &self.nodes[&r.node];
+        info.strong_count = n.internal_strong_refs + n.local_strong_refs;
+        info.weak_count = n.refs.len() as u32 + n.local_weak_refs;
+        env.write(proc, arg, &info)?;
         Ok(0)
     }
 

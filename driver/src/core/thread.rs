@@ -48,6 +48,8 @@ pub(crate) struct Thread {
     /// A reply that failed on its way to this thread (`BR_OK` when none).
     pub(crate) reply_error: u32,
     pub(crate) parked: Option<ParkedRead>,
+    /// The last transaction's outcome, for `BINDER_GET_EXTENDED_ERROR`.
+    pub(crate) extended_error: BinderExtendedError,
 }
 
 impl Thread {
@@ -55,6 +57,11 @@ impl Thread {
         Thread {
             return_error: BR_OK,
             reply_error: BR_OK,
+            extended_error: BinderExtendedError {
+                id: 0,
+                command: BR_OK,
+                param: 0,
+            },
             ..Default::default()
         }
     }

@@ -50,24 +50,43 @@ impl Transaction {
     }
 }
 
-/// Why a transaction failed: the code its sender reads, the errno behind it, and for a reply
-/// the transaction whose caller must learn of it.
+/// Why a transaction failed: the code its sender reads, the extended-error parameter (a
+/// negative errno, or 0 where the kernel records none), and for a reply the transaction whose
+/// caller must learn of it.
 #[derive(Debug)]
 struct Failure {
     br: u32,
-    errno: Errno,
+    param: i32,
     in_reply_to: Option<TxnId>,
 }
 
 fn fail(br: u32, errno: Errno) -> Failure {
     Failure {
         br,
-        errno,
+        param: -errno.0,
+        in_reply_to: None,
+    }
+}
+
+/// A failure the kernel reports with no errno (a target that died under the call).
+fn dead(br: u32) -> Failure {
+    Failure {
+        br,
+        param: 0,
         in_reply_to: None,
     }
 }
 
 /// Size of each object type in the data, or `None` for an unknown type.
+/// The `binder_extended_error` a transaction leaves on its thread.
+pub(crate) fn extended_error(id: TxnId, command: u32, param: i32) -> BinderExtendedError {
+    BinderExtendedError {
+        id: id.0 as u32,
+        command,
+        param,
+    }
+}
+
 fn object_size(ty: u32) -> Option<u64> {
     match ty {
         BINDER_TYPE_BINDER
@@ -103,17 +122,28 @@ impl Context {
             size = tr.data_size
         )
         .entered();
+        self.thread_mut(proc, tid).extended_error = extended_error(id, BR_OK, 0);
         let Err(f) = self.try_transaction(id, proc, tid, tr, reply, env) else {
             return;
         };
-        tracing::info!(br = format_args!("{:#x}", f.br), errno = %f.errno, "transaction failed");
+        tracing::info!(br = format_args!("{:#x}", f.br), param = f.param, "transaction failed");
         match f.in_reply_to {
             Some(irt) => {
                 // The replier's part is done; the caller learns of the failure.
                 self.set_return_error(proc, tid, BR_TRANSACTION_COMPLETE);
+                if let Some((p, t)) = self.txns[&irt].from {
+                    if let Some(caller) = self.procs.get_mut(&p).and_then(|p| p.threads.get_mut(&t)) {
+                        if caller.extended_error.command == BR_OK {
+                            caller.extended_error = extended_error(id, f.br, f.param);
+                        }
+                    }
+                }
                 self.send_failed_reply(irt, f.br, env);
             }
-            None => self.set_return_error(proc, tid, f.br),
+            None => {
+                self.thread_mut(proc, tid).extended_error = extended_error(id, f.br, f.param);
+                self.set_return_error(proc, tid, f.br);
+            }
         }
     }
 
@@ -193,12 +223,12 @@ impl Context {
                 let last = t.todo.pop_back();
                 assert_eq!(last, Some(Work::TransactionComplete));
                 self.free_transaction(id, env);
-                return Err(fail(br, Errno::ESRCH));
+                return Err(dead(br));
             }
         } else {
             if let Err(br) = self.proc_transaction(id, target, None) {
                 self.free_transaction(id, env);
-                return Err(fail(br, Errno::ESRCH));
+                return Err(dead(br));
             }
             self.push_thread_work(proc, tid, Work::TransactionComplete);
         }
@@ -236,9 +266,8 @@ impl Context {
         let Some((cp, ct)) = caller else {
             tracing::info!(proc = proc.0, tid, "reply target not found");
             return Err(Failure {
-                br: BR_DEAD_REPLY,
-                errno: Errno::ESRCH,
                 in_reply_to: Some(irt),
+                ..dead(BR_DEAD_REPLY)
             });
         };
         if self.procs[&cp].threads[&ct].transaction_stack != Some(irt) {
