@@ -5,7 +5,8 @@
 use std::hint::black_box;
 
 use binder_driver::core::{
-    Completion, Context, Credentials, Env, Fault, ProcId, ReceiveMemory, UserMemory, Wake,
+    Completion, Context, Credentials, Env, Errno, Fault, FileRef, Files, ProcId, ReceiveMemory,
+    UserMemory, Wake,
 };
 use binder_driver::uapi::*;
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -59,10 +60,22 @@ impl ReceiveMemory for Buffers {
     }
 }
 
+/// The bench moves no files.
+struct NoFiles;
+
+impl Files for NoFiles {
+    fn get_file(&mut self, _: ProcId, _: u32) -> Result<FileRef, Errno> {
+        Err(Errno::EBADF)
+    }
+    fn put_file(&mut self, _: FileRef) {}
+    fn close_fd(&mut self, _: ProcId, _: u32) {}
+}
+
 struct Bench {
     ctx: Context,
     mem: Spaces,
     rx: Buffers,
+    files: NoFiles,
     client: ProcId,
     server: ProcId,
 }
@@ -73,8 +86,13 @@ const SERVER_TID: i32 = 1;
 impl Bench {
     fn new() -> Self {
         let mut ctx = Context::new("binder");
-        let server = ctx.open(Credentials { pid: 1, euid: 0 }, false);
-        let client = ctx.open(Credentials { pid: 2, euid: 0 }, false);
+        let creds = |pid| Credentials {
+            pid,
+            euid: 0,
+            secctx: Vec::new(),
+        };
+        let server = ctx.open(creds(1), false);
+        let client = ctx.open(creds(2), false);
         let size = ctx.mmap(server, MAP, VM).unwrap();
         ctx.mmap(client, MAP, VM).unwrap();
         let mut b = Bench {
@@ -85,6 +103,7 @@ impl Bench {
             rx: Buffers {
                 bufs: vec![(server, vec![0; size]), (client, vec![0; size])],
             },
+            files: NoFiles,
             client,
             server,
         };

@@ -47,7 +47,7 @@ fn codes(cs: &[u32]) -> Vec<u8> {
 fn done(c: Completion) -> Result<i32, Errno> {
     match c {
         Completion::Done(r) => r,
-        Completion::Parked => panic!("ioctl parked"),
+        other => panic!("ioctl did not finish: {other:?}"),
     }
 }
 

@@ -6,7 +6,7 @@ use super::alloc::{RangeAllocator, MAX_BUFFER_SPACE};
 use super::host::Env;
 use super::node::{Node, NodeId};
 use super::process::{Mapping, Process};
-use super::thread::{Thread, LOOPER_POLL};
+use super::thread::{Parked, Thread, LOOPER_POLL};
 use super::transaction::{Transaction, TxnId};
 use super::work::Work;
 use super::{Completion, Credentials, Errno, Outcome, ProcId, Tid, Wake};
@@ -29,7 +29,9 @@ pub struct Context {
     manager_uid: Option<u32>,
     /// Debug ids for nodes, refs' deaths and transactions, as the C driver's global counter.
     last_id: u64,
-    wakes: Vec<Wake>,
+    pub(crate) wakes: Vec<Wake>,
+    /// Threads parked in `BINDER_FREEZE`.
+    pub(crate) freezers: Vec<(ProcId, Tid)>,
 }
 
 impl Context {
@@ -44,6 +46,7 @@ impl Context {
             manager_uid: None,
             last_id: 0,
             wakes: Vec::new(),
+            freezers: Vec::new(),
         }
     }
 
@@ -155,12 +158,16 @@ impl Context {
         env: &mut Env,
     ) -> Completion {
         let r = match cmd {
-            BINDER_WRITE_READ => {
-                return match self.write_read(proc, tid, arg, env) {
-                    Some(r) => Completion::Done(r),
-                    None => Completion::Parked,
+            BINDER_WRITE_READ => return self.write_read(proc, tid, arg, env),
+            BINDER_FREEZE => return self.freeze_ioctl(proc, tid, arg, env),
+            BINDER_GET_FROZEN_INFO => self.get_frozen_info(proc, arg, env),
+            BINDER_ENABLE_ONEWAY_SPAM_DETECTION => match env.read::<u32>(proc, arg) {
+                Ok(v) => {
+                    self.proc_mut(proc).oneway_spam_detection = v != 0;
+                    Ok(0)
                 }
-            }
+                Err(_) => Err(Errno::EFAULT),
+            },
             BINDER_SET_MAX_THREADS => match env.read::<u32>(proc, arg) {
                 Ok(n) => {
                     self.proc_mut(proc).max_threads = n;
@@ -256,7 +263,12 @@ impl Context {
 
     /// `BINDER_GET_NODE_INFO_FOR_REF`, for the context manager only: the counts of the node a
     /// handle names (`ENOENT` for an unknown handle, as the Rust driver answers).
-    fn get_node_info_for_ref(&mut self, proc: ProcId, arg: u64, env: &mut Env) -> Result<i32, Errno> {
+    fn get_node_info_for_ref(
+        &mut self,
+        proc: ProcId,
+        arg: u64,
+        env: &mut Env,
+    ) -> Result<i32, Errno> {
         let mut info: BinderNodeInfoForRef = env.read(proc, arg)?;
         if info.strong_count != 0
             || info.weak_count != 0
@@ -264,7 +276,10 @@ impl Context {
             || info.reserved2 != 0
             || info.reserved3 != 0
         {
-            tracing::warn!(proc = proc.0, "BINDER_GET_NODE_INFO_FOR_REF: only handle may be non-zero");
+            tracing::warn!(
+                proc = proc.0,
+                "BINDER_GET_NODE_INFO_FOR_REF: only handle may be non-zero"
+            );
             return Err(Errno::EINVAL);
         }
         if self.manager.is_none_or(|m| self.nodes[&m].owner != proc) {
@@ -294,38 +309,115 @@ impl Context {
         self.outcome(r)
     }
 
-    /// Finishes the parked read of `tid` after a [`Wake::Resume`]. Returns
-    /// [`Completion::Parked`] again if its work was taken by another thread meanwhile.
-    /// Resuming a thread that is not parked is `EINVAL`.
+    /// Continues the parked ioctl of `tid` after a [`Wake::Resume`]: a read finishes (or parks
+    /// again if its work was taken meanwhile); a draining freeze completes once drained.
+    /// `EINVAL` for a thread that is not parked that way.
     pub fn resume(&mut self, proc: ProcId, tid: Tid, env: &mut Env) -> Outcome<Completion> {
-        let c = match self.procs.contains_key(&proc) {
-            false => Completion::Done(Err(Errno::EINVAL)),
-            true => match self.unpark(proc, tid) {
-                None => Completion::Done(Err(Errno::EINVAL)),
-                Some(pr) => {
-                    let _span = tracing::debug_span!("resume", proc = proc.0, tid).entered();
-                    match self.read_or_park(proc, tid, pr.arg, pr.bwr, env) {
-                        Some(r) => Completion::Done(r),
-                        None => Completion::Parked,
-                    }
-                }
+        let c = self.continue_parked(proc, tid, env, false);
+        self.outcome(c)
+    }
+
+    /// A parked `BINDER_FREEZE` reached its timeout: it completes as the kernel's does then
+    /// (`EAGAIN` and unfrozen if transactions are still pending).
+    pub fn timeout(&mut self, proc: ProcId, tid: Tid, env: &mut Env) -> Outcome<Completion> {
+        let c = self.continue_parked(proc, tid, env, true);
+        self.outcome(c)
+    }
+
+    fn continue_parked(
+        &mut self,
+        proc: ProcId,
+        tid: Tid,
+        env: &mut Env,
+        timed_out: bool,
+    ) -> Completion {
+        if !self.procs.contains_key(&proc) {
+            return Completion::Done(Err(Errno::EINVAL));
+        }
+        let _span = tracing::debug_span!("resume", proc = proc.0, tid).entered();
+        match self.unpark(proc, tid) {
+            Some(Parked::Read { arg, bwr }) if !timed_out => {
+                self.read_or_park(proc, tid, arg, bwr, env)
+            }
+            Some(Parked::Freeze { pid }) => match self.resume_freeze(proc, tid, pid, timed_out) {
+                Some(r) => Completion::Done(r),
+                None => Completion::Parked,
             },
+            other => {
+                self.restore_park(proc, tid, other);
+                Completion::Done(Err(Errno::EINVAL))
+            }
+        }
+    }
+
+    fn restore_park(&mut self, proc: ProcId, tid: Tid, parked: Option<Parked>) {
+        if let Some(Parked::Read { arg, bwr }) = parked {
+            self.park_read(proc, tid, arg, bwr);
+        } else if let Some(t) = self.proc_mut(proc).threads.get_mut(&tid) {
+            t.parked = parked;
+        }
+    }
+
+    /// The host installed the files of a [`Completion::InstallFiles`] as `fds` (in order), or
+    /// failed to; the read goes on.
+    pub fn files_installed(
+        &mut self,
+        proc: ProcId,
+        tid: Tid,
+        fds: Result<Vec<u32>, Errno>,
+        env: &mut Env,
+    ) -> Outcome<Completion> {
+        let c = match self
+            .procs
+            .contains_key(&proc)
+            .then(|| self.unpark(proc, tid))
+            .flatten()
+        {
+            Some(Parked::Install { arg, bwr }) => {
+                self.thread_mut(proc, tid).installed_fds = Some(fds);
+                self.read_or_park(proc, tid, arg, bwr, env)
+            }
+            other => {
+                if self.procs.contains_key(&proc) {
+                    self.restore_park(proc, tid, other);
+                }
+                Completion::Done(Err(Errno::EINVAL))
+            }
         };
         self.outcome(c)
     }
 
-    /// Cancels the parked read of `tid` (a signal): it completes with `EINTR`, its
-    /// `binder_write_read` written back as the write half left it.
+    /// Cancels the parked ioctl of `tid` (a signal): it completes with `EINTR`. A read's
+    /// `binder_write_read` is written back as the write half left it; a freeze is undone.
     pub fn interrupt(&mut self, proc: ProcId, tid: Tid, env: &mut Env) -> Outcome<Completion> {
-        let c = match self.procs.contains_key(&proc) {
-            false => Completion::Done(Err(Errno::EINVAL)),
-            true => match self.unpark(proc, tid) {
-                None => Completion::Done(Err(Errno::EINVAL)),
-                Some(pr) => match env.write(proc, pr.arg, &pr.bwr) {
-                    Ok(()) => Completion::Done(Err(Errno::EINTR)),
-                    Err(_) => Completion::Done(Err(Errno::EFAULT)),
-                },
+        let c = match self
+            .procs
+            .contains_key(&proc)
+            .then(|| self.unpark(proc, tid))
+            .flatten()
+        {
+            Some(Parked::Read { arg, bwr }) => match env.write(proc, arg, &bwr) {
+                Ok(()) => Completion::Done(Err(Errno::EINTR)),
+                Err(_) => Completion::Done(Err(Errno::EFAULT)),
             },
+            Some(Parked::Freeze { pid }) => {
+                self.freezers.retain(|&x| x != (proc, tid));
+                self.thread_mut(proc, tid).abandoned_freeze = false;
+                for p in self
+                    .procs
+                    .values_mut()
+                    .filter(|p| p.creds.pid as u32 == pid)
+                {
+                    p.frozen = super::process::Frozen::No;
+                }
+                Completion::Done(Err(Errno::EINTR))
+            }
+            other => {
+                if self.procs.contains_key(&proc) {
+                    self.restore_park(proc, tid, other);
+                }
+                Completion::Done(Err(Errno::EINVAL))
+            }
         };
         self.outcome(c)
     }
@@ -386,7 +478,7 @@ impl Context {
         let p = self.proc_mut(proc);
         p.ready_threads.retain(|&t| t != tid);
         let t = &p.threads[&tid];
-        if t.parked.is_some() {
+        if matches!(t.parked, Some(Parked::Read { .. })) {
             self.wakes.push(Wake::Resume(proc, tid));
         } else if t.looper & LOOPER_POLL != 0 {
             self.wakes.push(Wake::Readable(proc, tid));
@@ -416,6 +508,7 @@ impl Context {
                 t.to_proc = None;
                 t.to_thread = None;
                 next = t.to_parent;
+                self.txn_finished_for(proc);
                 // The buffer was delivered and stays userspace's to free.
                 self.detach_buffer(id);
             } else if t.from == Some((proc, tid)) {
@@ -468,7 +561,16 @@ impl Context {
                     _ => {}
                 }
             }
-            Work::TransactionComplete | Work::ReturnError | Work::ReplyError => {}
+            Work::Freeze(f) => {
+                if requeue && self.procs[&proc].freezes.contains_key(&f) {
+                    self.push_proc_work(proc, w);
+                }
+            }
+            Work::TransactionComplete
+            | Work::OnewaySpamSuspect
+            | Work::TransactionPendingFrozen
+            | Work::ReturnError
+            | Work::ReplyError => {}
         }
     }
 
@@ -509,7 +611,12 @@ impl Context {
         while let Some((&h, _)) = self.procs[&proc].refs_by_handle.first_key_value() {
             self.delete_ref(proc, h);
         }
+        self.freezers.retain(|&(p, _)| p != proc);
         let p = self.procs.remove(&proc).unwrap();
+        if p.frozen == super::process::Frozen::InProgress {
+            // A freeze waiting for this process to drain no longer waits for it.
+            self.wake_freezers(p.creds.pid as u32);
+        }
         tracing::debug!(
             pid = p.creds.pid,
             buffers = buffers.len(),

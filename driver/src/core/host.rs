@@ -30,12 +30,35 @@ pub trait ReceiveMemory {
     fn buffer_mut(&mut self, proc: ProcId, offset: usize, len: usize) -> &mut [u8];
 }
 
-/// Both views, handed to every entry point that may move data.
+/// A reference to an open file the host took from a sender (the kernel's `struct file *`).
+/// What the number means is the host's business.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FileRef(pub u64);
+
+/// Open files of the processes.
+///
+/// Taking a file happens while the sender's transaction is processed; installing one in the
+/// receiver happens when the receiver reads (the host is asked through
+/// [`Completion::InstallFiles`](super::Completion::InstallFiles) and answers with
+/// [`Context::files_installed`](super::Context::files_installed)), so installation may take
+/// the host as long as it needs.
+pub trait Files {
+    /// Takes a reference to `proc`'s open file `fd` (`fget`); `EBADF` if there is none.
+    fn get_file(&mut self, proc: ProcId, fd: u32) -> Result<FileRef, super::Errno>;
+    /// Drops a reference that will never be installed.
+    fn put_file(&mut self, file: FileRef);
+    /// Closes `fd` in `proc`, as the kernel does for fd arrays when their buffer is freed.
+    fn close_fd(&mut self, proc: ProcId, fd: u32);
+}
+
+/// Everything outside the core, handed to every entry point that may move data or files.
 pub struct Env<'a> {
     /// Process address spaces.
     pub user: &'a mut dyn UserMemory,
     /// Receive buffers.
     pub rx: &'a mut dyn ReceiveMemory,
+    /// Open files.
+    pub files: &'a mut dyn Files,
 }
 
 impl Env<'_> {

@@ -22,6 +22,7 @@
 mod alloc;
 mod context;
 mod debug;
+mod freeze;
 pub mod host;
 mod node;
 mod process;
@@ -31,7 +32,15 @@ mod work;
 
 pub use context::Context;
 pub use debug::{BufferInfo, NodeInfo, ProcInfo, RefInfo};
-pub use host::{Env, Fault, ReceiveMemory, UserMemory};
+pub use host::{Env, Fault, FileRef, Files, ReceiveMemory, UserMemory};
+
+/// The optional driver features this core implements, as binderfs lists them in its
+/// `features/` directory (each file reads `1`).
+pub const FEATURES: &[&str] = &[
+    "oneway_spam_detection",
+    "extended_error",
+    "freeze_notification",
+];
 
 /// Identifies one open of a device (a `binder_proc`). Chosen by the core at open.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -47,6 +56,10 @@ pub struct Credentials {
     pub pid: i32,
     /// Effective uid of the opener (`sender_euid`).
     pub euid: u32,
+    /// The opener's security label, delivered to nodes that ask for it
+    /// (`FLAT_BINDER_FLAG_TXN_SECURITY_CTX`) exactly as given: include the terminating NUL
+    /// where receivers expect a C string, as LSMs do.
+    pub secctx: Vec<u8>,
 }
 
 /// A Linux errno value, as an ioctl returns it (positive).
@@ -106,13 +119,21 @@ impl From<Fault> for Errno {
 }
 
 /// How an ioctl ended.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Completion {
     /// Finished, with the ioctl's return value or errno.
     Done(Result<i32, Errno>),
     /// The thread waits for work; a later [`Wake::Resume`] for it asks the host to call
     /// [`Context::resume`].
     Parked,
+    /// A `BINDER_FREEZE` waits for transactions to drain: the host calls [`Context::resume`]
+    /// on a [`Wake::Resume`], or [`Context::timeout`] once `timeout_ms` have passed.
+    Waiting { timeout_ms: u32 },
+    /// The read is delivering a transaction that carries files: the host installs them in the
+    /// reading process, in order, as new descriptors (`O_CLOEXEC`), then reports the numbers
+    /// (or the failure, e.g. `EMFILE`, having dropped them all) with
+    /// [`Context::files_installed`]. The references are the host's from here on.
+    InstallFiles(Vec<FileRef>),
 }
 
 /// A thread that an operation affected, for the host to act on once the core is unlocked.

@@ -98,6 +98,8 @@ pub(crate) struct Ref {
     pub(crate) weak: u32,
     /// The death notification registered on this ref.
     pub(crate) death: Option<DeathId>,
+    /// The freeze notification registered on this ref.
+    pub(crate) freeze: Option<super::freeze::FreezeId>,
 }
 
 /// What a death record does when it is delivered (the C work types).
@@ -348,6 +350,7 @@ impl Context {
                 strong: 0,
                 weak: 0,
                 death: None,
+                freeze: None,
             },
         );
         p.refs_by_node.insert(node, handle);
@@ -482,6 +485,9 @@ impl Context {
         p.refs_by_node.remove(&r.node);
         if let Some(d) = r.death {
             self.delete_death(proc, d);
+        }
+        if let Some(f) = r.freeze {
+            self.delete_freeze(proc, f);
         }
         if r.strong > 0 {
             self.dec_node(r.node, true, true);

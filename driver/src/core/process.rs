@@ -3,6 +3,7 @@
 use std::collections::{BTreeMap, VecDeque};
 
 use super::alloc::RangeAllocator;
+use super::freeze::{Freeze, FreezeId};
 use super::node::{Death, DeathId, NodeId, Ref};
 use super::thread::Thread;
 use super::transaction::TxnId;
@@ -47,6 +48,33 @@ pub(crate) struct Buffer {
     /// `TF_CLEAR_BUF`: zero the range when it is freed.
     pub(crate) clear_on_free: bool,
     pub(crate) held: Vec<Held>,
+    /// The sender's pid (oneway spam accounting, `TF_UPDATE_TXN` matching).
+    pub(crate) sender_pid: i32,
+    /// Files to install in the receiver when it reads, and where their numbers go.
+    pub(crate) fd_fixups: Vec<FdFixup>,
+    /// Installed fds the driver closes when the buffer is freed (those of fd arrays).
+    pub(crate) close_fds: Vec<u32>,
+}
+
+/// A file travelling in a buffer: installed in the receiver at read time, its fd number
+/// written at `offset` of the buffer.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct FdFixup {
+    pub(crate) offset: usize,
+    pub(crate) file: super::host::FileRef,
+    /// Part of a `BINDER_TYPE_FDA`: closed by the driver on `BC_FREE_BUFFER`.
+    pub(crate) close_on_free: bool,
+}
+
+/// Freezing of a process (`BINDER_FREEZE`). Sync calls are refused from the moment a freeze
+/// starts; freeze notifications report only a completed freeze (the Rust driver's rule).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub(crate) enum Frozen {
+    #[default]
+    No,
+    /// Frozen to new sync calls, waiting for outstanding transactions to drain.
+    InProgress,
+    Yes,
 }
 
 /// `binder_proc`.
@@ -75,6 +103,18 @@ pub(crate) struct Process {
     pub(crate) mapping: Option<Mapping>,
     /// Allocated buffers by offset in the mapping.
     pub(crate) buffers: BTreeMap<usize, Buffer>,
+    /// Transactions addressed to this process and not finished (the C `outstanding_txns`).
+    pub(crate) outstanding_txns: u32,
+    pub(crate) frozen: Frozen,
+    /// A sync (async) transaction arrived while frozen, since the last freeze change.
+    pub(crate) sync_recv: bool,
+    pub(crate) async_recv: bool,
+    /// `BINDER_ENABLE_ONEWAY_SPAM_DETECTION`: read `BR_ONEWAY_SPAM_SUSPECT` when suspected.
+    pub(crate) oneway_spam_detection: bool,
+    /// Freeze-notification records of this process's refs.
+    pub(crate) freezes: BTreeMap<FreezeId, Freeze>,
+    /// Freeze notifications delivered and not yet acknowledged, oldest first.
+    pub(crate) delivered_freezes: Vec<FreezeId>,
 }
 
 impl Process {
@@ -95,6 +135,13 @@ impl Process {
             requested_threads_started: 0,
             mapping: None,
             buffers: BTreeMap::new(),
+            outstanding_txns: 0,
+            frozen: Frozen::No,
+            sync_recv: false,
+            async_recv: false,
+            oneway_spam_detection: false,
+            freezes: BTreeMap::new(),
+            delivered_freezes: Vec::new(),
         }
     }
 
@@ -104,6 +151,11 @@ impl Process {
         self.requested_threads == 0
             && self.ready_threads.is_empty()
             && self.requested_threads_started < self.max_threads
+    }
+
+    /// Transactions are still in progress: outstanding ones, or a thread in a call.
+    pub(crate) fn txns_pending(&self) -> bool {
+        self.outstanding_txns > 0 || self.threads.values().any(|t| t.transaction_stack.is_some())
     }
 
     /// The smallest handle not in use, starting at `from` (handle 0 is the context manager's).

@@ -4,10 +4,10 @@
 use std::collections::VecDeque;
 
 use super::context::Context;
-use super::host::Env;
+use super::host::{Env, FileRef};
 use super::transaction::TxnId;
 use super::work::Work;
-use super::{Errno, ProcId, Tid};
+use super::{Completion, Errno, ProcId, Tid};
 use crate::uapi::*;
 
 /// Looper state bits (the Rust driver's values, shown in debug output).
@@ -24,13 +24,16 @@ pub(crate) const LOOPER_POLL: u32 = 0x40;
 pub(crate) const READ_ITEM_ROOM: u64 =
     (core::mem::size_of::<BinderTransactionDataSecctx>() + 4) as u64;
 
-/// A `BINDER_WRITE_READ` whose read half waits for work.
+/// Why a thread's ioctl has not finished.
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct ParkedRead {
-    /// Where the caller's `binder_write_read` lives.
-    pub(crate) arg: u64,
-    /// Its value after the write half.
-    pub(crate) bwr: BinderWriteRead,
+pub(crate) enum Parked {
+    /// A `BINDER_WRITE_READ` whose read waits for work. `arg` is where the caller's
+    /// `binder_write_read` lives, `bwr` its value after the write half.
+    Read { arg: u64, bwr: BinderWriteRead },
+    /// A read that reached a transaction carrying files, waiting for the host to install them.
+    Install { arg: u64, bwr: BinderWriteRead },
+    /// A `BINDER_FREEZE` waiting for the procs of `pid` to drain.
+    Freeze { pid: u32 },
 }
 
 /// `binder_thread`.
@@ -47,7 +50,11 @@ pub(crate) struct Thread {
     pub(crate) return_error: u32,
     /// A reply that failed on its way to this thread (`BR_OK` when none).
     pub(crate) reply_error: u32,
-    pub(crate) parked: Option<ParkedRead>,
+    pub(crate) parked: Option<Parked>,
+    /// The host's answer to the last `Completion::InstallFiles`.
+    pub(crate) installed_fds: Option<Result<Vec<u32>, Errno>>,
+    /// The freeze this thread waits for was undone by an unfreeze.
+    pub(crate) abandoned_freeze: bool,
     /// The last transaction's outcome, for `BINDER_GET_EXTENDED_ERROR`.
     pub(crate) extended_error: BinderExtendedError,
 }
@@ -100,11 +107,18 @@ pub(crate) struct ReadWriter {
     addr: u64,
     size: u64,
     pos: u64,
+    /// Where the items start (after the `BR_NOOP` placeholder, if written).
+    start: u64,
 }
 
 impl ReadWriter {
     fn room(&self) -> u64 {
         self.size - self.pos
+    }
+
+    /// Whether an item was written in this read.
+    pub(crate) fn written(&self) -> bool {
+        self.pos > self.start
     }
 
     pub(crate) fn put<T: Pod>(&mut self, env: &mut Env, v: &T) -> Result<(), Errno> {
@@ -123,10 +137,21 @@ impl ReadWriter {
 }
 
 /// Whether the read loop goes on after an item.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub(crate) enum Next {
     More,
     Stop,
+    /// The next item carries files: the read is suspended until the host installs them.
+    Install(Vec<FileRef>),
+}
+
+/// How a read ended.
+enum Read {
+    Done,
+    /// Nothing to deliver: the thread waits.
+    Wait,
+    /// Suspended for the host to install files (nothing but the leading `BR_NOOP` written).
+    Install(Vec<FileRef>),
 }
 
 impl Context {
@@ -137,15 +162,15 @@ impl Context {
         tid: Tid,
         arg: u64,
         env: &mut Env,
-    ) -> Option<Result<i32, Errno>> {
+    ) -> Completion {
         let mut bwr: BinderWriteRead = match env.read(proc, arg) {
             Ok(b) => b,
-            Err(_) => return Some(Err(Errno::EFAULT)),
+            Err(_) => return Completion::Done(Err(Errno::EFAULT)),
         };
         if bwr.write_size > 0 {
             if let Err(e) = self.thread_write(proc, tid, &mut bwr, env) {
                 bwr.read_consumed = 0;
-                return Some(match env.write(proc, arg, &bwr) {
+                return Completion::Done(match env.write(proc, arg, &bwr) {
                     Ok(()) => Err(e),
                     Err(_) => Err(Errno::EFAULT),
                 });
@@ -154,10 +179,10 @@ impl Context {
         if bwr.read_size > 0 {
             return self.read_or_park(proc, tid, arg, bwr, env);
         }
-        Some(env.write(proc, arg, &bwr).map(|_| 0).map_err(Errno::from))
+        Completion::Done(env.write(proc, arg, &bwr).map(|_| 0).map_err(Errno::from))
     }
 
-    /// The read half: delivers work, or parks the thread (`None`) when there is none.
+    /// The read half: delivers work, or parks the thread when there is none.
     pub(crate) fn read_or_park(
         &mut self,
         proc: ProcId,
@@ -165,32 +190,36 @@ impl Context {
         arg: u64,
         mut bwr: BinderWriteRead,
         env: &mut Env,
-    ) -> Option<Result<i32, Errno>> {
+    ) -> Completion {
         let result = match self.thread_read(proc, tid, &mut bwr, env) {
-            Ok(true) => Ok(()),
-            Ok(false) => {
+            Ok(Read::Done) => Ok(()),
+            Ok(Read::Wait) => {
                 if self.procs[&proc].nonblocking {
                     Err(Errno::EAGAIN)
                 } else {
-                    self.park(proc, tid, ParkedRead { arg, bwr });
-                    return None;
+                    self.park_read(proc, tid, arg, bwr);
+                    return Completion::Parked;
                 }
+            }
+            Ok(Read::Install(files)) => {
+                self.thread_mut(proc, tid).parked = Some(Parked::Install { arg, bwr });
+                return Completion::InstallFiles(files);
             }
             Err(e) => Err(e),
         };
         let copied = env.write(proc, arg, &bwr);
-        Some(match (result, copied) {
+        Completion::Done(match (result, copied) {
             (Err(e), _) => Err(e),
             (Ok(()), Err(_)) => Err(Errno::EFAULT),
             (Ok(()), Ok(())) => Ok(0),
         })
     }
 
-    fn park(&mut self, proc: ProcId, tid: Tid, parked: ParkedRead) {
+    pub(crate) fn park_read(&mut self, proc: ProcId, tid: Tid, arg: u64, bwr: BinderWriteRead) {
         let p = self.proc_mut(proc);
         let t = p.threads.get_mut(&tid).unwrap();
         let for_proc = t.available_for_proc_work();
-        t.parked = Some(parked);
+        t.parked = Some(Parked::Read { arg, bwr });
         t.looper |= LOOPER_WAITING;
         if for_proc {
             t.looper |= LOOPER_WAITING_PROC;
@@ -199,7 +228,7 @@ impl Context {
     }
 
     /// Ends a park (the thread is resumed or gone).
-    pub(crate) fn unpark(&mut self, proc: ProcId, tid: Tid) -> Option<ParkedRead> {
+    pub(crate) fn unpark(&mut self, proc: ProcId, tid: Tid) -> Option<Parked> {
         let p = self.proc_mut(proc);
         p.ready_threads.retain(|&t| t != tid);
         let t = p.threads.get_mut(&tid)?;
@@ -253,7 +282,12 @@ impl Context {
         match cmd {
             BC_TRANSACTION | BC_REPLY => {
                 let tr: BinderTransactionData = cmds.read(env)?;
-                self.transaction(proc, tid, &tr, cmd == BC_REPLY, env);
+                self.transaction(proc, tid, &tr, 0, cmd == BC_REPLY, env);
+            }
+            BC_TRANSACTION_SG | BC_REPLY_SG => {
+                let sg: BinderTransactionDataSg = cmds.read(env)?;
+                let reply = cmd == BC_REPLY_SG;
+                self.transaction(proc, tid, &sg.transaction_data, sg.buffers_size, reply, env);
             }
             BC_FREE_BUFFER => {
                 let addr: u64 = cmds.read(env)?;
@@ -320,6 +354,19 @@ impl Context {
                 let cookie: u64 = cmds.read(env)?;
                 self.dead_binder_done(proc, tid, cookie);
             }
+            BC_REQUEST_FREEZE_NOTIFICATION | BC_CLEAR_FREEZE_NOTIFICATION => {
+                let hc: BinderHandleCookie = cmds.read(env)?;
+                let (handle, cookie) = (hc.handle, hc.cookie);
+                if cmd == BC_REQUEST_FREEZE_NOTIFICATION {
+                    self.request_freeze(proc, handle, cookie)?;
+                } else {
+                    self.clear_freeze(proc, handle, cookie)?;
+                }
+            }
+            BC_FREEZE_NOTIFICATION_DONE => {
+                let cookie: u64 = cmds.read(env)?;
+                self.freeze_notification_done(proc, cookie)?;
+            }
             _ => {
                 tracing::warn!(
                     proc = proc.0,
@@ -333,15 +380,14 @@ impl Context {
         Ok(())
     }
 
-    /// `binder_thread_read`. `Ok(false)`: nothing was delivered and the thread must wait (the
-    /// caller parks it or answers `EAGAIN`); `bwr.read_consumed` is then unchanged.
+    /// `binder_thread_read`. On anything but `Read::Done`, `bwr.read_consumed` is unchanged.
     fn thread_read(
         &mut self,
         proc: ProcId,
         tid: Tid,
         bwr: &mut BinderWriteRead,
         env: &mut Env,
-    ) -> Result<bool, Errno> {
+    ) -> Result<Read, Errno> {
         let Some(size) = bwr.read_size.checked_sub(bwr.read_consumed) else {
             return Err(Errno::EFAULT);
         };
@@ -351,15 +397,17 @@ impl Context {
             addr: bwr.read_buffer.wrapping_add(bwr.read_consumed),
             size,
             pos: 0,
+            start: 0,
         };
         // The placeholder is written before any wait, so a bad buffer fails at once.
         if placeholder {
             w.code(env, BR_NOOP)?;
         }
+        w.start = w.pos;
         // A read with no room for an item returns at once, as in the Rust driver, which only
         // waits when it could deliver what it waits for.
         if w.room() >= READ_ITEM_ROOM && !self.has_work(proc, tid) {
-            return Ok(false);
+            return Ok(Read::Wait);
         }
         let start = w.pos;
         let for_proc = self.procs[&proc].threads[&tid].available_for_proc_work();
@@ -381,13 +429,14 @@ impl Context {
             match self.deliver(proc, tid, work, &mut w, env) {
                 Ok(Next::More) => {}
                 Ok(Next::Stop) => break,
+                Ok(Next::Install(files)) => return Ok(Read::Install(files)),
                 // What was written is not reported: read_consumed stays as it was.
                 Err(e) => return Err(e),
             }
         }
         if w.pos == start && drained {
             // Everything dequeued turned out to be stale: wait again.
-            return Ok(false);
+            return Ok(Read::Wait);
         }
         bwr.read_consumed += w.pos;
         let p = self.proc_mut(proc);
@@ -395,7 +444,7 @@ impl Context {
             p.requested_threads += 1;
             env.write(proc, bwr.read_buffer, &BR_SPAWN_LOOPER)?;
         }
-        Ok(true)
+        Ok(Read::Done)
     }
 
     /// Writes one work item to the read buffer.
@@ -410,6 +459,15 @@ impl Context {
         match work {
             Work::Transaction(t) => return self.deliver_transaction(proc, tid, t, w, env),
             Work::TransactionComplete => w.code(env, BR_TRANSACTION_COMPLETE)?,
+            Work::OnewaySpamSuspect => {
+                let code = if self.procs[&proc].oneway_spam_detection {
+                    BR_ONEWAY_SPAM_SUSPECT
+                } else {
+                    BR_TRANSACTION_COMPLETE
+                };
+                w.code(env, code)?;
+            }
+            Work::TransactionPendingFrozen => w.code(env, BR_TRANSACTION_PENDING_FROZEN)?,
             Work::ReturnError | Work::ReplyError => {
                 let t = self.proc_mut(proc).threads.get_mut(&tid).unwrap();
                 let slot = if work == Work::ReturnError {
@@ -427,6 +485,7 @@ impl Context {
                 }
             }
             Work::Death(d) => return self.deliver_death(proc, d, w, env),
+            Work::Freeze(f) => return self.deliver_freeze(proc, f, w, env),
         }
         Ok(Next::More)
     }

@@ -9,8 +9,9 @@
 use super::alloc::align8;
 use super::context::Context;
 use super::host::Env;
+use super::host::FileRef;
 use super::node::NodeId;
-use super::process::{Buffer, Held};
+use super::process::{Buffer, FdFixup, Frozen, Held};
 use super::thread::{Next, ReadWriter};
 use super::work::Work;
 use super::{Errno, ProcId, Tid};
@@ -42,6 +43,8 @@ pub(crate) struct Transaction {
     /// The serving thread's previous stack top.
     pub(crate) to_parent: Option<TxnId>,
     pub(crate) is_reply: bool,
+    /// Where in the buffer the sender's security label lies, for `BR_TRANSACTION_SEC_CTX`.
+    pub(crate) secctx: Option<usize>,
 }
 
 impl Transaction {
@@ -78,6 +81,234 @@ fn dead(br: u32) -> Failure {
 }
 
 /// Size of each object type in the data, or `None` for an unknown type.
+fn efault(_: super::Fault) -> Failure {
+    fail(BR_FAILED_REPLY, Errno::EFAULT)
+}
+
+/// Where the sections of a transaction buffer lie: data, offsets, scatter-gather buffers,
+/// then the security label, each 8-byte aligned; at least 8 bytes in all.
+struct Layout {
+    data_size: u64,
+    offsets_size: u64,
+    /// Offset of the offsets array (`ALIGN(data_size, 8)`).
+    offsets: usize,
+    sg_start: usize,
+    sg_end: usize,
+    secctx: usize,
+    total: usize,
+}
+
+impl Layout {
+    fn new(
+        tr: &BinderTransactionData,
+        buffers_size: u64,
+        secctx_len: usize,
+    ) -> Result<Layout, Failure> {
+        let einval = || fail(BR_FAILED_REPLY, Errno::EINVAL);
+        if tr.offsets_size % 8 != 0 {
+            tracing::warn!(
+                offsets_size = tr.offsets_size,
+                "got transaction with invalid offsets size"
+            );
+            return Err(einval());
+        }
+        if buffers_size % 8 != 0 {
+            tracing::warn!(buffers_size, "got transaction with unaligned buffers size");
+            return Err(einval());
+        }
+        let secctx_len = align8(secctx_len as u64).ok_or_else(einval)?;
+        let offsets = align8(tr.data_size).ok_or_else(einval)?;
+        let sg_start = offsets.checked_add(tr.offsets_size).ok_or_else(einval)?;
+        let sg_end = sg_start.checked_add(buffers_size).ok_or_else(einval)?;
+        let total = sg_end.checked_add(secctx_len).ok_or_else(einval)?;
+        let us = |v: u64| usize::try_from(v).map_err(|_| einval());
+        Ok(Layout {
+            data_size: tr.data_size,
+            offsets_size: tr.offsets_size,
+            offsets: us(offsets)?,
+            sg_start: us(sg_start)?,
+            sg_end: us(sg_end)?,
+            secctx: us(sg_end)?,
+            total: us(total.max(8))?,
+        })
+    }
+}
+
+/// A pointer (or fd array) to write into a scatter-gather buffer's copy instead of the bytes
+/// the sender had there.
+struct PtrFixup {
+    /// Buffer offset of the fixup.
+    target_offset: usize,
+    len: usize,
+    /// The pointer to write; `None` leaves the bytes for the fds written at read time.
+    value: Option<u64>,
+}
+
+/// One `BINDER_TYPE_PTR` buffer: copied from the sender after all objects are translated, so
+/// its embedded pointers are fixed up in the same pass and never visible untranslated.
+struct SgEntry {
+    /// Index of the object in the offsets array.
+    obj_index: usize,
+    /// Where its copy lies in the transaction buffer.
+    offset: usize,
+    sender: u64,
+    length: usize,
+    fixups: Vec<PtrFixup>,
+    /// Later fixups in this buffer must lie at or after this offset.
+    fixup_min_offset: usize,
+}
+
+struct ParentFixup {
+    sg_index: usize,
+    num_ancestors: usize,
+    new_min_offset: usize,
+    target_offset: usize,
+}
+
+/// Scatter-gather state of one transaction (the Rust driver's `ScatterGatherState`): the
+/// buffers seen so far and the chain of ancestors a fixup may still target — the last buffer
+/// and the parents it was fixed into.
+struct SgState {
+    entries: Vec<SgEntry>,
+    ancestors: Vec<usize>,
+    next: usize,
+    end: usize,
+}
+
+impl SgState {
+    fn validate_parent_fixup(
+        &self,
+        parent: usize,
+        parent_offset: usize,
+        length: usize,
+    ) -> Result<ParentFixup, Failure> {
+        let einval = || fail(BR_FAILED_REPLY, Errno::EINVAL);
+        let Some(ai) = self
+            .ancestors
+            .iter()
+            .rposition(|&i| self.entries[i].obj_index == parent)
+        else {
+            tracing::warn!(
+                parent,
+                "got transaction with invalid parent or out-of-order fixup"
+            );
+            return Err(einval());
+        };
+        let sg_index = self.ancestors[ai];
+        let e = &self.entries[sg_index];
+        if e.fixup_min_offset > parent_offset {
+            tracing::warn!(
+                min = e.fixup_min_offset,
+                parent_offset,
+                "got transaction with out-of-order buffer fixup"
+            );
+            return Err(einval());
+        }
+        let new_min_offset = parent_offset.checked_add(length).ok_or_else(einval)?;
+        if new_min_offset > e.length {
+            tracing::warn!(
+                parent_offset,
+                length,
+                parent_len = e.length,
+                "got transaction with invalid parent offset"
+            );
+            return Err(einval());
+        }
+        Ok(ParentFixup {
+            sg_index,
+            num_ancestors: ai + 1,
+            new_min_offset,
+            target_offset: e.offset + parent_offset,
+        })
+    }
+
+    /// A `BINDER_TYPE_PTR`: claims its room in the scatter-gather area and, with a parent,
+    /// records the pointer to patch into the parent's copy. Returns the translated object.
+    fn add_ptr(
+        &mut self,
+        index: usize,
+        bbo: &BinderBufferObject,
+        base: u64,
+        buffer: usize,
+    ) -> Result<BinderBufferObject, Failure> {
+        let einval = || fail(BR_FAILED_REPLY, Errno::EINVAL);
+        let length = usize::try_from(bbo.length).map_err(|_| einval())?;
+        let room = align8(bbo.length)
+            .and_then(|l| usize::try_from(l).ok())
+            .ok_or_else(einval)?;
+        if room > self.end - self.next {
+            tracing::warn!(
+                length,
+                left = self.end - self.next,
+                "got transaction with too large buffer"
+            );
+            return Err(einval());
+        }
+        let offset = buffer + self.next;
+        self.next += room;
+        let addr = base + (offset - buffer) as u64;
+        let idx = self.entries.len();
+        self.entries.push(SgEntry {
+            obj_index: index,
+            offset,
+            sender: bbo.buffer,
+            length,
+            fixups: Vec::new(),
+            fixup_min_offset: 0,
+        });
+        if bbo.flags & BINDER_BUFFER_FLAG_HAS_PARENT == 0 {
+            self.ancestors.clear();
+        } else {
+            let parent = usize::try_from(bbo.parent).map_err(|_| einval())?;
+            let parent_offset = usize::try_from(bbo.parent_offset).map_err(|_| einval())?;
+            let fix = self.validate_parent_fixup(parent, parent_offset, 8)?;
+            self.ancestors.truncate(fix.num_ancestors);
+            let p = &mut self.entries[fix.sg_index];
+            p.fixup_min_offset = fix.new_min_offset;
+            p.fixups.push(PtrFixup {
+                target_offset: fix.target_offset,
+                len: 8,
+                value: Some(addr),
+            });
+        }
+        self.ancestors.push(idx);
+        Ok(BinderBufferObject {
+            hdr: BinderObjectHeader {
+                type_: BINDER_TYPE_PTR,
+            },
+            flags: bbo.flags,
+            buffer: addr,
+            length: bbo.length,
+            parent: bbo.parent,
+            parent_offset: bbo.parent_offset,
+        })
+    }
+
+    /// Copies every buffer from the sender, writing the fixed-up pointers in passing and
+    /// leaving fd-array slots for the read.
+    fn copy(&self, proc: ProcId, target: ProcId, env: &mut Env) -> Result<(), Failure> {
+        for e in &self.entries {
+            let mut pos = e.offset;
+            for f in &e.fixups {
+                assert!(f.target_offset >= pos && f.target_offset + f.len <= e.offset + e.length);
+                let from = e.sender.wrapping_add((pos - e.offset) as u64);
+                env.copy_user_to_buffer(proc, from, target, pos, f.target_offset - pos)
+                    .map_err(efault)?;
+                if let Some(v) = f.value {
+                    env.rx
+                        .buffer_mut(target, f.target_offset, 8)
+                        .copy_from_slice(&v.to_ne_bytes());
+                }
+                pos = f.target_offset + f.len;
+            }
+            let from = e.sender.wrapping_add((pos - e.offset) as u64);
+            env.copy_user_to_buffer(proc, from, target, pos, e.offset + e.length - pos)
+                .map_err(efault)?;
+        }
+        Ok(())
+    }
+}
+
 /// The `binder_extended_error` a transaction leaves on its thread.
 pub(crate) fn extended_error(id: TxnId, command: u32, param: i32) -> BinderExtendedError {
     BinderExtendedError {
@@ -108,6 +339,7 @@ impl Context {
         proc: ProcId,
         tid: Tid,
         tr: &BinderTransactionData,
+        buffers_size: u64,
         reply: bool,
         env: &mut Env,
     ) {
@@ -123,16 +355,21 @@ impl Context {
         )
         .entered();
         self.thread_mut(proc, tid).extended_error = extended_error(id, BR_OK, 0);
-        let Err(f) = self.try_transaction(id, proc, tid, tr, reply, env) else {
+        let Err(f) = self.try_transaction(id, proc, tid, tr, buffers_size, reply, env) else {
             return;
         };
-        tracing::info!(br = format_args!("{:#x}", f.br), param = f.param, "transaction failed");
+        tracing::info!(
+            br = format_args!("{:#x}", f.br),
+            param = f.param,
+            "transaction failed"
+        );
         match f.in_reply_to {
             Some(irt) => {
                 // The replier's part is done; the caller learns of the failure.
                 self.set_return_error(proc, tid, BR_TRANSACTION_COMPLETE);
                 if let Some((p, t)) = self.txns[&irt].from {
-                    if let Some(caller) = self.procs.get_mut(&p).and_then(|p| p.threads.get_mut(&t)) {
+                    if let Some(caller) = self.procs.get_mut(&p).and_then(|p| p.threads.get_mut(&t))
+                    {
                         if caller.extended_error.command == BR_OK {
                             caller.extended_error = extended_error(id, f.br, f.param);
                         }
@@ -157,12 +394,14 @@ impl Context {
         self.push_thread_work(proc, tid, Work::ReturnError);
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn try_transaction(
         &mut self,
         id: TxnId,
         proc: ProcId,
         tid: Tid,
         tr: &BinderTransactionData,
+        buffers_size: u64,
         reply: bool,
         env: &mut Env,
     ) -> Result<(), Failure> {
@@ -175,18 +414,36 @@ impl Context {
             (target, thread, Some(node), None)
         };
         let with_irt = |f: Failure| Failure { in_reply_to, ..f };
-        let offset = self
-            .alloc_buffer(target, tr, oneway, node)
+        // Files may go to a node that accepts them, or in the reply to a call that does.
+        let node_flags = node.map_or(0, |n| self.nodes[&n].flags);
+        let allow_fds = match in_reply_to {
+            Some(irt) => self.txns[&irt].flags & TF_ACCEPT_FDS != 0,
+            None => node_flags & FLAT_BINDER_FLAG_ACCEPTS_FDS != 0,
+        };
+        let secctx = (node_flags & FLAT_BINDER_FLAG_TXN_SECURITY_CTX != 0)
+            .then(|| self.procs[&proc].creds.secctx.clone());
+        let layout =
+            Layout::new(tr, buffers_size, secctx.as_ref().map_or(0, Vec::len)).map_err(with_irt)?;
+        let sender_pid = self.procs[&proc].creds.pid;
+        let (offset, spam) = self
+            .alloc_buffer(target, &layout, tr.flags, oneway, node, sender_pid)
             .map_err(with_irt)?;
-        if let Err(f) = self.copy_and_translate(proc, tid, target, offset, tr, env) {
+        if let Err(f) =
+            self.copy_and_translate(proc, tid, target, offset, tr, &layout, allow_fds, env)
+        {
             self.free_buffer(target, offset, env);
             return Err(with_irt(f));
         }
-        let creds = &self.procs[&proc].creds;
+        if let Some(label) = &secctx {
+            env.rx
+                .buffer_mut(target, offset + layout.secctx, label.len())
+                .copy_from_slice(label);
+        }
+        let euid = self.procs[&proc].creds.euid;
         let txn = Transaction {
             from: (!reply && !oneway).then_some((proc, tid)),
-            sender_pid: creds.pid,
-            sender_euid: creds.euid,
+            sender_pid,
+            sender_euid: euid,
             to_proc: Some(target),
             to_thread: target_thread,
             node,
@@ -196,29 +453,28 @@ impl Context {
             from_parent: None,
             to_parent: None,
             is_reply: reply,
+            secctx: secctx.map(|_| layout.secctx),
         };
-        self.proc_mut(target).buffers.get_mut(&offset).unwrap().txn = Some(id);
+        let t = self.proc_mut(target);
+        t.buffers.get_mut(&offset).unwrap().txn = Some(id);
+        t.outstanding_txns += 1;
         self.txns.insert(id, txn);
 
         if let Some(irt) = in_reply_to {
+            // Replies go to the caller even if it is frozen.
             let caller_thread = target_thread.unwrap();
             self.push_thread_work(proc, tid, Work::TransactionComplete);
             let from_parent = self.txns[&irt].from_parent;
-            let caller = self
-                .proc_mut(target)
-                .threads
-                .get_mut(&caller_thread)
-                .unwrap();
-            caller.transaction_stack = from_parent;
+            self.thread_mut(target, caller_thread).transaction_stack = from_parent;
             self.push_thread_work(target, caller_thread, Work::Transaction(id));
             self.free_transaction(irt, env);
         } else if !oneway {
-            let t = self.proc_mut(proc).threads.get_mut(&tid).unwrap();
+            let t = self.thread_mut(proc, tid);
             t.push_deferred(Work::TransactionComplete);
             let parent = t.transaction_stack.replace(id);
             self.txns.get_mut(&id).unwrap().from_parent = parent;
-            if let Err(br) = self.proc_transaction(id, target, target_thread) {
-                let t = self.proc_mut(proc).threads.get_mut(&tid).unwrap();
+            if let Err(br) = self.proc_transaction(id, target, target_thread, env) {
+                let t = self.thread_mut(proc, tid);
                 t.transaction_stack = parent;
                 let last = t.todo.pop_back();
                 assert_eq!(last, Some(Work::TransactionComplete));
@@ -226,11 +482,22 @@ impl Context {
                 return Err(dead(br));
             }
         } else {
-            if let Err(br) = self.proc_transaction(id, target, None) {
-                self.free_transaction(id, env);
-                return Err(dead(br));
+            match self.proc_transaction(id, target, None, env) {
+                Err(br) => {
+                    self.free_transaction(id, env);
+                    return Err(dead(br));
+                }
+                Ok(frozen) => {
+                    let done = if frozen {
+                        Work::TransactionPendingFrozen
+                    } else if spam {
+                        Work::OnewaySpamSuspect
+                    } else {
+                        Work::TransactionComplete
+                    };
+                    self.push_thread_work(proc, tid, done);
+                }
             }
-            self.push_thread_work(proc, tid, Work::TransactionComplete);
         }
         Ok(())
     }
@@ -368,25 +635,18 @@ impl Context {
     }
 
     /// Reserves the buffer in the target and records it; it holds a strong count on `node`.
+    /// Also says whether the sender of a oneway looks like a spammer (§3 of the reference:
+    /// under 10% of the buffer left for oneways, and the sender holds over 50 oneway buffers
+    /// or over a quarter of the buffer; reported every time, as the Rust driver does).
     fn alloc_buffer(
         &mut self,
         target: ProcId,
-        tr: &BinderTransactionData,
+        layout: &Layout,
+        flags: u32,
         oneway: bool,
         node: Option<NodeId>,
-    ) -> Result<usize, Failure> {
-        if tr.offsets_size % 8 != 0 {
-            tracing::warn!(
-                offsets_size = tr.offsets_size,
-                "got transaction with invalid offsets size"
-            );
-            return Err(fail(BR_FAILED_REPLY, Errno::EINVAL));
-        }
-        let size = align8(tr.data_size)
-            .zip(align8(tr.offsets_size))
-            .and_then(|(d, o)| d.checked_add(o))
-            .and_then(|s| usize::try_from(s.max(8)).ok())
-            .ok_or_else(|| fail(BR_FAILED_REPLY, Errno::EINVAL))?;
+        sender_pid: i32,
+    ) -> Result<(usize, bool), Failure> {
         let p = self.proc_mut(target);
         let Some(m) = p.mapping.as_mut() else {
             tracing::info!(target = target.0, "target has no mapping");
@@ -394,31 +654,58 @@ impl Context {
         };
         let offset = m
             .alloc
-            .reserve(size, oneway)
+            .reserve(layout.total, oneway)
             .map_err(|e| fail(BR_FAILED_REPLY, e))?;
+        let low_async = m.alloc.free_async_space() < m.alloc.size() / 10;
+        let size = m.alloc.size();
         p.buffers.insert(
             offset,
             Buffer {
-                data_size: tr.data_size,
-                offsets_size: tr.offsets_size,
+                data_size: layout.data_size,
+                offsets_size: layout.offsets_size,
                 txn: None,
                 target_node: node,
                 allow_user_free: false,
                 oneway,
                 async_slot: false,
-                clear_on_free: tr.flags & TF_CLEAR_BUF != 0,
+                clear_on_free: flags & TF_CLEAR_BUF != 0,
                 held: Vec::new(),
+                sender_pid,
+                fd_fixups: Vec::new(),
+                close_fds: Vec::new(),
             },
         );
+        let spam = oneway && low_async && {
+            let m = p.mapping.as_ref().unwrap();
+            let (count, bytes) = p
+                .buffers
+                .iter()
+                .filter(|(_, b)| b.oneway && b.sender_pid == sender_pid)
+                .fold((0usize, 0usize), |(c, s), (&o, _)| {
+                    (c + 1, s + m.alloc.allocated_size(o).unwrap_or(0))
+                });
+            let spam = count > 50 || bytes > size / 4;
+            if spam {
+                tracing::warn!(
+                    target = target.0,
+                    sender_pid,
+                    count,
+                    bytes,
+                    "spamming oneway?"
+                );
+            }
+            spam
+        };
         if let Some(n) = node {
             self.inc_node(n, true, false, None)
                 .expect("a local strong increment cannot fail");
         }
-        Ok(offset)
+        Ok((offset, spam))
     }
 
-    /// The one copy, with object translation. What is translated is recorded in the buffer's
-    /// `held` list, so a failure part-way is undone by freeing the buffer.
+    /// The one copy, with object translation. What is translated is recorded in the buffer
+    /// (`held`, `fd_fixups`), so a failure part-way is undone by freeing the buffer.
+    #[allow(clippy::too_many_arguments)]
     fn copy_and_translate(
         &mut self,
         proc: ProcId,
@@ -426,12 +713,13 @@ impl Context {
         target: ProcId,
         offset: usize,
         tr: &BinderTransactionData,
+        layout: &Layout,
+        allow_fds: bool,
         env: &mut Env,
     ) -> Result<(), Failure> {
-        let efault = |_| fail(BR_FAILED_REPLY, Errno::EFAULT);
         let data = tr.data_buffer();
         let data_size = tr.data_size;
-        let off_start = offset + align8(data_size).unwrap() as usize;
+        let off_start = offset + layout.offsets;
         let offsets_len = tr.offsets_size as usize;
         env.copy_user_to_buffer(proc, tr.data_offsets(), target, off_start, offsets_len)
             .map_err(efault)?;
@@ -439,10 +727,17 @@ impl Context {
             .rx
             .buffer_mut(target, off_start, offsets_len)
             .chunks_exact(8)
-            .map(|c| u64::from_le_bytes(c.try_into().unwrap()))
+            .map(|c| u64::from_ne_bytes(c.try_into().unwrap()))
             .collect();
+        let target_base = self.procs[&target].buffer_user_addr(offset);
+        let mut sg = SgState {
+            entries: Vec::new(),
+            ancestors: Vec::new(),
+            next: layout.sg_start,
+            end: layout.sg_end,
+        };
         let mut copied = 0u64;
-        for obj_off in offsets {
+        for (index, obj_off) in offsets.into_iter().enumerate() {
             let header_ok = obj_off >= copied
                 && obj_off % 4 == 0
                 && obj_off <= data_size
@@ -471,25 +766,69 @@ impl Context {
                 (obj_off - copied) as usize,
             )
             .map_err(efault)?;
-            let translated = match ty {
+            let at = data.wrapping_add(obj_off);
+            let obj_at = offset + obj_off as usize;
+            let mut out = [0u8; 40];
+            match ty {
                 BINDER_TYPE_BINDER | BINDER_TYPE_WEAK_BINDER => {
-                    let fbo: FlatBinderObject =
-                        env.read(proc, data.wrapping_add(obj_off)).map_err(efault)?;
-                    self.translate_binder(proc, tid, target, offset, fbo)?
+                    let fbo = env.read(proc, at).map_err(efault)?;
+                    let o = self.translate_binder(proc, tid, target, offset, fbo)?;
+                    out[..24].copy_from_slice(o.as_bytes());
                 }
                 BINDER_TYPE_HANDLE | BINDER_TYPE_WEAK_HANDLE => {
-                    let fbo: FlatBinderObject =
-                        env.read(proc, data.wrapping_add(obj_off)).map_err(efault)?;
-                    self.translate_handle(proc, target, offset, fbo)?
+                    let fbo = env.read(proc, at).map_err(efault)?;
+                    let o = self.translate_handle(proc, target, offset, fbo)?;
+                    out[..24].copy_from_slice(o.as_bytes());
                 }
-                _ => {
-                    tracing::warn!(ty = format_args!("{ty:#x}"), "object type not supported");
-                    return Err(fail(BR_FAILED_REPLY, Errno::EINVAL));
+                BINDER_TYPE_FD => {
+                    if !allow_fds {
+                        tracing::warn!("got transaction with fd, but target does not allow fds");
+                        return Err(fail(BR_FAILED_REPLY, Errno::EPERM));
+                    }
+                    let fdo: BinderFdObject = env.read(proc, at).map_err(efault)?;
+                    let file = env
+                        .files
+                        .get_file(proc, fdo.fd())
+                        .map_err(|e| fail(BR_FAILED_REPLY, e))?;
+                    let fd_at = obj_at + core::mem::offset_of!(BinderFdObject, u);
+                    self.add_fd_fixup(target, offset, fd_at, file, false);
+                    let mut o = BinderFdObject::default();
+                    o.hdr.type_ = BINDER_TYPE_FD;
+                    // Overwritten with the receiver's fd number when it reads.
+                    o.set_fd(u32::MAX);
+                    o.cookie = fdo.cookie;
+                    out[..24].copy_from_slice(o.as_bytes());
                 }
-            };
+                BINDER_TYPE_FDA => {
+                    if !allow_fds {
+                        tracing::warn!(
+                            "got transaction with fd array, but target does not allow fds"
+                        );
+                        return Err(fail(BR_FAILED_REPLY, Errno::EPERM));
+                    }
+                    let fda: BinderFdArrayObject = env.read(proc, at).map_err(efault)?;
+                    self.translate_fda(proc, target, offset, &fda, &mut sg, env)?;
+                    let o = BinderFdArrayObject {
+                        hdr: BinderObjectHeader {
+                            type_: BINDER_TYPE_FDA,
+                        },
+                        pad: 0,
+                        num_fds: fda.num_fds,
+                        parent: fda.parent,
+                        parent_offset: fda.parent_offset,
+                    };
+                    out[..32].copy_from_slice(o.as_bytes());
+                }
+                BINDER_TYPE_PTR => {
+                    let bbo: BinderBufferObject = env.read(proc, at).map_err(efault)?;
+                    let o = sg.add_ptr(index, &bbo, target_base, offset)?;
+                    out[..40].copy_from_slice(o.as_bytes());
+                }
+                _ => unreachable!("object_size accepted an unknown type"),
+            }
             env.rx
-                .buffer_mut(target, offset + obj_off as usize, size as usize)
-                .copy_from_slice(translated.as_bytes());
+                .buffer_mut(target, obj_at, size as usize)
+                .copy_from_slice(&out[..size as usize]);
             copied = obj_off + size;
         }
         env.copy_user_to_buffer(
@@ -499,7 +838,78 @@ impl Context {
             offset + copied as usize,
             (data_size - copied) as usize,
         )
-        .map_err(efault)
+        .map_err(efault)?;
+        sg.copy(proc, target, env)
+    }
+
+    fn add_fd_fixup(
+        &mut self,
+        target: ProcId,
+        buffer: usize,
+        at: usize,
+        file: FileRef,
+        close: bool,
+    ) {
+        let b = self.proc_mut(target).buffers.get_mut(&buffer).unwrap();
+        b.fd_fixups.push(FdFixup {
+            offset: at - buffer,
+            file,
+            close_on_free: close,
+        });
+    }
+
+    /// A `BINDER_TYPE_FDA`: the fds in an earlier buffer object, taken from the sender now,
+    /// installed in the receiver when it reads, closed by the driver when the buffer is freed.
+    fn translate_fda(
+        &mut self,
+        proc: ProcId,
+        target: ProcId,
+        offset: usize,
+        fda: &BinderFdArrayObject,
+        sg: &mut SgState,
+        env: &mut Env,
+    ) -> Result<(), Failure> {
+        let einval = || fail(BR_FAILED_REPLY, Errno::EINVAL);
+        let fds_len = usize::try_from(fda.num_fds)
+            .ok()
+            .and_then(|n| n.checked_mul(4))
+            .ok_or_else(einval)?;
+        let parent_offset = usize::try_from(fda.parent_offset).map_err(|_| einval())?;
+        if parent_offset % 4 != 0 {
+            tracing::warn!(parent_offset, "fd array parent offset not aligned");
+            return Err(einval());
+        }
+        let parent = usize::try_from(fda.parent).map_err(|_| einval())?;
+        let fix = sg.validate_parent_fixup(parent, parent_offset, fds_len)?;
+        sg.ancestors.truncate(fix.num_ancestors);
+        let entry = &mut sg.entries[fix.sg_index];
+        if entry.sender % 4 != 0 {
+            tracing::warn!("fd array parent buffer not aligned");
+            return Err(einval());
+        }
+        entry.fixup_min_offset = fix.new_min_offset;
+        entry.fixups.push(PtrFixup {
+            target_offset: fix.target_offset,
+            len: fds_len,
+            value: None,
+        });
+        let mut raw = vec![0u8; fds_len];
+        env.user
+            .copy_from_user(
+                proc,
+                entry.sender.wrapping_add(parent_offset as u64),
+                &mut raw,
+            )
+            .map_err(efault)?;
+        for (i, fd) in raw.chunks_exact(4).enumerate() {
+            let fd = u32::from_ne_bytes(fd.try_into().unwrap());
+            let file = env
+                .files
+                .get_file(proc, fd)
+                .map_err(|e| fail(BR_FAILED_REPLY, e))?;
+            self.add_fd_fixup(target, offset, fix.target_offset + 4 * i, file, true);
+        }
+        Ok(())
     }
 
     fn hold(&mut self, target: ProcId, offset: usize, h: Held) {
@@ -586,21 +996,33 @@ impl Context {
     }
 
     /// Queues a call or oneway to its target (`binder_proc_transaction`). Oneways to a node
-    /// with one in flight wait on the node, in order.
+    /// with one in flight wait on the node, in order. Sync calls into a frozen process fail
+    /// with `BR_FROZEN_REPLY`; oneways are queued all the same and `Ok(true)` says it was
+    /// frozen. A `TF_UPDATE_TXN` oneway to a frozen process replaces an older identical one
+    /// still waiting on the node.
     fn proc_transaction(
         &mut self,
         id: TxnId,
         target: ProcId,
         thread: Option<Tid>,
-    ) -> Result<(), u32> {
-        let Some(p) = self.procs.get(&target) else {
+        env: &mut Env,
+    ) -> Result<bool, u32> {
+        let Some(p) = self.procs.get_mut(&target) else {
             return Err(BR_DEAD_REPLY);
         };
         if thread.is_some_and(|t| !p.threads.contains_key(&t)) {
             return Err(BR_DEAD_REPLY);
         }
         let tx = &self.txns[&id];
-        let (oneway, node) = (tx.is_oneway(), tx.node);
+        let (oneway, node, flags, code) = (tx.is_oneway(), tx.node, tx.flags, tx.code);
+        let frozen = p.frozen != Frozen::No;
+        if frozen {
+            p.sync_recv |= !oneway;
+            p.async_recv |= oneway;
+            if !oneway {
+                return Err(BR_FROZEN_REPLY);
+            }
+        }
         let mut pending_async = false;
         if oneway {
             let n = self.nodes.get_mut(&node.unwrap()).unwrap();
@@ -616,9 +1038,31 @@ impl Context {
             self.push_proc_work(target, Work::Transaction(id));
         } else {
             let node = node.unwrap();
+            if frozen && flags & TF_UPDATE_TXN != 0 {
+                let pid = self.txn_sender_pid(id);
+                let outdated = self.nodes[&node].async_todo.iter().copied().find(|&old| {
+                    let o = &self.txns[&old];
+                    o.code == code && o.flags == flags && self.txn_sender_pid(old) == pid
+                });
+                if let Some(old) = outdated {
+                    tracing::debug!(txn = id.0, old = old.0, "oneway supersedes an outdated one");
+                    self.nodes
+                        .get_mut(&node)
+                        .unwrap()
+                        .async_todo
+                        .retain(|&x| x != old);
+                    self.free_transaction(old, env);
+                }
+            }
             self.nodes.get_mut(&node).unwrap().async_todo.push_back(id);
         }
-        Ok(())
+        Ok(frozen)
+    }
+
+    /// The pid of the process that filled a transaction's buffer.
+    fn txn_sender_pid(&self, id: TxnId) -> Option<i32> {
+        let (p, off) = self.txns[&id].buffer?;
+        Some(self.procs[&p].buffers[&off].sender_pid)
     }
 
     fn set_async_slot(&mut self, id: TxnId) {
@@ -628,7 +1072,9 @@ impl Context {
         self.proc_mut(p).buffers.get_mut(&off).unwrap().async_slot = true;
     }
 
-    /// Writes `BR_TRANSACTION`/`BR_REPLY` for `id` and hands its buffer to userspace.
+    /// Writes `BR_TRANSACTION`(`_SEC_CTX`)/`BR_REPLY` for `id` and hands its buffer to
+    /// userspace. Files it carries are installed first: the read is suspended for the host
+    /// (`Next::Install`), or ended before this item if it already wrote something.
     pub(crate) fn deliver_transaction(
         &mut self,
         proc: ProcId,
@@ -643,11 +1089,81 @@ impl Context {
             return Ok(Next::More);
         };
         assert_eq!(bproc, proc);
+        let sync_call = !tx.is_reply && !tx.is_oneway();
+        let is_reply = tx.is_reply;
+        if !self.procs[&proc].buffers[&offset].fd_fixups.is_empty() {
+            let installed = self.thread_mut(proc, tid).installed_fds.take();
+            let fixups = std::mem::take(
+                &mut self
+                    .proc_mut(proc)
+                    .buffers
+                    .get_mut(&offset)
+                    .unwrap()
+                    .fd_fixups,
+            );
+            match installed {
+                None => {
+                    let b = self.proc_mut(proc).buffers.get_mut(&offset).unwrap();
+                    let files = fixups.iter().map(|f| f.file).collect();
+                    b.fd_fixups = fixups;
+                    let t = self.thread_mut(proc, tid);
+                    t.todo.push_front(Work::Transaction(id));
+                    t.process_todo = true;
+                    return Ok(if w.written() {
+                        Next::Stop
+                    } else {
+                        Next::Install(files)
+                    });
+                }
+                Some(Ok(fds)) if fds.len() == fixups.len() => {
+                    let mut close = Vec::new();
+                    for (f, &fd) in fixups.iter().zip(&fds) {
+                        env.rx
+                            .buffer_mut(proc, offset + f.offset, 4)
+                            .copy_from_slice(&fd.to_ne_bytes());
+                        if f.close_on_free {
+                            close.push(fd);
+                        }
+                    }
+                    self.proc_mut(proc)
+                        .buffers
+                        .get_mut(&offset)
+                        .unwrap()
+                        .close_fds = close;
+                }
+                Some(result) => {
+                    // The host dropped the files. A call fails back to its sender and the
+                    // reader goes on; a reply reaches its caller as BR_FAILED_REPLY.
+                    if let Ok(fds) = result {
+                        tracing::error!(
+                            want = fixups.len(),
+                            got = fds.len(),
+                            "host installed the wrong number of files"
+                        );
+                        for fd in fds {
+                            env.files.close_fd(proc, fd);
+                        }
+                    }
+                    tracing::info!(txn = id.0, "fd fixups failed");
+                    if sync_call {
+                        self.send_failed_reply(id, BR_FAILED_REPLY, env);
+                    } else {
+                        self.free_transaction(id, env);
+                    }
+                    if is_reply {
+                        w.code(env, BR_FAILED_REPLY)?;
+                        return Ok(Next::Stop);
+                    }
+                    return Ok(Next::More);
+                }
+            }
+        }
+        let tx = &self.txns[&id];
         let p = &self.procs[&proc];
         let b = &p.buffers[&offset];
         let addr = p.buffer_user_addr(offset);
         let mut td = BinderTransactionData::default();
-        let cmd = if tx.is_reply {
+        let mut cmd = if tx.is_reply {
             td.set_target_ptr(0);
             BR_REPLY
         } else {
@@ -664,8 +1180,18 @@ impl Context {
         td.data_size = b.data_size;
         td.offsets_size = b.offsets_size;
         td.set_data_ptr(addr, addr + align8(b.data_size).unwrap());
-        let sync_call = !tx.is_reply && !tx.is_oneway();
-        if let Err(e) = w.code(env, cmd).and_then(|_| w.put(env, &td)) {
+        let written = match tx.secctx {
+            Some(at) => {
+                cmd = BR_TRANSACTION_SEC_CTX;
+                let sd = BinderTransactionDataSecctx {
+                    transaction_data: td,
+                    secctx: addr + at as u64,
+                };
+                w.code(env, cmd).and_then(|_| w.put(env, &sd))
+            }
+            None => w.code(env, cmd).and_then(|_| w.put(env, &td)),
+        };
+        if let Err(e) = written {
             if sync_call {
                 self.send_failed_reply(id, BR_FAILED_REPLY, env);
             } else {
@@ -684,10 +1210,19 @@ impl Context {
             tx.to_thread = Some(tid);
         } else {
             self.detach_buffer(id);
-            self.txns.remove(&id);
+            self.remove_txn(id);
         }
         tracing::debug!(txn = id.0, cmd = format_args!("{cmd:#x}"), "delivered");
         Ok(Next::Stop)
+    }
+
+    /// Forgets a transaction; one still addressed to a process no longer counts against it.
+    pub(crate) fn remove_txn(&mut self, id: TxnId) -> Option<Transaction> {
+        let tx = self.txns.remove(&id)?;
+        if let Some(p) = tx.to_proc {
+            self.txn_finished_for(p);
+        }
+        Some(tx)
     }
 
     /// Cuts the link between a transaction and its buffer; the buffer is userspace's to free.
@@ -704,7 +1239,7 @@ impl Context {
 
     /// Ends a transaction. A buffer never handed to userspace goes with it.
     pub(crate) fn free_transaction(&mut self, id: TxnId, env: &mut Env) {
-        let Some(tx) = self.txns.remove(&id) else {
+        let Some(tx) = self.remove_txn(id) else {
             return;
         };
         let Some((p, off)) = tx.buffer else {
@@ -814,6 +1349,12 @@ impl Context {
         }
         if let Some(n) = b.target_node {
             self.dec_node(n, true, false);
+        }
+        for f in b.fd_fixups {
+            env.files.put_file(f.file);
+        }
+        for fd in b.close_fds {
+            env.files.close_fd(proc, fd);
         }
         if b.clear_on_free {
             env.rx.buffer_mut(proc, offset, size).fill(0);

@@ -4,6 +4,7 @@
 //! makes them `DeliverToRead` objects. Here they are small values naming the object the work is
 //! about, so a queue never owns driver state and cancelling an item is removing a value.
 
+use super::freeze::FreezeId;
 use super::node::{DeathId, NodeId};
 use super::transaction::TxnId;
 
@@ -14,6 +15,11 @@ pub(crate) enum Work {
     Transaction(TxnId),
     /// `BR_TRANSACTION_COMPLETE` for a command this thread sent.
     TransactionComplete,
+    /// A oneway was accepted but its sender looks like a spammer: `BR_ONEWAY_SPAM_SUSPECT` if
+    /// the sender enabled detection, else `BR_TRANSACTION_COMPLETE`.
+    OnewaySpamSuspect,
+    /// A oneway was queued to a frozen process: `BR_TRANSACTION_PENDING_FROZEN`.
+    TransactionPendingFrozen,
     /// The thread's return-error slot (`Thread::return_error`).
     ReturnError,
     /// The thread's reply-error slot (`Thread::reply_error`).
@@ -22,6 +28,8 @@ pub(crate) enum Work {
     Node(NodeId),
     /// A death-notification record of the reading process.
     Death(DeathId),
+    /// A freeze-notification record of the reading process.
+    Freeze(FreezeId),
 }
 
 impl Work {

@@ -7,8 +7,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use binder_driver::core::{
-    Completion, Context, Credentials, Env, Errno, Fault, ProcId, ProcInfo, ReceiveMemory, Tid,
-    UserMemory, Wake,
+    Completion, Context, Credentials, Env, Errno, Fault, FileRef, Files, ProcId, ProcInfo,
+    ReceiveMemory, Tid, UserMemory, Wake,
 };
 use binder_driver::uapi::*;
 
@@ -57,6 +57,90 @@ struct Rx {
 impl ReceiveMemory for Rx {
     fn buffer_mut(&mut self, proc: ProcId, offset: usize, len: usize) -> &mut [u8] {
         &mut self.buffers.get_mut(&proc).expect("no mapping")[offset..offset + len]
+    }
+}
+
+/// Simulated open files: each process has an fd table mapping fd numbers to file ids
+/// ("inodes"); a `FileRef` the core holds names one taken reference.
+#[derive(Default)]
+pub struct SimFiles {
+    tables: BTreeMap<ProcId, BTreeMap<u32, u64>>,
+    /// Taken and not yet installed or dropped: ref -> file id.
+    refs: BTreeMap<u64, u64>,
+    next_ref: u64,
+    /// Per-process limit on open fds (to provoke EMFILE).
+    pub limits: BTreeMap<ProcId, usize>,
+    /// Every close the core asked for, in order.
+    pub closed: Vec<(ProcId, u32)>,
+}
+
+impl SimFiles {
+    /// The file id open as `fd` in `proc`.
+    pub fn file(&self, proc: ProcId, fd: u32) -> Option<u64> {
+        self.tables.get(&proc)?.get(&fd).copied()
+    }
+    /// Opens file `id` in `proc` at the lowest free fd.
+    pub fn open(&mut self, proc: ProcId, id: u64) -> Result<u32, Errno> {
+        let limit = self.limits.get(&proc).copied().unwrap_or(1024);
+        let t = self.tables.entry(proc).or_default();
+        if t.len() >= limit {
+            return Err(Errno(24)); // EMFILE
+        }
+        let fd = (0..).find(|fd| !t.contains_key(fd)).unwrap();
+        t.insert(fd, id);
+        Ok(fd)
+    }
+    /// Number of fds open in `proc`.
+    pub fn open_count(&self, proc: ProcId) -> usize {
+        self.tables.get(&proc).map_or(0, |t| t.len())
+    }
+    /// References taken by the core and not yet installed or dropped.
+    pub fn outstanding(&self) -> usize {
+        self.refs.len()
+    }
+    fn install(&mut self, proc: ProcId, files: &[FileRef]) -> Result<Vec<u32>, Errno> {
+        let ids: Vec<u64> = files
+            .iter()
+            .map(|f| {
+                self.refs
+                    .remove(&f.0)
+                    .expect("install of an unknown file ref")
+            })
+            .collect();
+        let mut fds = Vec::new();
+        for id in ids {
+            match self.open(proc, id) {
+                Ok(fd) => fds.push(fd),
+                Err(e) => {
+                    for fd in fds {
+                        self.tables.get_mut(&proc).unwrap().remove(&fd);
+                    }
+                    return Err(e);
+                }
+            }
+        }
+        Ok(fds)
+    }
+}
+
+impl Files for SimFiles {
+    fn get_file(&mut self, proc: ProcId, fd: u32) -> Result<FileRef, Errno> {
+        let id = self.file(proc, fd).ok_or(Errno::EBADF)?;
+        self.next_ref += 1;
+        self.refs.insert(self.next_ref, id);
+        Ok(FileRef(self.next_ref))
+    }
+    fn put_file(&mut self, file: FileRef) {
+        assert!(
+            self.refs.remove(&file.0).is_some(),
+            "put of an unknown file ref"
+        );
+    }
+    fn close_fd(&mut self, proc: ProcId, fd: u32) {
+        self.closed.push((proc, fd));
+        if let Some(t) = self.tables.get_mut(&proc) {
+            t.remove(&fd);
+        }
     }
 }
 
@@ -304,6 +388,9 @@ pub struct Sim {
     pub ctx: Context,
     mem: Mem,
     rx: Rx,
+    pub files: SimFiles,
+    /// Ioctls other than reads that finished after parking (a freeze), not yet collected.
+    pub finished: BTreeMap<(ProcId, Tid), Result<i32, Errno>>,
     next_base: u64,
     /// Parked `BINDER_WRITE_READ`s: where their bwr lives.
     pending: BTreeMap<(ProcId, Tid), u64>,
@@ -327,6 +414,8 @@ impl Sim {
             ctx: Context::new("binder"),
             mem: Mem::default(),
             rx: Rx::default(),
+            files: SimFiles::default(),
+            finished: BTreeMap::new(),
             next_base: 0x1000_0000,
             pending: BTreeMap::new(),
             completed: BTreeMap::new(),
@@ -341,7 +430,12 @@ impl Sim {
     }
 
     pub fn open_flags(&mut self, pid: i32, euid: u32, nonblocking: bool) -> ProcId {
-        let id = self.ctx.open(Credentials { pid, euid }, nonblocking);
+        let secctx = format!("u:r:pid{pid}:s0\0").into_bytes();
+        self.open_creds(Credentials { pid, euid, secctx }, nonblocking)
+    }
+
+    pub fn open_creds(&mut self, creds: Credentials, nonblocking: bool) -> ProcId {
+        let id = self.ctx.open(creds, nonblocking);
         let base = self.next_base;
         self.next_base += 0x1_0000_0000;
         self.mem.spaces.insert(
@@ -404,17 +498,31 @@ impl Sim {
             Env {
                 user: &mut self.mem,
                 rx: &mut self.rx,
+                files: &mut self.files,
             },
             &mut self.ctx,
         )
     }
 
-    /// Runs one ioctl with a raw argument address.
+    /// Runs one ioctl with a raw argument address. File installs are answered at once, as a
+    /// host would.
     pub fn ioctl(&mut self, proc: ProcId, tid: Tid, cmd: u32, arg: u64) -> Completion {
         let (mut env, ctx) = self.env_parts();
         let out = ctx.ioctl(proc, tid, cmd, arg, &mut env);
         self.handle_wakes(out.wakes);
-        out.result
+        self.settle(proc, tid, out.result)
+    }
+
+    /// Answers `InstallFiles` until the call parks or finishes.
+    fn settle(&mut self, proc: ProcId, tid: Tid, mut c: Completion) -> Completion {
+        while let Completion::InstallFiles(files) = c {
+            let fds = self.files.install(proc, &files);
+            let (mut env, ctx) = self.env_parts();
+            let out = ctx.files_installed(proc, tid, fds, &mut env);
+            self.handle_wakes(out.wakes);
+            c = out.result;
+        }
+        c
     }
 
     /// An ioctl whose argument is a value placed in memory; returns the result and the
@@ -429,7 +537,7 @@ impl Sim {
         let arg = self.put(proc, v.as_bytes());
         let r = match self.ioctl(proc, tid, cmd, arg) {
             Completion::Done(r) => r,
-            Completion::Parked => panic!("ioctl {cmd:#x} parked"),
+            other => panic!("ioctl {cmd:#x} did not finish: {other:?}"),
         };
         (r, self.peek(proc, arg, std::mem::size_of::<T>()))
     }
@@ -508,6 +616,7 @@ impl Sim {
                 self.pending.insert((proc, tid), arg);
                 Step::Parked
             }
+            other => panic!("unexpected completion of a read: {other:?}"),
         }
     }
 
@@ -551,13 +660,15 @@ impl Sim {
                     let (mut env, ctx) = self.env_parts();
                     let out = ctx.resume(p, t, &mut env);
                     queue.extend(out.wakes);
-                    if let Completion::Done(r) = out.result {
-                        let arg = self
-                            .pending
-                            .remove(&(p, t))
-                            .expect("resumed an unknown read");
-                        let d = self.finish(p, arg, r);
-                        assert!(self.completed.insert((p, t), d).is_none());
+                    let c = self.settle(p, t, out.result);
+                    if let Completion::Done(r) = c {
+                        match self.pending.remove(&(p, t)) {
+                            Some(arg) => {
+                                let d = self.finish(p, arg, r);
+                                assert!(self.completed.insert((p, t), d).is_none());
+                            }
+                            None => assert!(self.finished.insert((p, t), r).is_none()),
+                        }
                     }
                 }
             }
@@ -591,7 +702,7 @@ impl Sim {
         let arg = self.pending.remove(&(proc, tid)).unwrap();
         match out.result {
             Completion::Done(r) => self.finish(proc, arg, r),
-            Completion::Parked => unreachable!(),
+            other => panic!("interrupt did not finish the read: {other:?}"),
         }
     }
 
