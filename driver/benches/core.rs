@@ -128,6 +128,7 @@ impl Bench {
             Env {
                 user: &mut self.mem,
                 rx: &mut self.rx,
+                files: &mut self.files,
             },
             &mut self.ctx,
         )
