@@ -8,6 +8,7 @@ use super::node::{Node, NodeId};
 use super::process::{Mapping, Process};
 use super::thread::{Parked, Thread, LOOPER_POLL};
 use super::transaction::{Transaction, TxnId};
+use super::stats::{Obj, Stats};
 use super::work::Work;
 use super::{Completion, Credentials, Errno, Outcome, ProcId, Tid, Wake};
 use crate::uapi::*;
@@ -32,6 +33,7 @@ pub struct Context {
     pub(crate) wakes: Vec<Wake>,
     /// Threads parked in `BINDER_FREEZE`.
     pub(crate) freezers: Vec<(ProcId, Tid)>,
+    pub(crate) stats: Stats,
 }
 
 impl Context {
@@ -47,6 +49,7 @@ impl Context {
             last_id: 0,
             wakes: Vec::new(),
             freezers: Vec::new(),
+            stats: Stats::default(),
         }
     }
 
@@ -90,6 +93,7 @@ impl Context {
         let id = ProcId(self.next_id());
         tracing::debug!(device = %self.name, proc = id.0, pid = creds.pid, euid = creds.euid, "open");
         self.procs.insert(id, Process::new(creds, nonblocking));
+        self.stats.created(Obj::Proc);
         id
     }
 
@@ -131,7 +135,11 @@ impl Context {
         let completion = match self.procs.get_mut(&proc) {
             None => Completion::Done(Err(Errno::EINVAL)),
             Some(p) => {
-                p.threads.entry(tid).or_insert_with(Thread::new);
+                if !p.threads.contains_key(&tid) {
+                    p.threads.insert(tid, Thread::new());
+                    self.stats.created(Obj::Thread);
+                }
+                let p = &self.procs[&proc];
                 if p.threads[&tid].parked.is_some() {
                     // One ioctl at a time per thread, as a thread that sleeps in one cannot
                     // issue another.
@@ -302,7 +310,11 @@ impl Context {
         let r = match self.procs.get_mut(&proc) {
             None => Err(Errno::EINVAL),
             Some(p) => {
-                p.threads.entry(tid).or_insert_with(Thread::new).looper |= LOOPER_POLL;
+                if !p.threads.contains_key(&tid) {
+                    p.threads.insert(tid, Thread::new());
+                    self.stats.created(Obj::Thread);
+                }
+                self.thread_mut(proc, tid).looper |= LOOPER_POLL;
                 Ok(self.has_work(proc, tid))
             }
         };

@@ -260,6 +260,7 @@ impl Context {
                 cleared: false,
             },
         );
+        self.stats.created(super::stats::Obj::Freeze);
         if alive {
             self.push_proc_work(proc, Work::Freeze(f));
         }

@@ -26,6 +26,7 @@ mod freeze;
 pub mod host;
 mod node;
 mod process;
+mod stats;
 mod thread;
 mod transaction;
 mod work;

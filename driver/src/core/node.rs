@@ -138,6 +138,7 @@ impl Context {
         let id = NodeId(self.next_id());
         self.nodes.insert(id, Node::new(proc, ptr, cookie, flags));
         self.proc_mut(proc).nodes.insert(ptr, id);
+        self.stats.created(super::stats::Obj::Node);
         tracing::trace!(node = id.0, ptr, cookie, "new node");
         id
     }
@@ -354,6 +355,7 @@ impl Context {
             },
         );
         p.refs_by_node.insert(node, handle);
+        self.stats.created(super::stats::Obj::Ref);
         self.nodes
             .get_mut(&node)
             .expect("ref to a freed node")
@@ -530,6 +532,7 @@ impl Context {
             DeathWork::Idle
         };
         p.deaths.insert(d, Death { cookie, work });
+        self.stats.created(super::stats::Obj::Death);
         if node_dead {
             self.push_proc_work(proc, Work::Death(d));
         }

@@ -115,6 +115,7 @@ pub(crate) struct Process {
     pub(crate) freezes: BTreeMap<FreezeId, Freeze>,
     /// Freeze notifications delivered and not yet acknowledged, oldest first.
     pub(crate) delivered_freezes: Vec<FreezeId>,
+    pub(crate) stats: super::stats::Stats,
 }
 
 impl Process {
@@ -142,6 +143,7 @@ impl Process {
             oneway_spam_detection: false,
             freezes: BTreeMap::new(),
             delivered_freezes: Vec::new(),
+            stats: Default::default(),
         }
     }
 

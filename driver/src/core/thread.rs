@@ -109,6 +109,8 @@ pub(crate) struct ReadWriter {
     pos: u64,
     /// Where the items start (after the `BR_NOOP` placeholder, if written).
     start: u64,
+    /// Codes written, for the stats.
+    codes: Vec<u32>,
 }
 
 impl ReadWriter {
@@ -132,7 +134,9 @@ impl ReadWriter {
     }
 
     pub(crate) fn code(&mut self, env: &mut Env, code: u32) -> Result<(), Errno> {
-        self.put(env, &code)
+        self.put(env, &code)?;
+        self.codes.push(code);
+        Ok(())
     }
 }
 
@@ -279,6 +283,8 @@ impl Context {
         env: &mut Env,
     ) -> Result<(), Errno> {
         let _span = tracing::trace_span!("bc", proc = proc.0, tid, cmd).entered();
+        self.stats.bc(cmd);
+        self.proc_mut(proc).stats.bc(cmd);
         match cmd {
             BC_TRANSACTION | BC_REPLY => {
                 let tr: BinderTransactionData = cmds.read(env)?;
@@ -398,10 +404,11 @@ impl Context {
             size,
             pos: 0,
             start: 0,
+            codes: Vec::new(),
         };
         // The placeholder is written before any wait, so a bad buffer fails at once.
         if placeholder {
-            w.code(env, BR_NOOP)?;
+            w.put(env, &BR_NOOP)?;
         }
         w.start = w.pos;
         // A read with no room for an item returns at once, as in the Rust driver, which only
@@ -443,6 +450,11 @@ impl Context {
         if placeholder && p.threads[&tid].is_looper() && p.needs_thread() {
             p.requested_threads += 1;
             env.write(proc, bwr.read_buffer, &BR_SPAWN_LOOPER)?;
+            w.codes.push(BR_SPAWN_LOOPER);
+        }
+        for &code in &w.codes {
+            self.stats.br(code);
+            self.proc_mut(proc).stats.br(code);
         }
         Ok(Read::Done)
     }

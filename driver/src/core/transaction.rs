@@ -13,6 +13,7 @@ use super::host::FileRef;
 use super::node::NodeId;
 use super::process::{Buffer, FdFixup, Frozen, Held};
 use super::thread::{Next, ReadWriter};
+use super::stats::Obj;
 use super::work::Work;
 use super::{Errno, ProcId, Tid};
 use crate::uapi::*;
@@ -459,6 +460,8 @@ impl Context {
         t.buffers.get_mut(&offset).unwrap().txn = Some(id);
         t.outstanding_txns += 1;
         self.txns.insert(id, txn);
+        self.stats.created(Obj::Transaction);
+        self.stats.created(Obj::TransactionComplete);
 
         if let Some(irt) = in_reply_to {
             // Replies go to the caller even if it is frozen.
