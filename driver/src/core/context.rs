@@ -6,9 +6,9 @@ use super::alloc::{RangeAllocator, MAX_BUFFER_SPACE};
 use super::host::Env;
 use super::node::{Node, NodeId};
 use super::process::{Mapping, Process};
+use super::stats::{Obj, Stats};
 use super::thread::{Parked, Thread, LOOPER_POLL};
 use super::transaction::{Transaction, TxnId};
-use super::stats::{Obj, Stats};
 use super::work::Work;
 use super::{Completion, Credentials, Errno, Outcome, ProcId, Tid, Wake};
 use crate::uapi::*;
@@ -65,6 +65,15 @@ impl Context {
 
     pub(crate) fn proc_mut(&mut self, proc: ProcId) -> &mut Process {
         self.procs.get_mut(&proc).expect("unknown process")
+    }
+
+    /// The kernel creates a thread's state on its first ioctl or poll.
+    fn ensure_thread(&mut self, proc: ProcId, tid: Tid) {
+        let threads = &mut self.proc_mut(proc).threads;
+        if let std::collections::btree_map::Entry::Vacant(e) = threads.entry(tid) {
+            e.insert(Thread::new());
+            self.stats.created(Obj::Thread);
+        }
     }
 
     pub(crate) fn thread_mut(&mut self, proc: ProcId, tid: Tid) -> &mut Thread {
@@ -134,11 +143,8 @@ impl Context {
     ) -> Outcome<Completion> {
         let completion = match self.procs.get_mut(&proc) {
             None => Completion::Done(Err(Errno::EINVAL)),
-            Some(p) => {
-                if !p.threads.contains_key(&tid) {
-                    p.threads.insert(tid, Thread::new());
-                    self.stats.created(Obj::Thread);
-                }
+            Some(_) => {
+                self.ensure_thread(proc, tid);
                 let p = &self.procs[&proc];
                 if p.threads[&tid].parked.is_some() {
                     // One ioctl at a time per thread, as a thread that sleeps in one cannot
@@ -309,11 +315,8 @@ impl Context {
     pub fn poll(&mut self, proc: ProcId, tid: Tid) -> Outcome<Result<bool, Errno>> {
         let r = match self.procs.get_mut(&proc) {
             None => Err(Errno::EINVAL),
-            Some(p) => {
-                if !p.threads.contains_key(&tid) {
-                    p.threads.insert(tid, Thread::new());
-                    self.stats.created(Obj::Thread);
-                }
+            Some(_) => {
+                self.ensure_thread(proc, tid);
                 self.thread_mut(proc, tid).looper |= LOOPER_POLL;
                 Ok(self.has_work(proc, tid))
             }

@@ -20,17 +20,6 @@ pub(crate) enum Obj {
     Freeze,
 }
 
-pub(crate) const OBJ_NAMES: [&str; 8] = [
-    "proc",
-    "thread",
-    "node",
-    "ref",
-    "death",
-    "transaction",
-    "transaction_complete",
-    "freeze",
-];
-
 /// `struct binder_stats`.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Stats {
