@@ -161,6 +161,14 @@ pub enum Br {
     Decrefs(u64, u64),
     DeadBinder(u64),
     ClearDeathNotificationDone(u64),
+    /// `BR_TRANSACTION_SEC_CTX`: the transaction and the user address of the label.
+    TransactionSecCtx(Txn, u64),
+    FrozenReply,
+    OnewaySpamSuspect,
+    TransactionPendingFrozen,
+    /// `BR_FROZEN_BINDER {cookie, is_frozen}`.
+    FrozenBinder(u64, bool),
+    ClearFreezeNotificationDone(u64),
     Other(u32),
 }
 
@@ -216,7 +224,7 @@ impl Done {
             .brs
             .iter()
             .filter_map(|b| match b {
-                Br::Transaction(t) | Br::Reply(t) => Some(t.clone()),
+                Br::Transaction(t) | Br::Reply(t) | Br::TransactionSecCtx(t, _) => Some(t.clone()),
                 _ => None,
             })
             .collect();
@@ -263,6 +271,8 @@ enum Item {
         flags: u32,
         data: Vec<u8>,
         offsets: Vec<u64>,
+        /// `buffers_size` for `BC_TRANSACTION_SG`/`BC_REPLY_SG`.
+        sg: Option<u64>,
     },
 }
 
@@ -298,6 +308,41 @@ impl Cmds {
             flags,
             data: data.to_vec(),
             offsets: offsets.to_vec(),
+            sg: None,
+        });
+        self
+    }
+    /// `BC_TRANSACTION_SG`: buffer objects in `data` point at memory the test placed.
+    pub fn transaction_sg(
+        mut self,
+        handle: u32,
+        code: u32,
+        flags: u32,
+        data: &[u8],
+        offsets: &[u64],
+        buffers_size: u64,
+    ) -> Self {
+        self.items.push(Item::Txn {
+            cmd: BC_TRANSACTION_SG,
+            handle,
+            code,
+            flags,
+            data: data.to_vec(),
+            offsets: offsets.to_vec(),
+            sg: Some(buffers_size),
+        });
+        self
+    }
+    /// `BC_REPLY_SG`.
+    pub fn reply_sg(mut self, flags: u32, data: &[u8], offsets: &[u64], buffers_size: u64) -> Self {
+        self.items.push(Item::Txn {
+            cmd: BC_REPLY_SG,
+            handle: 0,
+            code: 0,
+            flags,
+            data: data.to_vec(),
+            offsets: offsets.to_vec(),
+            sg: Some(buffers_size),
         });
         self
     }
@@ -315,6 +360,7 @@ impl Cmds {
             flags,
             data: data.to_vec(),
             offsets: offsets.to_vec(),
+            sg: None,
         });
         self
     }
@@ -572,6 +618,7 @@ impl Sim {
                     flags,
                     data,
                     offsets,
+                    sg,
                 } => {
                     let d = self.put(proc, data);
                     let off_bytes: Vec<u8> = offsets.iter().flat_map(|o| o.to_ne_bytes()).collect();
@@ -585,6 +632,9 @@ impl Sim {
                     td.set_data_ptr(d, o);
                     bytes.extend_from_slice(&cmd.to_ne_bytes());
                     bytes.extend_from_slice(td.as_bytes());
+                    if let Some(size) = sg {
+                        bytes.extend_from_slice(&size.to_ne_bytes());
+                    }
                 }
             }
         }
@@ -706,6 +756,42 @@ impl Sim {
         }
     }
 
+    /// `BINDER_FREEZE {pid, enable, timeout_ms}` from `proc`'s thread `tid`. A freeze that
+    /// waits returns `Completion::Waiting`; its end shows up in `finished` (after a wake) or
+    /// comes from `timeout`.
+    pub fn freeze(
+        &mut self,
+        proc: ProcId,
+        tid: Tid,
+        pid: u32,
+        enable: bool,
+        timeout_ms: u32,
+    ) -> Completion {
+        let info = BinderFreezeInfo {
+            pid,
+            enable: enable as u32,
+            timeout_ms,
+        };
+        let arg = self.put(proc, info.as_bytes());
+        self.ioctl(proc, tid, BINDER_FREEZE, arg)
+    }
+
+    /// The host's timer for a waiting freeze fired.
+    pub fn timeout(&mut self, proc: ProcId, tid: Tid) -> Completion {
+        let (mut env, ctx) = self.env_parts();
+        let out = ctx.timeout(proc, tid, &mut env);
+        self.handle_wakes(out.wakes);
+        out.result
+    }
+
+    /// Interrupts a parked ioctl that is not a read (a waiting freeze).
+    pub fn interrupt_ioctl(&mut self, proc: ProcId, tid: Tid) -> Completion {
+        let (mut env, ctx) = self.env_parts();
+        let out = ctx.interrupt(proc, tid, &mut env);
+        self.handle_wakes(out.wakes);
+        out.result
+    }
+
     /// Closes the device / the process dies.
     pub fn release(&mut self, proc: ProcId) {
         let (mut env, ctx) = self.env_parts();
@@ -754,6 +840,26 @@ impl Sim {
                         BR_RELEASE => Br::Release(p, c),
                         _ => Br::Decrefs(p, c),
                     }
+                }
+                BR_TRANSACTION_SEC_CTX => {
+                    let td = BinderTransactionData::from_bytes(&raw[i..i + 64]).unwrap();
+                    let sec = u64_at(i + 64);
+                    i += 72;
+                    Br::TransactionSecCtx(self.txn(proc, &td), sec)
+                }
+                BR_FROZEN_REPLY => Br::FrozenReply,
+                BR_ONEWAY_SPAM_SUSPECT => Br::OnewaySpamSuspect,
+                BR_TRANSACTION_PENDING_FROZEN => Br::TransactionPendingFrozen,
+                BR_FROZEN_BINDER => {
+                    let c = u64_at(i);
+                    let frozen = u32_at(i + 8) != 0;
+                    i += 16;
+                    Br::FrozenBinder(c, frozen)
+                }
+                BR_CLEAR_FREEZE_NOTIFICATION_DONE => {
+                    let c = u64_at(i);
+                    i += 8;
+                    Br::ClearFreezeNotificationDone(c)
                 }
                 BR_DEAD_BINDER | BR_CLEAR_DEATH_NOTIFICATION_DONE => {
                     let c = u64_at(i);
