@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::alloc::{RangeAllocator, MAX_BUFFER_SPACE};
+use super::debug::TransactionLog;
 use super::host::Env;
 use super::node::{Node, NodeId};
 use super::process::{Mapping, Process};
@@ -34,6 +35,8 @@ pub struct Context {
     /// Threads parked in `BINDER_FREEZE`.
     pub(crate) freezers: Vec<(ProcId, Tid)>,
     pub(crate) stats: Stats,
+    pub(crate) log: TransactionLog,
+    pub(crate) failed_log: TransactionLog,
 }
 
 impl Context {
@@ -50,6 +53,8 @@ impl Context {
             wakes: Vec::new(),
             freezers: Vec::new(),
             stats: Stats::default(),
+            log: TransactionLog::default(),
+            failed_log: TransactionLog::default(),
         }
     }
 

@@ -1,7 +1,10 @@
 //! A read-only view of driver state, like the kernel's debugfs `state` and `stats` files.
 
+use std::collections::VecDeque;
+
 use super::context::Context;
 use super::ProcId;
+use super::Tid;
 
 /// One node a process owns.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -154,5 +157,59 @@ impl Context {
     /// Open processes.
     pub fn proc_count(&self) -> usize {
         self.procs.len()
+    }
+}
+
+/// What kind of transaction a log entry records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CallType {
+    Call,
+    Async,
+    Reply,
+}
+
+/// One transaction, as the kernel's `transaction_log` keeps it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LogEntry {
+    pub debug_id: u64,
+    pub call_type: CallType,
+    pub from_pid: i32,
+    pub from_tid: Tid,
+    /// The target (0 when it was not resolved).
+    pub to_pid: i32,
+    pub to_tid: Tid,
+    /// Debug id of the target node (0 for replies and unresolved targets).
+    pub to_node: u64,
+    pub target_handle: u32,
+    pub data_size: u64,
+    pub offsets_size: u64,
+    /// `BR_OK`, or the code the sender got.
+    pub return_error: u32,
+    /// The negative errno behind a failure (0 if none).
+    pub return_error_param: i32,
+    /// Why it failed (empty on success); stands where the kernel prints a source line.
+    pub reason: &'static str,
+}
+
+/// A ring of the last [`TransactionLog::CAPACITY`] entries.
+#[derive(Clone, Debug, Default)]
+pub struct TransactionLog {
+    entries: VecDeque<LogEntry>,
+}
+
+impl TransactionLog {
+    /// Entries kept, as `struct binder_transaction_log`.
+    pub const CAPACITY: usize = 32;
+
+    pub(crate) fn push(&mut self, e: LogEntry) {
+        if self.entries.len() == Self::CAPACITY {
+            self.entries.pop_front();
+        }
+        self.entries.push_back(e);
+    }
+
+    /// Oldest first.
+    pub fn entries(&self) -> impl Iterator<Item = &LogEntry> {
+        self.entries.iter()
     }
 }

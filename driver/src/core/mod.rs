@@ -32,7 +32,7 @@ mod transaction;
 mod work;
 
 pub use context::Context;
-pub use debug::{BufferInfo, NodeInfo, ProcInfo, RefInfo};
+pub use debug::{BufferInfo, CallType, LogEntry, NodeInfo, ProcInfo, RefInfo, TransactionLog};
 pub use host::{Env, Fault, FileRef, Files, ReceiveMemory, UserMemory};
 
 /// The optional driver features this core implements, as binderfs lists them in its

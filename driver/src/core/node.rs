@@ -93,6 +93,8 @@ impl Node {
 /// `binder_ref`: one process's reference to a node. Exists while `strong + weak > 0`.
 #[derive(Debug)]
 pub(crate) struct Ref {
+    /// Debug id (debugfs `ref %d`).
+    pub(crate) id: u64,
     pub(crate) node: NodeId,
     pub(crate) strong: u32,
     pub(crate) weak: u32,
@@ -338,6 +340,7 @@ impl Context {
             return h;
         }
         let is_manager = self.manager == Some(node);
+        let id = self.next_id();
         let p = self.proc_mut(proc);
         let handle = if is_manager && !p.refs_by_handle.contains_key(&0) {
             0
@@ -347,6 +350,7 @@ impl Context {
         p.refs_by_handle.insert(
             handle,
             Ref {
+                id,
                 node,
                 strong: 0,
                 weak: 0,

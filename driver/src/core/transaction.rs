@@ -8,6 +8,7 @@
 
 use super::alloc::align8;
 use super::context::Context;
+use super::debug::{CallType, LogEntry};
 use super::host::Env;
 use super::host::FileRef;
 use super::node::NodeId;
@@ -62,28 +63,36 @@ struct Failure {
     br: u32,
     param: i32,
     in_reply_to: Option<TxnId>,
+    /// What went wrong, for the log and the failed-transaction log.
+    reason: &'static str,
 }
 
-fn fail(br: u32, errno: Errno) -> Failure {
+fn fail(br: u32, errno: Errno, reason: &'static str) -> Failure {
     Failure {
         br,
         param: -errno.0,
         in_reply_to: None,
+        reason,
     }
 }
 
 /// A failure the kernel reports with no errno (a target that died under the call).
-fn dead(br: u32) -> Failure {
+fn dead(br: u32, reason: &'static str) -> Failure {
     Failure {
         br,
         param: 0,
         in_reply_to: None,
+        reason,
     }
 }
 
 /// Size of each object type in the data, or `None` for an unknown type.
 fn efault(_: super::Fault) -> Failure {
-    fail(BR_FAILED_REPLY, Errno::EFAULT)
+    fail(
+        BR_FAILED_REPLY,
+        Errno::EFAULT,
+        "copy from the sender faulted",
+    )
 }
 
 /// Where the sections of a transaction buffer lie: data, offsets, scatter-gather buffers,
@@ -105,17 +114,20 @@ impl Layout {
         buffers_size: u64,
         secctx_len: usize,
     ) -> Result<Layout, Failure> {
-        let einval = || fail(BR_FAILED_REPLY, Errno::EINVAL);
+        let einval = || fail(BR_FAILED_REPLY, Errno::EINVAL, "size overflow");
         if tr.offsets_size % 8 != 0 {
-            tracing::warn!(
-                offsets_size = tr.offsets_size,
-                "got transaction with invalid offsets size"
-            );
-            return Err(einval());
+            return Err(fail(
+                BR_FAILED_REPLY,
+                Errno::EINVAL,
+                "got transaction with invalid offsets size",
+            ));
         }
         if buffers_size % 8 != 0 {
-            tracing::warn!(buffers_size, "got transaction with unaligned buffers size");
-            return Err(einval());
+            return Err(fail(
+                BR_FAILED_REPLY,
+                Errno::EINVAL,
+                "got transaction with unaligned buffers size",
+            ));
         }
         let secctx_len = align8(secctx_len as u64).ok_or_else(einval)?;
         let offsets = align8(tr.data_size).ok_or_else(einval)?;
@@ -183,37 +195,34 @@ impl SgState {
         parent_offset: usize,
         length: usize,
     ) -> Result<ParentFixup, Failure> {
-        let einval = || fail(BR_FAILED_REPLY, Errno::EINVAL);
+        let einval = || fail(BR_FAILED_REPLY, Errno::EINVAL, "size overflow");
         let Some(ai) = self
             .ancestors
             .iter()
             .rposition(|&i| self.entries[i].obj_index == parent)
         else {
-            tracing::warn!(
-                parent,
-                "got transaction with invalid parent or out-of-order fixup"
-            );
-            return Err(einval());
+            return Err(fail(
+                BR_FAILED_REPLY,
+                Errno::EINVAL,
+                "got transaction with invalid parent or out-of-order fixup",
+            ));
         };
         let sg_index = self.ancestors[ai];
         let e = &self.entries[sg_index];
         if e.fixup_min_offset > parent_offset {
-            tracing::warn!(
-                min = e.fixup_min_offset,
-                parent_offset,
-                "got transaction with out-of-order buffer fixup"
-            );
-            return Err(einval());
+            return Err(fail(
+                BR_FAILED_REPLY,
+                Errno::EINVAL,
+                "got transaction with out-of-order buffer fixup",
+            ));
         }
         let new_min_offset = parent_offset.checked_add(length).ok_or_else(einval)?;
         if new_min_offset > e.length {
-            tracing::warn!(
-                parent_offset,
-                length,
-                parent_len = e.length,
-                "got transaction with invalid parent offset"
-            );
-            return Err(einval());
+            return Err(fail(
+                BR_FAILED_REPLY,
+                Errno::EINVAL,
+                "got transaction with invalid parent offset",
+            ));
         }
         Ok(ParentFixup {
             sg_index,
@@ -232,18 +241,17 @@ impl SgState {
         base: u64,
         buffer: usize,
     ) -> Result<BinderBufferObject, Failure> {
-        let einval = || fail(BR_FAILED_REPLY, Errno::EINVAL);
+        let einval = || fail(BR_FAILED_REPLY, Errno::EINVAL, "size overflow");
         let length = usize::try_from(bbo.length).map_err(|_| einval())?;
         let room = align8(bbo.length)
             .and_then(|l| usize::try_from(l).ok())
             .ok_or_else(einval)?;
         if room > self.end - self.next {
-            tracing::warn!(
-                length,
-                left = self.end - self.next,
-                "got transaction with too large buffer"
-            );
-            return Err(einval());
+            return Err(fail(
+                BR_FAILED_REPLY,
+                Errno::EINVAL,
+                "got transaction with too large buffer",
+            ));
         }
         let offset = buffer + self.next;
         self.next += room;
@@ -356,12 +364,43 @@ impl Context {
         )
         .entered();
         self.thread_mut(proc, tid).extended_error = extended_error(id, BR_OK, 0);
-        let Err(f) = self.try_transaction(id, proc, tid, tr, buffers_size, reply, env) else {
+        let mut entry = LogEntry {
+            debug_id: id.0,
+            call_type: if reply {
+                CallType::Reply
+            } else if tr.flags & TF_ONE_WAY != 0 {
+                CallType::Async
+            } else {
+                CallType::Call
+            },
+            from_pid: self.procs[&proc].creds.pid,
+            from_tid: tid,
+            to_pid: 0,
+            to_tid: 0,
+            to_node: 0,
+            target_handle: if reply { 0 } else { tr.target_handle() },
+            data_size: tr.data_size,
+            offsets_size: tr.offsets_size,
+            return_error: BR_OK,
+            return_error_param: 0,
+            reason: "",
+        };
+        let result = self.try_transaction(id, proc, tid, tr, buffers_size, reply, &mut entry, env);
+        let failure = result.as_ref().err().map(|f| (f.br, f.param, f.reason));
+        if let Some((br, param, reason)) = failure {
+            entry.return_error = br;
+            entry.return_error_param = param;
+            entry.reason = reason;
+            self.failed_log.push(entry.clone());
+        }
+        self.log.push(entry);
+        let Err(f) = result else {
             return;
         };
-        tracing::info!(
+        tracing::warn!(
             br = format_args!("{:#x}", f.br),
             param = f.param,
+            reason = f.reason,
             "transaction failed"
         );
         match f.in_reply_to {
@@ -404,6 +443,7 @@ impl Context {
         tr: &BinderTransactionData,
         buffers_size: u64,
         reply: bool,
+        entry: &mut LogEntry,
         env: &mut Env,
     ) -> Result<(), Failure> {
         let oneway = !reply && tr.flags & TF_ONE_WAY != 0;
@@ -414,6 +454,9 @@ impl Context {
             let (node, target, thread) = self.call_target(proc, tid, tr, oneway)?;
             (target, thread, Some(node), None)
         };
+        entry.to_pid = self.procs[&target].creds.pid;
+        entry.to_tid = target_thread.unwrap_or(0);
+        entry.to_node = node.map_or(0, |n| n.0);
         let with_irt = |f: Failure| Failure { in_reply_to, ..f };
         // Files may go to a node that accepts them, or in the reply to a call that does.
         let node_flags = node.map_or(0, |n| self.nodes[&n].flags);
@@ -482,13 +525,13 @@ impl Context {
                 let last = t.todo.pop_back();
                 assert_eq!(last, Some(Work::TransactionComplete));
                 self.free_transaction(id, env);
-                return Err(dead(br));
+                return Err(dead(br, "target process or thread dead, or frozen"));
             }
         } else {
             match self.proc_transaction(id, target, None, env) {
                 Err(br) => {
                     self.free_transaction(id, env);
-                    return Err(dead(br));
+                    return Err(dead(br, "target process dead"));
                 }
                 Ok(frozen) => {
                     let done = if frozen {
@@ -509,21 +552,19 @@ impl Context {
     fn reply_target(&mut self, proc: ProcId, tid: Tid) -> Result<(ProcId, Tid, TxnId), Failure> {
         let t = &self.procs[&proc].threads[&tid];
         let Some(irt) = t.transaction_stack else {
-            tracing::warn!(
-                proc = proc.0,
-                tid,
-                "got reply transaction with no transaction stack"
-            );
-            return Err(fail(BR_FAILED_REPLY, Errno::EPROTO));
+            return Err(fail(
+                BR_FAILED_REPLY,
+                Errno::EPROTO,
+                "got reply transaction with no transaction stack",
+            ));
         };
         let tx = &self.txns[&irt];
         if tx.to_proc != Some(proc) || tx.to_thread != Some(tid) {
-            tracing::warn!(
-                proc = proc.0,
-                tid,
-                "got reply transaction with bad transaction stack"
-            );
-            return Err(fail(BR_FAILED_REPLY, Errno::EPROTO));
+            return Err(fail(
+                BR_FAILED_REPLY,
+                Errno::EPROTO,
+                "got reply transaction with bad transaction stack",
+            ));
         }
         let (from, to_parent) = (tx.from, tx.to_parent);
         self.proc_mut(proc)
@@ -534,19 +575,17 @@ impl Context {
         let caller =
             from.filter(|(p, t)| self.procs.get(p).is_some_and(|p| p.threads.contains_key(t)));
         let Some((cp, ct)) = caller else {
-            tracing::info!(proc = proc.0, tid, "reply target not found");
             return Err(Failure {
                 in_reply_to: Some(irt),
-                ..dead(BR_DEAD_REPLY)
+                ..dead(BR_DEAD_REPLY, "reply target not found")
             });
         };
         if self.procs[&cp].threads[&ct].transaction_stack != Some(irt) {
-            tracing::warn!(
-                proc = proc.0,
-                tid,
-                "got reply transaction with bad target transaction stack"
-            );
-            return Err(fail(BR_FAILED_REPLY, Errno::EPROTO));
+            return Err(fail(
+                BR_FAILED_REPLY,
+                Errno::EPROTO,
+                "got reply transaction with bad target transaction stack",
+            ));
         }
         Ok((cp, ct, irt))
     }
@@ -565,63 +604,60 @@ impl Context {
             match self.procs[&proc].refs_by_handle.get(&handle) {
                 Some(r) if r.strong > 0 => r.node,
                 _ => {
-                    tracing::warn!(
-                        proc = proc.0,
-                        tid,
-                        handle,
-                        "got transaction to invalid handle"
-                    );
-                    return Err(fail(BR_FAILED_REPLY, Errno::EINVAL));
+                    return Err(fail(
+                        BR_FAILED_REPLY,
+                        Errno::EINVAL,
+                        "got transaction to invalid handle",
+                    ));
                 }
             }
         } else {
             let Some(m) = self.manager else {
-                tracing::info!(proc = proc.0, tid, "no context manager");
-                return Err(fail(BR_DEAD_REPLY, Errno::EINVAL));
+                return Err(fail(BR_DEAD_REPLY, Errno::EINVAL, "no context manager"));
             };
             let owner = &self.procs[&self.nodes[&m].owner];
             if owner.creds.pid == self.procs[&proc].creds.pid {
-                tracing::warn!(
-                    proc = proc.0,
-                    tid,
-                    "got transaction to context manager from process owning it"
-                );
-                return Err(fail(BR_FAILED_REPLY, Errno::EINVAL));
+                return Err(fail(
+                    BR_FAILED_REPLY,
+                    Errno::EINVAL,
+                    "got transaction to context manager from process owning it",
+                ));
             }
             m
         };
         let n = &self.nodes[&node];
         if n.dead {
-            return Err(fail(BR_DEAD_REPLY, Errno::EINVAL));
+            return Err(fail(BR_DEAD_REPLY, Errno::EINVAL, "target node is dead"));
         }
         let target = n.owner;
         if target == proc {
-            tracing::warn!(proc = proc.0, tid, "transaction to own node");
-            return Err(fail(BR_FAILED_REPLY, Errno::EINVAL));
+            return Err(fail(
+                BR_FAILED_REPLY,
+                Errno::EINVAL,
+                "transaction to own node",
+            ));
         }
         let t = &self.procs[&proc].threads[&tid];
         if oneway {
             return Ok((node, target, None));
         }
         if t.todo.front().is_some_and(|w| w.is_transaction()) {
-            tracing::warn!(
-                proc = proc.0,
-                tid,
-                "new transaction not allowed when there is a transaction on thread todo"
-            );
-            return Err(fail(BR_FAILED_REPLY, Errno::EPROTO));
+            return Err(fail(
+                BR_FAILED_REPLY,
+                Errno::EPROTO,
+                "new transaction not allowed when there is a transaction on thread todo",
+            ));
         }
         let Some(top) = t.transaction_stack else {
             return Ok((node, target, None));
         };
         let tx = &self.txns[&top];
         if tx.to_proc != Some(proc) || tx.to_thread != Some(tid) {
-            tracing::warn!(
-                proc = proc.0,
-                tid,
-                "got new transaction with bad transaction stack"
-            );
-            return Err(fail(BR_FAILED_REPLY, Errno::EPROTO));
+            return Err(fail(
+                BR_FAILED_REPLY,
+                Errno::EPROTO,
+                "got new transaction with bad transaction stack",
+            ));
         }
         // A thread of the target blocked in this call chain serves the nested call.
         let mut next = Some(top);
@@ -652,13 +688,12 @@ impl Context {
     ) -> Result<(usize, bool), Failure> {
         let p = self.proc_mut(target);
         let Some(m) = p.mapping.as_mut() else {
-            tracing::info!(target = target.0, "target has no mapping");
-            return Err(fail(BR_DEAD_REPLY, Errno::ESRCH));
+            return Err(fail(BR_DEAD_REPLY, Errno::ESRCH, "target has no mapping"));
         };
         let offset = m
             .alloc
             .reserve(layout.total, oneway)
-            .map_err(|e| fail(BR_FAILED_REPLY, e))?;
+            .map_err(|e| fail(BR_FAILED_REPLY, e, "no space in the target's buffer"))?;
         let low_async = m.alloc.free_async_space() < m.alloc.size() / 10;
         let size = m.alloc.size();
         p.buffers.insert(
@@ -753,13 +788,11 @@ impl Context {
             };
             let Some(size) = object_size(ty).filter(|&s| header_ok && data_size - obj_off >= s)
             else {
-                tracing::warn!(
-                    obj_off,
-                    min = copied,
-                    data_size,
-                    "got transaction with invalid offset or object"
-                );
-                return Err(fail(BR_FAILED_REPLY, Errno::EINVAL));
+                return Err(fail(
+                    BR_FAILED_REPLY,
+                    Errno::EINVAL,
+                    "got transaction with invalid offset or object",
+                ));
             };
             env.copy_user_to_buffer(
                 proc,
@@ -785,14 +818,17 @@ impl Context {
                 }
                 BINDER_TYPE_FD => {
                     if !allow_fds {
-                        tracing::warn!("got transaction with fd, but target does not allow fds");
-                        return Err(fail(BR_FAILED_REPLY, Errno::EPERM));
+                        return Err(fail(
+                            BR_FAILED_REPLY,
+                            Errno::EPERM,
+                            "got transaction with fd, but target does not allow fds",
+                        ));
                     }
                     let fdo: BinderFdObject = env.read(proc, at).map_err(efault)?;
                     let file = env
                         .files
                         .get_file(proc, fdo.fd())
-                        .map_err(|e| fail(BR_FAILED_REPLY, e))?;
+                        .map_err(|e| fail(BR_FAILED_REPLY, e, "bad object"))?;
                     let fd_at = obj_at + core::mem::offset_of!(BinderFdObject, u);
                     self.add_fd_fixup(target, offset, fd_at, file, false);
                     let mut o = BinderFdObject::default();
@@ -804,10 +840,11 @@ impl Context {
                 }
                 BINDER_TYPE_FDA => {
                     if !allow_fds {
-                        tracing::warn!(
-                            "got transaction with fd array, but target does not allow fds"
-                        );
-                        return Err(fail(BR_FAILED_REPLY, Errno::EPERM));
+                        return Err(fail(
+                            BR_FAILED_REPLY,
+                            Errno::EPERM,
+                            "got transaction with fd array, but target does not allow fds",
+                        ));
                     }
                     let fda: BinderFdArrayObject = env.read(proc, at).map_err(efault)?;
                     self.translate_fda(proc, target, offset, &fda, &mut sg, env)?;
@@ -872,23 +909,29 @@ impl Context {
         sg: &mut SgState,
         env: &mut Env,
     ) -> Result<(), Failure> {
-        let einval = || fail(BR_FAILED_REPLY, Errno::EINVAL);
+        let einval = || fail(BR_FAILED_REPLY, Errno::EINVAL, "size overflow");
         let fds_len = usize::try_from(fda.num_fds)
             .ok()
             .and_then(|n| n.checked_mul(4))
             .ok_or_else(einval)?;
         let parent_offset = usize::try_from(fda.parent_offset).map_err(|_| einval())?;
         if parent_offset % 4 != 0 {
-            tracing::warn!(parent_offset, "fd array parent offset not aligned");
-            return Err(einval());
+            return Err(fail(
+                BR_FAILED_REPLY,
+                Errno::EINVAL,
+                "fd array parent offset not aligned",
+            ));
         }
         let parent = usize::try_from(fda.parent).map_err(|_| einval())?;
         let fix = sg.validate_parent_fixup(parent, parent_offset, fds_len)?;
         sg.ancestors.truncate(fix.num_ancestors);
         let entry = &mut sg.entries[fix.sg_index];
         if entry.sender % 4 != 0 {
-            tracing::warn!("fd array parent buffer not aligned");
-            return Err(einval());
+            return Err(fail(
+                BR_FAILED_REPLY,
+                Errno::EINVAL,
+                "fd array parent buffer not aligned",
+            ));
         }
         entry.fixup_min_offset = fix.new_min_offset;
         entry.fixups.push(PtrFixup {
@@ -909,7 +952,7 @@ impl Context {
             let file = env
                 .files
                 .get_file(proc, fd)
-                .map_err(|e| fail(BR_FAILED_REPLY, e))?;
+                .map_err(|e| fail(BR_FAILED_REPLY, e, "bad object"))?;
             self.add_fd_fixup(target, offset, fix.target_offset + 4 * i, file, true);
         }
         Ok(())
@@ -933,17 +976,15 @@ impl Context {
         let node = self.get_or_create_node(proc, fbo.binder(), fbo.cookie, fbo.flags);
         let n = &self.nodes[&node];
         if n.cookie != fbo.cookie {
-            tracing::warn!(
-                ptr = n.ptr,
-                cookie = fbo.cookie,
-                node_cookie = n.cookie,
-                "sending node with cookie mismatch"
-            );
-            return Err(fail(BR_FAILED_REPLY, Errno::EINVAL));
+            return Err(fail(
+                BR_FAILED_REPLY,
+                Errno::EINVAL,
+                "sending node with cookie mismatch",
+            ));
         }
         let handle = self
             .inc_ref_for_node(target, node, strong, Some((proc, tid)))
-            .map_err(|e| fail(BR_FAILED_REPLY, e))?;
+            .map_err(|e| fail(BR_FAILED_REPLY, e, "bad object"))?;
         self.hold(target, offset, Held::Ref { node, strong });
         let mut out = fbo;
         out.hdr.type_ = if strong {
@@ -970,8 +1011,11 @@ impl Context {
         let node = match self.procs[&proc].refs_by_handle.get(&handle) {
             Some(r) if !strong || r.strong > 0 => r.node,
             _ => {
-                tracing::warn!(handle, strong, "got transaction with invalid handle");
-                return Err(fail(BR_FAILED_REPLY, Errno::EINVAL));
+                return Err(fail(
+                    BR_FAILED_REPLY,
+                    Errno::EINVAL,
+                    "got transaction with invalid handle",
+                ));
             }
         };
         let n = &self.nodes[&node];
@@ -985,12 +1029,12 @@ impl Context {
             out.set_binder(n.ptr);
             out.cookie = n.cookie;
             self.inc_node(node, strong, false, None)
-                .map_err(|e| fail(BR_FAILED_REPLY, e))?;
+                .map_err(|e| fail(BR_FAILED_REPLY, e, "bad object"))?;
             self.hold(target, offset, Held::Node { node, strong });
         } else {
             let h = self
                 .inc_ref_for_node(target, node, strong, None)
-                .map_err(|e| fail(BR_FAILED_REPLY, e))?;
+                .map_err(|e| fail(BR_FAILED_REPLY, e, "bad object"))?;
             self.hold(target, offset, Held::Ref { node, strong });
             out.set_handle(h);
             out.cookie = 0;
