@@ -6,4 +6,8 @@
 //!   points. It performs no syscalls, owns no threads and reads no clocks.
 
 pub mod core;
+pub mod daemon;
+pub mod device;
+mod protocol;
+mod sys;
 pub mod uapi;

@@ -614,6 +614,10 @@ impl Context {
                     t.buffer = None;
                 }
             }
+            // Files never installed go back; installed ones die with the process.
+            for f in &b.fd_fixups {
+                env.files.put_file(f.file);
+            }
         }
         self.proc_mut(proc).mapping = None;
         let tids: Vec<Tid> = self.procs[&proc].threads.keys().copied().collect();

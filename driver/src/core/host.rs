@@ -19,6 +19,11 @@ pub trait UserMemory {
     fn copy_from_user(&mut self, proc: ProcId, addr: u64, dst: &mut [u8]) -> Result<(), Fault>;
     /// Copies `src` to `addr` in `proc`'s address space.
     fn copy_to_user(&mut self, proc: ProcId, addr: u64, src: &[u8]) -> Result<(), Fault>;
+    /// The payload copy: like `copy_from_user`, but `dst` lies in a receive buffer. Hosts
+    /// override it to account for the bytes each path moves.
+    fn copy_into_buffer(&mut self, proc: ProcId, addr: u64, dst: &mut [u8]) -> Result<(), Fault> {
+        self.copy_from_user(proc, addr, dst)
+    }
 }
 
 /// The driver's read-write view of every process's receive buffer.
@@ -100,6 +105,6 @@ impl Env<'_> {
             return Ok(());
         }
         let dst = self.rx.buffer_mut(to, offset, len);
-        self.user.copy_from_user(from, addr, dst)
+        self.user.copy_into_buffer(from, addr, dst)
     }
 }

@@ -1,0 +1,113 @@
+//! The core's view of the outside world, implemented for real processes: address spaces
+//! through `process_vm_readv`/`process_vm_writev`, receive buffers as sealed memfds, files
+//! through pidfds.
+
+use std::collections::HashMap;
+use std::os::fd::{AsFd, OwnedFd};
+
+use crate::core::{Errno, Fault, FileRef, Files, ProcId, ReceiveMemory, UserMemory};
+use crate::sys;
+
+/// Bytes copied, by path. The one-copy path moves payloads straight from a sender's address
+/// space into a receive buffer; anything that takes a second copy counts in `inline_bytes`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CopyStats {
+    /// Payload bytes copied once, sender to receive buffer.
+    pub one_copy_bytes: u64,
+    /// Payload bytes that travelled inline in a message first (a second copy).
+    pub inline_bytes: u64,
+    /// Transactions' payload copies (calls of the one-copy path).
+    pub copies: u64,
+}
+
+/// Address spaces of the connected processes.
+pub(crate) struct ProcessMemory<'a> {
+    pub(crate) pids: &'a HashMap<ProcId, i32>,
+    pub(crate) stats: &'a mut CopyStats,
+}
+
+impl ProcessMemory<'_> {
+    fn pid(&self, proc: ProcId) -> Result<i32, Fault> {
+        self.pids.get(&proc).copied().ok_or(Fault)
+    }
+}
+
+impl UserMemory for ProcessMemory<'_> {
+    fn copy_from_user(&mut self, proc: ProcId, addr: u64, dst: &mut [u8]) -> Result<(), Fault> {
+        let pid = self.pid(proc)?;
+        sys::read_process(pid, addr, dst).map_err(|e| {
+            tracing::debug!(pid, addr, len = dst.len(), %e, "read from process failed");
+            Fault
+        })
+    }
+
+    fn copy_to_user(&mut self, proc: ProcId, addr: u64, src: &[u8]) -> Result<(), Fault> {
+        let pid = self.pid(proc)?;
+        sys::write_process(pid, addr, src).map_err(|e| {
+            tracing::debug!(pid, addr, len = src.len(), %e, "write to process failed");
+            Fault
+        })
+    }
+
+    fn copy_into_buffer(&mut self, proc: ProcId, addr: u64, dst: &mut [u8]) -> Result<(), Fault> {
+        self.copy_from_user(proc, addr, dst)?;
+        self.stats.one_copy_bytes += dst.len() as u64;
+        self.stats.copies += 1;
+        Ok(())
+    }
+}
+
+/// Receive buffers by process.
+pub(crate) struct Buffers<'a>(pub(crate) &'a mut HashMap<ProcId, sys::SealedBuffer>);
+
+impl ReceiveMemory for Buffers<'_> {
+    fn buffer_mut(&mut self, proc: ProcId, offset: usize, len: usize) -> &mut [u8] {
+        self.0
+            .get_mut(&proc)
+            .expect("the core writes only to mapped processes")
+            .slice_mut(offset, len)
+    }
+}
+
+/// Files in flight: taken from senders with `pidfd_getfd`, handed to receivers at read time.
+#[derive(Default)]
+pub(crate) struct FileTable {
+    pub(crate) pidfds: HashMap<ProcId, OwnedFd>,
+    files: HashMap<u64, OwnedFd>,
+    next: u64,
+    /// Descriptors the driver closed in a process, to tell it with its next result.
+    pub(crate) closes: HashMap<ProcId, Vec<u32>>,
+}
+
+impl FileTable {
+    /// Takes the files behind references the core handed over for installation.
+    pub(crate) fn take(&mut self, refs: &[FileRef]) -> Vec<OwnedFd> {
+        refs.iter()
+            .filter_map(|r| self.files.remove(&r.0))
+            .collect()
+    }
+}
+
+impl Files for FileTable {
+    fn get_file(&mut self, proc: ProcId, fd: u32) -> Result<FileRef, Errno> {
+        let pidfd = self.pidfds.get(&proc).ok_or(Errno::EBADF)?;
+        let file = sys::pidfd_getfd(pidfd.as_fd(), fd).map_err(|e| {
+            tracing::debug!(fd, %e, "pidfd_getfd failed");
+            match e.raw_os_error() {
+                Some(libc::EPERM) => Errno::EPERM,
+                _ => Errno::EBADF,
+            }
+        })?;
+        self.next += 1;
+        self.files.insert(self.next, file);
+        Ok(FileRef(self.next))
+    }
+
+    fn put_file(&mut self, file: FileRef) {
+        self.files.remove(&file.0);
+    }
+
+    fn close_fd(&mut self, proc: ProcId, fd: u32) {
+        self.closes.entry(proc).or_default().push(fd);
+    }
+}

@@ -1,0 +1,194 @@
+//! binderd: the driver as a Linux daemon — the kernel's place.
+//!
+//! Each device is a `SOCK_SEQPACKET` socket in the daemon's directory. Connecting is
+//! `open()`: the process's identity is what `SO_PEERCRED` says, nothing else, and the
+//! connection's end is its release (death included). Each client thread talks over a channel
+//! of its own, proven to belong to the process by the token `open` returned and by its own
+//! `SO_PEERCRED`. Receive buffers are memfds the daemon maps read-write and seals before
+//! passing them, so clients can only map them read-only. Payloads are read with
+//! `process_vm_readv` straight from the sender into the receiver's memfd: one copy.
+//!
+//! A few epoll workers serve every socket. A read that finds no work holds no thread: the core
+//! parks it, and the worker whose operation later wakes it finishes the read and answers on
+//! the parked thread's channel. One lock guards each device's core; replies are sent after it
+//! is released.
+
+mod host;
+mod server;
+
+use std::fs::File;
+use std::io::{self, Write};
+use std::os::fd::AsRawFd;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::thread::JoinHandle;
+
+pub use host::CopyStats;
+
+/// Where binderd serves and what.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Directory holding one socket per device.
+    pub dir: PathBuf,
+    /// Device names (`binder`, `hwbinder`, `vndbinder`); each is an independent context.
+    pub devices: Vec<String>,
+    /// epoll worker threads (at least 1).
+    pub workers: usize,
+}
+
+impl Config {
+    /// The default devices (`CONFIG_ANDROID_BINDER_DEVICES`).
+    pub const DEFAULT_DEVICES: [&'static str; 3] = ["binder", "hwbinder", "vndbinder"];
+
+    /// Default devices in `dir`, one worker per core.
+    pub fn new(dir: impl Into<PathBuf>) -> Config {
+        Config {
+            dir: dir.into(),
+            devices: Self::DEFAULT_DEVICES
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+            workers: std::thread::available_parallelism().map_or(2, |n| n.get()),
+        }
+    }
+
+    /// `$BINDER_SIM_DIR`, else `$XDG_RUNTIME_DIR/binder-sim`, else `/tmp/binder-sim-$UID`.
+    pub fn default_dir() -> PathBuf {
+        if let Some(d) = std::env::var_os("BINDER_SIM_DIR").filter(|d| !d.is_empty()) {
+            return d.into();
+        }
+        if let Some(d) = std::env::var_os("XDG_RUNTIME_DIR").filter(|d| !d.is_empty()) {
+            return Path::new(&d).join("binder-sim");
+        }
+        // SAFETY: getuid cannot fail.
+        PathBuf::from(format!("/tmp/binder-sim-{}", unsafe { libc::getuid() }))
+    }
+}
+
+/// A running binderd. Dropping it shuts it down.
+pub struct Daemon {
+    shared: Arc<server::Shared>,
+    workers: Vec<JoinHandle<()>>,
+    dir: PathBuf,
+    sockets: Vec<PathBuf>,
+    lock_path: PathBuf,
+    _lock: File,
+}
+
+impl Daemon {
+    /// Binds the device sockets in `config.dir` (creating it) and starts the workers.
+    ///
+    /// Fails with `AddrInUse` when a live binderd owns the directory; stale sockets of a dead
+    /// one are replaced.
+    pub fn start(config: Config) -> io::Result<Daemon> {
+        if config.devices.is_empty() {
+            return Err(io::Error::new(io::ErrorKind::InvalidInput, "no devices"));
+        }
+        std::fs::create_dir_all(&config.dir)?;
+        let lock_path = config.dir.join("binderd.pid");
+        let mut lock = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&lock_path)?;
+        // SAFETY: flock on our own open file.
+        if unsafe { libc::flock(lock.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } != 0 {
+            let owner = std::fs::read_to_string(&lock_path).unwrap_or_default();
+            return Err(io::Error::new(
+                io::ErrorKind::AddrInUse,
+                format!(
+                    "binderd (pid {}) already serves {}",
+                    owner.trim(),
+                    config.dir.display()
+                ),
+            ));
+        }
+        lock.set_len(0)?;
+        writeln!(lock, "{}", std::process::id())?;
+        let mut sockets = Vec::new();
+        let mut listeners = Vec::new();
+        for name in &config.devices {
+            if name.is_empty() || name.contains('/') || name == "binderd.pid" {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    format!("bad device name {name:?}"),
+                ));
+            }
+            let path = config.dir.join(name);
+            // We hold the lock: whatever socket is there belongs to a dead daemon.
+            match std::fs::remove_file(&path) {
+                Ok(()) => tracing::info!(path = %path.display(), "replaced stale socket"),
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                Err(e) => return Err(e),
+            }
+            listeners.push((name.clone(), crate::sys::listen(&path)?));
+            sockets.push(path);
+        }
+        let shared = Arc::new(server::Shared::new(listeners)?);
+        let workers = (0..config.workers.max(1))
+            .map(|i| {
+                let s = shared.clone();
+                std::thread::Builder::new()
+                    .name(format!("binderd-{i}"))
+                    .spawn(move || s.work())
+            })
+            .collect::<io::Result<Vec<_>>>()?;
+        tracing::info!(dir = %config.dir.display(), devices = ?config.devices, "binderd serving");
+        Ok(Daemon {
+            shared,
+            workers,
+            dir: config.dir,
+            sockets,
+            lock_path,
+            _lock: lock,
+        })
+    }
+
+    /// The directory the sockets live in.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The socket of device `name`.
+    pub fn device_path(&self, name: &str) -> PathBuf {
+        self.dir.join(name)
+    }
+
+    /// Bytes copied so far on each path, for device `name`.
+    pub fn copy_stats(&self, name: &str) -> Option<CopyStats> {
+        self.shared.copy_stats(name)
+    }
+
+    /// How many processes have device `name` open.
+    pub fn processes(&self, name: &str) -> Option<usize> {
+        self.shared.proc_count(name)
+    }
+
+    /// Stops serving: every connection is closed, so clients' pending and later ioctls fail
+    /// with `ECONNREFUSED`; sockets are removed.
+    pub fn shutdown(mut self) {
+        self.stop();
+    }
+
+    fn stop(&mut self) {
+        self.shared.stop();
+        for w in self.workers.drain(..) {
+            let _ = w.join();
+        }
+        self.shared.close_all();
+        for s in &self.sockets {
+            let _ = std::fs::remove_file(s);
+        }
+        let _ = std::fs::remove_file(&self.lock_path);
+        tracing::info!("binderd stopped");
+    }
+}
+
+impl Drop for Daemon {
+    fn drop(&mut self) {
+        if !self.workers.is_empty() {
+            self.stop();
+        }
+    }
+}

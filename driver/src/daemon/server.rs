@@ -1,0 +1,685 @@
+//! The epoll workers and the per-device state behind them.
+
+use std::collections::{HashMap, HashSet};
+use std::io;
+use std::os::fd::{AsFd, AsRawFd, FromRawFd, OwnedFd, RawFd};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use super::host::{Buffers, CopyStats, FileTable, ProcessMemory};
+use crate::core::{Completion, Context, Credentials, Env, Errno, Outcome, ProcId, Tid, Wake};
+use crate::protocol::{Reply, Request, MAX_MSG};
+use crate::sys;
+
+/// The most of a mapping the driver uses; the memfd is never larger.
+const MAX_BUFFER: u64 = 4 << 20;
+
+const STOP_KEY: u64 = 0;
+
+/// What an epoll key names.
+enum Endpoint {
+    Listener(usize),
+    Conn(Conn),
+}
+
+struct Conn {
+    dev: usize,
+    fd: Arc<OwnedFd>,
+    kind: ConnKind,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ConnKind {
+    /// Connected; its first message says what it is.
+    New,
+    Proc(ProcId),
+    Thread(ProcId, Tid),
+}
+
+/// One process that opened a device.
+struct ProcEntry {
+    token: u64,
+    /// Threads' channels, by tid.
+    threads: HashMap<Tid, (u64, Arc<OwnedFd>)>,
+    /// A buffer created by `Mmap` and not yet confirmed by `Mapped`.
+    pending_buffer: Option<sys::SealedBuffer>,
+}
+
+/// One device: the core and everything the daemon keeps beside it.
+pub(crate) struct DevState {
+    core: Context,
+    procs: HashMap<ProcId, ProcEntry>,
+    tokens: HashMap<u64, ProcId>,
+    pids: HashMap<ProcId, i32>,
+    buffers: HashMap<ProcId, sys::SealedBuffer>,
+    files: FileTable,
+    stats: CopyStats,
+    /// Threads that polled: told `Readable` again while work remains after an ioctl.
+    pollers: HashSet<(ProcId, Tid)>,
+    /// Threads parked in a freeze with a timer running.
+    freeze_waits: HashMap<(ProcId, Tid), Instant>,
+}
+
+struct Device {
+    name: String,
+    listener: OwnedFd,
+    state: Mutex<DevState>,
+}
+
+/// A message to send once the device lock is released.
+struct Out {
+    fd: Arc<OwnedFd>,
+    bytes: Vec<u8>,
+    fds: Vec<OwnedFd>,
+}
+
+pub(crate) struct Shared {
+    epoll: OwnedFd,
+    stop_fd: OwnedFd,
+    stopping: AtomicBool,
+    devices: Vec<Device>,
+    endpoints: Mutex<HashMap<u64, Endpoint>>,
+    next_key: Mutex<u64>,
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A worker that panicked left the state as it was: serving on is better than stopping.
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+fn errno_ret(e: Errno) -> i64 {
+    -(e.0 as i64)
+}
+
+fn random_token() -> u64 {
+    let mut b = [0u8; 8];
+    // SAFETY: getrandom into our buffer.
+    let n = unsafe { libc::getrandom(b.as_mut_ptr() as *mut libc::c_void, 8, 0) };
+    assert_eq!(n, 8, "getrandom failed");
+    u64::from_ne_bytes(b)
+}
+
+impl Shared {
+    pub(crate) fn new(listeners: Vec<(String, OwnedFd)>) -> io::Result<Shared> {
+        // SAFETY: plain syscalls; fds owned on success.
+        let epoll = unsafe { libc::epoll_create1(libc::EPOLL_CLOEXEC) };
+        if epoll < 0 {
+            return Err(io::Error::last_os_error());
+        }
+        // SAFETY: just created.
+        let epoll = unsafe { OwnedFd::from_raw_fd(epoll) };
+        // SAFETY: plain syscall.
+        let stop = unsafe { libc::eventfd(0, libc::EFD_CLOEXEC | libc::EFD_NONBLOCK) };
+        if stop < 0 {
+            return Err(io::Error::last_os_error());
+        }
+        // SAFETY: just created.
+        let stop_fd = unsafe { OwnedFd::from_raw_fd(stop) };
+        let devices: Vec<Device> = listeners
+            .into_iter()
+            .map(|(name, listener)| Device {
+                state: Mutex::new(DevState {
+                    core: Context::new(&name),
+                    procs: HashMap::new(),
+                    tokens: HashMap::new(),
+                    pids: HashMap::new(),
+                    buffers: HashMap::new(),
+                    files: FileTable::default(),
+                    stats: CopyStats::default(),
+                    pollers: HashSet::new(),
+                    freeze_waits: HashMap::new(),
+                }),
+                name,
+                listener,
+            })
+            .collect();
+        let s = Shared {
+            epoll,
+            stop_fd,
+            stopping: AtomicBool::new(false),
+            devices,
+            endpoints: Mutex::new(HashMap::new()),
+            next_key: Mutex::new(1),
+        };
+        // The stop eventfd stays level-triggered so that every worker sees it.
+        s.ctl(libc::EPOLL_CTL_ADD, s.stop_fd.as_raw_fd(), STOP_KEY, false)?;
+        for (i, d) in s.devices.iter().enumerate() {
+            sys::set_nonblocking(d.listener.as_fd(), true)?;
+            let key = s.new_key();
+            lock(&s.endpoints).insert(key, Endpoint::Listener(i));
+            s.ctl(libc::EPOLL_CTL_ADD, d.listener.as_raw_fd(), key, true)?;
+        }
+        Ok(s)
+    }
+
+    fn new_key(&self) -> u64 {
+        let mut k = lock(&self.next_key);
+        *k += 1;
+        *k
+    }
+
+    fn ctl(&self, op: libc::c_int, fd: RawFd, key: u64, oneshot: bool) -> io::Result<()> {
+        let mut ev = libc::epoll_event {
+            events: (libc::EPOLLIN | libc::EPOLLRDHUP) as u32
+                | if oneshot {
+                    libc::EPOLLONESHOT as u32
+                } else {
+                    0
+                },
+            u64: key,
+        };
+        // SAFETY: valid epoll fd and event.
+        if unsafe { libc::epoll_ctl(self.epoll.as_raw_fd(), op, fd, &mut ev) } < 0 {
+            return Err(io::Error::last_os_error());
+        }
+        Ok(())
+    }
+
+    pub(crate) fn stop(&self) {
+        self.stopping.store(true, Ordering::SeqCst);
+        let one = 1u64.to_ne_bytes();
+        // SAFETY: writing 8 bytes to our eventfd.
+        unsafe {
+            libc::write(
+                self.stop_fd.as_raw_fd(),
+                one.as_ptr() as *const libc::c_void,
+                8,
+            )
+        };
+    }
+
+    /// Drops every connection (clients see end of stream).
+    pub(crate) fn close_all(&self) {
+        lock(&self.endpoints).clear();
+        for d in &self.devices {
+            let mut st = lock(&d.state);
+            st.procs.clear();
+            st.buffers.clear();
+        }
+    }
+
+    pub(crate) fn copy_stats(&self, name: &str) -> Option<CopyStats> {
+        let d = self.devices.iter().find(|d| d.name == name)?;
+        Some(lock(&d.state).stats)
+    }
+
+    pub(crate) fn proc_count(&self, name: &str) -> Option<usize> {
+        let d = self.devices.iter().find(|d| d.name == name)?;
+        Some(lock(&d.state).procs.len())
+    }
+
+    /// A worker: waits on the shared epoll set and serves one ready socket at a time.
+    pub(crate) fn work(&self) {
+        let mut events = [libc::epoll_event { events: 0, u64: 0 }; 16];
+        while !self.stopping.load(Ordering::SeqCst) {
+            let timeout = self.next_timeout();
+            // SAFETY: events is a valid array of 16 entries.
+            let n = unsafe {
+                libc::epoll_wait(self.epoll.as_raw_fd(), events.as_mut_ptr(), 16, timeout)
+            };
+            if n < 0 {
+                let e = io::Error::last_os_error();
+                if e.kind() == io::ErrorKind::Interrupted {
+                    continue;
+                }
+                tracing::error!(%e, "epoll_wait failed");
+                return;
+            }
+            for ev in &events[..n as usize] {
+                if ev.u64 == STOP_KEY || self.stopping.load(Ordering::SeqCst) {
+                    return;
+                }
+                self.serve(ev.u64);
+            }
+            self.fire_timers();
+        }
+    }
+
+    fn next_timeout(&self) -> i32 {
+        let now = Instant::now();
+        let mut next: Option<Duration> = None;
+        for d in &self.devices {
+            for &deadline in lock(&d.state).freeze_waits.values() {
+                let left = deadline.saturating_duration_since(now);
+                next = Some(next.map_or(left, |n| n.min(left)));
+            }
+        }
+        next.map_or(-1, |d| d.as_millis().min(i32::MAX as u128) as i32 + 1)
+    }
+
+    fn fire_timers(&self) {
+        let now = Instant::now();
+        for d in &self.devices {
+            let mut out = Vec::new();
+            {
+                let mut st = lock(&d.state);
+                let due: Vec<_> = st
+                    .freeze_waits
+                    .iter()
+                    .filter(|(_, &t)| t <= now)
+                    .map(|(&k, _)| k)
+                    .collect();
+                for (p, t) in due {
+                    st.freeze_waits.remove(&(p, t));
+                    let o = st.with_env(|core, env| core.timeout(p, t, env));
+                    st.finish(p, t, o, &mut out);
+                }
+            }
+            send_all(out);
+        }
+    }
+
+    fn serve(&self, key: u64) {
+        let (dev, fd, kind) = {
+            let eps = lock(&self.endpoints);
+            match eps.get(&key) {
+                None => return,
+                Some(Endpoint::Listener(dev)) => {
+                    let dev = *dev;
+                    drop(eps);
+                    self.accept(dev);
+                    let _ = self.ctl(
+                        libc::EPOLL_CTL_MOD,
+                        self.devices[dev].listener.as_raw_fd(),
+                        key,
+                        true,
+                    );
+                    return;
+                }
+                Some(Endpoint::Conn(c)) => (c.dev, c.fd.clone(), c.kind),
+            }
+        };
+        let mut buf = [0u8; MAX_MSG];
+        let msg = sys::recv(fd.as_fd(), &mut buf, libc::MSG_DONTWAIT);
+        let request = match msg {
+            Ok(r) if r.len == 0 => None,
+            Ok(r) => match Request::decode(&buf[..r.len]) {
+                Some(q) => Some(q),
+                None => {
+                    tracing::warn!(key, "malformed message; closing the connection");
+                    None
+                }
+            },
+            Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
+                let _ = self.ctl(libc::EPOLL_CTL_MOD, fd.as_raw_fd(), key, true);
+                return;
+            }
+            Err(e) => {
+                tracing::debug!(key, %e, "connection error");
+                None
+            }
+        };
+        let Some(request) = request else {
+            self.disconnect(key, dev, kind);
+            return;
+        };
+        let device = &self.devices[dev];
+        let mut out = Vec::new();
+        let new_kind = {
+            let mut st = lock(&device.state);
+            st.handle(kind, key, &fd, request, &mut out)
+        };
+        send_all(out);
+        match new_kind {
+            Some(k) => {
+                if let Some(Endpoint::Conn(c)) = lock(&self.endpoints).get_mut(&key) {
+                    c.kind = k;
+                }
+                let _ = self.ctl(libc::EPOLL_CTL_MOD, fd.as_raw_fd(), key, true);
+            }
+            None => self.disconnect(key, dev, kind),
+        }
+    }
+
+    fn accept(&self, dev: usize) {
+        loop {
+            match sys::accept(self.devices[dev].listener.as_fd()) {
+                Ok(fd) => {
+                    let key = self.new_key();
+                    let raw = fd.as_raw_fd();
+                    lock(&self.endpoints).insert(
+                        key,
+                        Endpoint::Conn(Conn {
+                            dev,
+                            fd: Arc::new(fd),
+                            kind: ConnKind::New,
+                        }),
+                    );
+                    if let Err(e) = self.ctl(libc::EPOLL_CTL_ADD, raw, key, true) {
+                        tracing::error!(%e, "epoll add failed");
+                        lock(&self.endpoints).remove(&key);
+                    }
+                }
+                Err(e) if e.kind() == io::ErrorKind::WouldBlock => return,
+                Err(e) => {
+                    tracing::warn!(%e, "accept failed");
+                    return;
+                }
+            }
+        }
+    }
+
+    /// A connection ended: a process connection is the process's release.
+    fn disconnect(&self, key: u64, dev: usize, kind: ConnKind) {
+        let mut removed = vec![key];
+        if let ConnKind::Proc(p) = kind {
+            let mut out = Vec::new();
+            {
+                let mut st = lock(&self.devices[dev].state);
+                if let Some(e) = st.procs.get(&p) {
+                    removed.extend(e.threads.values().map(|(k, _)| *k));
+                }
+                st.release(p, &mut out);
+            }
+            send_all(out);
+        } else if let ConnKind::Thread(p, t) = kind {
+            let mut st = lock(&self.devices[dev].state);
+            if let Some(e) = st.procs.get_mut(&p) {
+                if e.threads.get(&t).is_some_and(|(k, _)| *k == key) {
+                    e.threads.remove(&t);
+                }
+            }
+        }
+        let mut eps = lock(&self.endpoints);
+        for k in removed {
+            if let Some(Endpoint::Conn(c)) = eps.remove(&k) {
+                // SAFETY: removing our own registration; the fd is still open.
+                unsafe {
+                    libc::epoll_ctl(
+                        self.epoll.as_raw_fd(),
+                        libc::EPOLL_CTL_DEL,
+                        c.fd.as_raw_fd(),
+                        std::ptr::null_mut(),
+                    )
+                };
+            }
+        }
+    }
+}
+
+fn send_all(out: Vec<Out>) {
+    for o in out {
+        let raw: Vec<RawFd> = o.fds.iter().map(|f| f.as_raw_fd()).collect();
+        if let Err(e) = sys::send(o.fd.as_fd(), &o.bytes, &raw) {
+            tracing::debug!(%e, "send to client failed");
+        }
+    }
+}
+
+impl DevState {
+    /// Runs a core entry point with the host views of this device.
+    fn with_env<T>(&mut self, f: impl FnOnce(&mut Context, &mut Env) -> Outcome<T>) -> Outcome<T> {
+        let DevState {
+            core,
+            pids,
+            buffers,
+            files,
+            stats,
+            ..
+        } = self;
+        let mut user = ProcessMemory { pids, stats };
+        let mut rx = Buffers(buffers);
+        let mut env = Env {
+            user: &mut user,
+            rx: &mut rx,
+            files,
+        };
+        f(core, &mut env)
+    }
+
+    fn channel(&self, p: ProcId, t: Tid) -> Option<Arc<OwnedFd>> {
+        self.procs
+            .get(&p)?
+            .threads
+            .get(&t)
+            .map(|(_, fd)| fd.clone())
+    }
+
+    fn reply(&self, p: ProcId, t: Tid, r: Reply, fds: Vec<OwnedFd>, out: &mut Vec<Out>) {
+        if let Some(fd) = self.channel(p, t) {
+            out.push(Out {
+                fd,
+                bytes: r.encode(),
+                fds,
+            });
+        }
+    }
+
+    /// Acts on an entry point's outcome for thread `t` of `p`, and on every thread it woke.
+    fn finish(&mut self, p: ProcId, t: Tid, o: Outcome<Completion>, out: &mut Vec<Out>) {
+        self.complete(p, t, o.result, out);
+        self.wake(o.wakes, out);
+    }
+
+    fn wake(&mut self, wakes: Vec<Wake>, out: &mut Vec<Out>) {
+        let mut queue = std::collections::VecDeque::from(wakes);
+        while let Some(w) = queue.pop_front() {
+            match w {
+                Wake::Resume(p, t) => {
+                    let o = self.with_env(|core, env| core.resume(p, t, env));
+                    queue.extend(o.wakes);
+                    self.complete(p, t, o.result, out);
+                }
+                Wake::Readable(p, t) => self.reply(p, t, Reply::Readable, Vec::new(), out),
+            }
+        }
+    }
+
+    fn complete(&mut self, p: ProcId, t: Tid, c: Completion, out: &mut Vec<Out>) {
+        match c {
+            Completion::Done(r) => {
+                self.freeze_waits.remove(&(p, t));
+                let close = self.files.closes.remove(&p).unwrap_or_default();
+                let ret = match r {
+                    Ok(v) => v as i64,
+                    Err(e) => errno_ret(e),
+                };
+                self.reply(p, t, Reply::Result { ret, close }, Vec::new(), out);
+                if self.pollers.contains(&(p, t)) && self.core.poll(p, t).result == Ok(true) {
+                    self.reply(p, t, Reply::Readable, Vec::new(), out);
+                }
+            }
+            Completion::Parked => {}
+            Completion::Waiting { timeout_ms } => {
+                let deadline = Instant::now() + Duration::from_millis(timeout_ms as u64);
+                self.freeze_waits.insert((p, t), deadline);
+            }
+            Completion::InstallFiles(refs) => {
+                let fds = self.files.take(&refs);
+                if fds.len() != refs.len() {
+                    tracing::error!("files to install went missing");
+                }
+                self.reply(p, t, Reply::Install, fds, out);
+            }
+        }
+    }
+
+    fn release(&mut self, p: ProcId, out: &mut Vec<Out>) {
+        let o = self.with_env(|core, env| core.release(p, env));
+        if let Some(e) = self.procs.remove(&p) {
+            self.tokens.remove(&e.token);
+        }
+        self.pids.remove(&p);
+        self.buffers.remove(&p);
+        self.files.pidfds.remove(&p);
+        self.files.closes.remove(&p);
+        self.pollers.retain(|&(q, _)| q != p);
+        self.freeze_waits.retain(|&(q, _), _| q != p);
+        self.wake(o.wakes, out);
+        tracing::debug!(proc = p.0, "released");
+    }
+
+    /// Serves one request; returns the connection's kind from now on, or `None` to close it.
+    fn handle(
+        &mut self,
+        kind: ConnKind,
+        key: u64,
+        fd: &Arc<OwnedFd>,
+        req: Request,
+        out: &mut Vec<Out>,
+    ) -> Option<ConnKind> {
+        let answer = |r: Reply, fds: Vec<OwnedFd>, out: &mut Vec<Out>| {
+            out.push(Out {
+                fd: fd.clone(),
+                bytes: r.encode(),
+                fds,
+            })
+        };
+        match (kind, req) {
+            (ConnKind::New, Request::Open { nonblocking }) => {
+                let cred = sys::peer_cred(fd.as_fd()).ok()?;
+                let pidfd = match sys::pidfd_open(cred.pid) {
+                    Ok(f) => f,
+                    Err(e) => {
+                        tracing::warn!(pid = cred.pid, %e, "pidfd_open failed");
+                        return None;
+                    }
+                };
+                let secctx = sys::peer_sec(fd.as_fd())
+                    .filter(|l| !l.is_empty())
+                    .map(|mut l| {
+                        if l.last() != Some(&0) {
+                            l.push(0);
+                        }
+                        l
+                    })
+                    .unwrap_or_else(|| b"unconfined\0".to_vec());
+                let creds = Credentials {
+                    pid: cred.pid,
+                    euid: cred.uid,
+                    secctx,
+                };
+                let p = self.core.open(creds, nonblocking);
+                let token = random_token();
+                self.tokens.insert(token, p);
+                self.pids.insert(p, cred.pid);
+                self.files.pidfds.insert(p, pidfd);
+                self.procs.insert(
+                    p,
+                    ProcEntry {
+                        token,
+                        threads: HashMap::new(),
+                        pending_buffer: None,
+                    },
+                );
+                let daemon_pid = std::process::id() as i32;
+                tracing::debug!(proc = p.0, pid = cred.pid, uid = cred.uid, "open");
+                answer(Reply::Opened { token, daemon_pid }, Vec::new(), out);
+                Some(ConnKind::Proc(p))
+            }
+            (ConnKind::New, Request::Attach { token, tid }) => {
+                let &p = self.tokens.get(&token)?;
+                let cred = sys::peer_cred(fd.as_fd()).ok()?;
+                if self.pids.get(&p) != Some(&cred.pid) {
+                    tracing::warn!(
+                        pid = cred.pid,
+                        "thread channel from another process refused"
+                    );
+                    return None;
+                }
+                self.procs
+                    .get_mut(&p)?
+                    .threads
+                    .insert(tid, (key, fd.clone()));
+                answer(
+                    Reply::Result {
+                        ret: 0,
+                        close: Vec::new(),
+                    },
+                    Vec::new(),
+                    out,
+                );
+                Some(ConnKind::Thread(p, tid))
+            }
+            (ConnKind::Proc(p), Request::Mmap { len }) => {
+                let e = self.procs.get_mut(&p)?;
+                let ret = if self.buffers.contains_key(&p) || e.pending_buffer.is_some() {
+                    Err(libc::EBUSY)
+                } else if len == 0 {
+                    Err(libc::EINVAL)
+                } else {
+                    let size = len.min(MAX_BUFFER) as usize;
+                    sys::SealedBuffer::new("binder-buffer", size)
+                        .map_err(|e| e.raw_os_error().unwrap_or(libc::ENOMEM))
+                };
+                match ret {
+                    Ok(b) => {
+                        let dup = b.fd.try_clone().ok()?;
+                        let len = b.len() as u64;
+                        e.pending_buffer = Some(b);
+                        answer(Reply::MmapFd { len }, vec![dup], out);
+                    }
+                    Err(errno) => answer(
+                        Reply::Result {
+                            ret: -(errno as i64),
+                            close: Vec::new(),
+                        },
+                        Vec::new(),
+                        out,
+                    ),
+                }
+                Some(kind)
+            }
+            (ConnKind::Proc(p), Request::Mapped { addr, len }) => {
+                let e = self.procs.get_mut(&p)?;
+                let ret = match e.pending_buffer.take() {
+                    None => errno_ret(Errno::EINVAL),
+                    Some(b) => {
+                        let size = (len as usize).min(b.len());
+                        match self.core.mmap(p, addr, size) {
+                            Ok(n) => {
+                                self.buffers.insert(p, b);
+                                n as i64
+                            }
+                            Err(e) => errno_ret(e),
+                        }
+                    }
+                };
+                answer(
+                    Reply::Result {
+                        ret,
+                        close: Vec::new(),
+                    },
+                    Vec::new(),
+                    out,
+                );
+                Some(kind)
+            }
+            (ConnKind::Thread(p, t), Request::Ioctl { cmd, arg }) => {
+                let _span = tracing::debug_span!("ioctl", proc = p.0, tid = t).entered();
+                let o = self.with_env(|core, env| core.ioctl(p, t, cmd, arg, env));
+                self.finish(p, t, o, out);
+                Some(kind)
+            }
+            (ConnKind::Thread(p, t), Request::Poll) => {
+                self.pollers.insert((p, t));
+                let o = self.core.poll(p, t);
+                let ret = match o.result {
+                    Ok(r) => r as i64,
+                    Err(e) => errno_ret(e),
+                };
+                answer(
+                    Reply::Result {
+                        ret,
+                        close: Vec::new(),
+                    },
+                    Vec::new(),
+                    out,
+                );
+                self.wake(o.wakes, out);
+                Some(kind)
+            }
+            (ConnKind::Thread(p, t), Request::Installed { result }) => {
+                let fds = result.map_err(|e| Errno(-e));
+                let o = self.with_env(|core, env| core.files_installed(p, t, fds, env));
+                self.finish(p, t, o, out);
+                Some(kind)
+            }
+            (_, req) => {
+                tracing::warn!(?req, "request out of place; closing the connection");
+                None
+            }
+        }
+    }
+}

@@ -1,0 +1,356 @@
+//! The client side of the simulated device: what `open`/`mmap`/`ioctl`/`poll` on
+//! `/dev/binder` are to a process, over binderd's socket.
+//!
+//! Each thread that makes an ioctl gets a channel of its own to the daemon, opened on its
+//! first call; the process connection itself carries only open and mmap, and closing it (or
+//! dying) is the release. The daemon reads and writes the caller's memory itself
+//! (`process_vm_readv`), so an ioctl's argument is just an address, as for the kernel.
+
+use std::collections::HashMap;
+use std::io;
+use std::os::fd::{AsFd, AsRawFd, IntoRawFd, OwnedFd, RawFd};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use crate::protocol::{Reply, Request, MAX_MSG};
+use crate::sys;
+use crate::uapi::*;
+
+/// An open binder device (a `binder_proc` in the daemon).
+pub struct Device {
+    path: PathBuf,
+    conn: Mutex<OwnedFd>,
+    token: u64,
+    owner_pid: u32,
+    channels: Mutex<HashMap<i32, Arc<OwnedFd>>>,
+}
+
+/// The receive buffer, mapped read-only. Unmapped on drop.
+pub struct Mapping {
+    map: sys::ReadOnlyMap,
+}
+
+impl Mapping {
+    /// Where the buffer starts in this process.
+    pub fn as_ptr(&self) -> *const u8 {
+        self.map.as_ptr()
+    }
+
+    /// Its length as mapped.
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+}
+
+fn errno(e: i32) -> io::Error {
+    io::Error::from_raw_os_error(e)
+}
+
+/// The daemon is gone: what a driver that no longer accepts operations answers.
+fn gone() -> io::Error {
+    errno(libc::ECONNREFUSED)
+}
+
+fn recv_reply(fd: &OwnedFd) -> io::Result<(Reply, sys::Received)> {
+    let mut buf = [0u8; MAX_MSG];
+    let r = match sys::recv(fd.as_fd(), &mut buf, 0) {
+        Ok(r) => r,
+        Err(e) if e.raw_os_error() == Some(libc::ECONNRESET) => return Err(gone()),
+        Err(e) => return Err(e),
+    };
+    if r.len == 0 {
+        return Err(gone());
+    }
+    let reply = Reply::decode(&buf[..r.len])
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidData, "bad message from binderd"))?;
+    Ok((reply, r))
+}
+
+fn send(fd: &OwnedFd, req: &Request) -> io::Result<()> {
+    sys::send(fd.as_fd(), &req.encode(), &[]).map_err(|e| match e.raw_os_error() {
+        Some(libc::EPIPE) | Some(libc::ECONNRESET) => gone(),
+        _ => e,
+    })
+}
+
+fn result(ret: i64) -> io::Result<i32> {
+    if ret < 0 {
+        Err(errno(-ret as i32))
+    } else {
+        Ok(ret as i32)
+    }
+}
+
+impl Device {
+    /// Opens the device served at `path` (like `open(O_RDWR | O_CLOEXEC)`).
+    pub fn open(path: impl AsRef<Path>) -> io::Result<Device> {
+        Self::open_with(path.as_ref(), false)
+    }
+
+    /// Opens with `O_NONBLOCK`: a read that finds no work fails with `EAGAIN`.
+    pub fn open_nonblocking(path: impl AsRef<Path>) -> io::Result<Device> {
+        Self::open_with(path.as_ref(), true)
+    }
+
+    fn open_with(path: &Path, nonblocking: bool) -> io::Result<Device> {
+        let conn = sys::connect(path).map_err(|e| match e.raw_os_error() {
+            Some(libc::ENOENT) | Some(libc::ECONNREFUSED) => io::Error::new(
+                e.kind(),
+                format!("no binderd serving {}: {e}", path.display()),
+            ),
+            _ => e,
+        })?;
+        send(&conn, &Request::Open { nonblocking })?;
+        let Reply::Opened { token, daemon_pid } = recv_reply(&conn)?.0 else {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                "binderd refused open",
+            ));
+        };
+        // Under Yama's restricted ptrace the daemon may read us only if we say so.
+        if let Err(e) = sys::allow_ptracer(daemon_pid) {
+            tracing::warn!(%e, "PR_SET_PTRACER failed; binderd may not reach our memory");
+        }
+        Ok(Device {
+            path: path.to_owned(),
+            conn: Mutex::new(conn),
+            token,
+            owner_pid: std::process::id(),
+            channels: Mutex::new(HashMap::new()),
+        })
+    }
+
+    fn check_owner(&self) -> io::Result<()> {
+        // A forked child holds a copy of its parent's device; the driver refuses it.
+        if std::process::id() != self.owner_pid {
+            return Err(errno(libc::EINVAL));
+        }
+        Ok(())
+    }
+
+    /// Maps the receive buffer read-only (`mmap(PROT_READ, MAP_PRIVATE)` on the device).
+    /// The driver uses at most 4 MiB of it. A second mapping fails with `EBUSY`.
+    pub fn mmap(&self, len: usize) -> io::Result<Mapping> {
+        self.check_owner()?;
+        let conn = self.conn.lock().unwrap_or_else(|p| p.into_inner());
+        send(&conn, &Request::Mmap { len: len as u64 })?;
+        let (reply, mut r) = recv_reply(&conn)?;
+        let fd = match reply {
+            Reply::MmapFd { .. } if r.fds.len() == 1 => r.fds.pop().unwrap(),
+            Reply::Result { ret, .. } => return Err(errno(-ret as i32)),
+            _ => return Err(io::Error::new(io::ErrorKind::InvalidData, "bad mmap reply")),
+        };
+        let map = sys::ReadOnlyMap::new(fd.as_fd(), len)?;
+        drop(fd);
+        let addr = map.as_ptr() as u64;
+        send(
+            &conn,
+            &Request::Mapped {
+                addr,
+                len: len as u64,
+            },
+        )?;
+        match recv_reply(&conn)?.0 {
+            Reply::Result { ret, .. } => result(ret)?,
+            _ => return Err(io::Error::new(io::ErrorKind::InvalidData, "bad mmap reply")),
+        };
+        Ok(Mapping { map })
+    }
+
+    /// This thread's channel, attached on first use.
+    fn channel(&self) -> io::Result<Arc<OwnedFd>> {
+        let tid = sys::gettid();
+        if let Some(c) = self
+            .channels
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(&tid)
+        {
+            return Ok(c.clone());
+        }
+        let c = sys::connect(&self.path).map_err(|_| gone())?;
+        send(
+            &c,
+            &Request::Attach {
+                token: self.token,
+                tid,
+            },
+        )?;
+        match recv_reply(&c)?.0 {
+            Reply::Result { ret: 0, .. } => {}
+            _ => return Err(gone()),
+        }
+        let c = Arc::new(c);
+        self.channels
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(tid, c.clone());
+        Ok(c)
+    }
+
+    /// Discards readiness notes queued on a channel (the next ioctl consumes readiness).
+    fn drain(c: &OwnedFd) -> io::Result<()> {
+        let mut buf = [0u8; MAX_MSG];
+        loop {
+            match sys::recv(c.as_fd(), &mut buf, libc::MSG_DONTWAIT) {
+                Ok(r) if r.len == 0 => return Err(gone()),
+                Ok(r) => match Reply::decode(&buf[..r.len]) {
+                    Some(Reply::Readable) => {}
+                    _ => return Err(io::Error::new(io::ErrorKind::InvalidData, "stray message")),
+                },
+                Err(e) if e.kind() == io::ErrorKind::WouldBlock => return Ok(()),
+                Err(_) => return Err(gone()),
+            }
+        }
+    }
+
+    /// Waits for this thread's answer, installing files and skipping readiness notes.
+    fn wait_result(c: &OwnedFd) -> io::Result<i64> {
+        loop {
+            let (reply, r) = recv_reply(c)?;
+            match reply {
+                Reply::Result { ret, close } => {
+                    for fd in close {
+                        // SAFETY: the driver closed this descriptor of ours, as the kernel
+                        // does for fd arrays of a freed buffer.
+                        unsafe { libc::close(fd as RawFd) };
+                    }
+                    return Ok(ret);
+                }
+                Reply::Install => {
+                    let answer = if r.truncated_fds {
+                        Err(-libc::EMFILE)
+                    } else {
+                        Ok(r.fds.into_iter().map(|f| f.into_raw_fd() as u32).collect())
+                    };
+                    send(c, &Request::Installed { result: answer })?;
+                }
+                Reply::Readable => {}
+                _ => return Err(io::Error::new(io::ErrorKind::InvalidData, "stray message")),
+            }
+        }
+    }
+
+    /// `ioctl(fd, cmd, arg)` on the device, with the kernel's errno for every failure.
+    ///
+    /// # Safety
+    /// `arg` must be what the ioctl expects (for `BINDER_WRITE_READ`, a `binder_write_read`
+    /// whose buffers are valid), as for the real ioctl: the driver reads and writes it.
+    pub unsafe fn ioctl(&self, cmd: u32, arg: *mut libc::c_void) -> io::Result<i32> {
+        self.check_owner()?;
+        let c = self.channel()?;
+        Self::drain(&c)?;
+        send(
+            &c,
+            &Request::Ioctl {
+                cmd,
+                arg: arg as u64,
+            },
+        )?;
+        let ret = Self::wait_result(&c)?;
+        if cmd == BINDER_THREAD_EXIT && ret >= 0 {
+            self.channels
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .remove(&sys::gettid());
+        }
+        result(ret)
+    }
+
+    /// Whether this thread's read would find work, waiting up to `timeout` (`None`: forever)
+    /// for some to arrive. Marks the thread as polling, like `poll()` on the device.
+    pub fn poll(&self, timeout: Option<Duration>) -> io::Result<bool> {
+        self.check_owner()?;
+        let c = self.channel()?;
+        Self::drain(&c)?;
+        send(&c, &Request::Poll)?;
+        if Self::wait_result(&c)? > 0 {
+            return Ok(true);
+        }
+        let ms = timeout.map_or(-1, |t| t.as_millis().min(i32::MAX as u128) as i32);
+        sys::poll_in(c.as_fd(), ms)
+    }
+
+    /// A descriptor that turns readable when this thread's read would find work, for epoll.
+    /// It stays valid until the thread calls `BINDER_THREAD_EXIT` or the device is dropped;
+    /// the next ioctl consumes the readiness.
+    pub fn poll_fd(&self) -> io::Result<RawFd> {
+        self.poll(Some(Duration::ZERO))?;
+        Ok(self.channel()?.as_raw_fd())
+    }
+
+    /// `BINDER_WRITE_READ`.
+    pub fn write_read(&self, bwr: &mut BinderWriteRead) -> io::Result<()> {
+        // SAFETY: bwr is a valid binder_write_read; its buffers are the caller's contract.
+        unsafe { self.ioctl(BINDER_WRITE_READ, bwr as *mut _ as *mut libc::c_void) }.map(|_| ())
+    }
+
+    /// `BINDER_VERSION`.
+    pub fn version(&self) -> io::Result<i32> {
+        let mut v = BinderVersion::default();
+        // SAFETY: v is a valid binder_version.
+        unsafe { self.ioctl(BINDER_VERSION, &mut v as *mut _ as *mut libc::c_void) }?;
+        Ok(v.protocol_version)
+    }
+
+    /// `BINDER_SET_MAX_THREADS`.
+    pub fn set_max_threads(&self, n: u32) -> io::Result<()> {
+        let mut n = n;
+        // SAFETY: n is a valid u32.
+        unsafe {
+            self.ioctl(
+                BINDER_SET_MAX_THREADS,
+                &mut n as *mut _ as *mut libc::c_void,
+            )
+        }
+        .map(|_| ())
+    }
+
+    /// `BINDER_SET_CONTEXT_MGR`.
+    pub fn set_context_mgr(&self) -> io::Result<()> {
+        let mut z = 0i32;
+        // SAFETY: z is a valid i32.
+        unsafe {
+            self.ioctl(
+                BINDER_SET_CONTEXT_MGR,
+                &mut z as *mut _ as *mut libc::c_void,
+            )
+        }
+        .map(|_| ())
+    }
+
+    /// `BINDER_SET_CONTEXT_MGR_EXT`.
+    pub fn set_context_mgr_ext(&self, obj: &FlatBinderObject) -> io::Result<()> {
+        let mut o = *obj;
+        // SAFETY: o is a valid flat_binder_object.
+        unsafe {
+            self.ioctl(
+                BINDER_SET_CONTEXT_MGR_EXT,
+                &mut o as *mut _ as *mut libc::c_void,
+            )
+        }
+        .map(|_| ())
+    }
+
+    /// `BINDER_THREAD_EXIT` for the calling thread.
+    pub fn thread_exit(&self) -> io::Result<()> {
+        let mut z = 0i32;
+        // SAFETY: z is a valid i32.
+        unsafe { self.ioctl(BINDER_THREAD_EXIT, &mut z as *mut _ as *mut libc::c_void) }.map(|_| ())
+    }
+}
+
+impl AsRawFd for Device {
+    /// The process connection (not pollable for work; use [`Device::poll_fd`]).
+    fn as_raw_fd(&self) -> RawFd {
+        self.conn
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .as_raw_fd()
+    }
+}
