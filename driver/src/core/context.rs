@@ -310,7 +310,16 @@ impl Context {
             .ok_or(Errno::ENOENT)?;
         let n = &self.nodes[&r.node];
         info.strong_count = n.internal_strong_refs + n.local_strong_refs;
-        info.weak_count = n.refs.len() as u32 + n.local_weak_refs;
+        // As the Rust driver counts: holders with a weak count, plus local weak counts.
+        let weak_holders = n
+            .refs
+            .iter()
+            .filter(|h| {
+                let p = &self.procs[h];
+                p.refs_by_handle[&p.refs_by_node[&r.node]].weak > 0
+            })
+            .count() as u32;
+        info.weak_count = weak_holders + n.local_weak_refs;
         env.write(proc, arg, &info)?;
         Ok(0)
     }

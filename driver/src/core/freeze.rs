@@ -361,6 +361,11 @@ impl Context {
             w.put(env, &cookie)?;
             return Ok(Next::More);
         }
+        if fr.last_sent == Some(fr.is_frozen) {
+            // Changed and changed back before it was read: nothing new to report.
+            fr.state = FreezeState::Idle;
+            return Ok(Next::More);
+        }
         fr.state = FreezeState::Sent;
         fr.last_sent = Some(fr.is_frozen);
         let info = BinderFrozenStateInfo {

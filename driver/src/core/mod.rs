@@ -22,6 +22,7 @@
 mod alloc;
 mod context;
 mod debug;
+mod debugfs;
 mod freeze;
 pub mod host;
 mod node;

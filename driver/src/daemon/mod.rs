@@ -123,6 +123,8 @@ impl Daemon {
                 Err(e) => return Err(e),
             }
             listeners.push((name.clone(), crate::sys::listen(&path)?));
+            // Like /dev/binder (0666): anyone may open; identity comes from SO_PEERCRED.
+            std::fs::set_permissions(&path, std::os::unix::fs::PermissionsExt::from_mode(0o666))?;
             sockets.push(path);
         }
         let shared = Arc::new(server::Shared::new(listeners)?);
