@@ -167,6 +167,12 @@ impl Daemon {
         self.shared.proc_count(name)
     }
 
+    /// Waits until device `name` has exactly `n` processes open (releases are processed by
+    /// the workers as connections end), at most `timeout`. False on timeout.
+    pub fn wait_for_processes(&self, name: &str, n: usize, timeout: std::time::Duration) -> bool {
+        self.shared.wait_procs(name, n, timeout)
+    }
+
     /// Stops serving: every connection is closed, so clients' pending and later ioctls fail
     /// with `ECONNREFUSED`; sockets are removed.
     pub fn shutdown(mut self) {

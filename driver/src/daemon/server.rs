@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 use std::io;
 use std::os::fd::{AsFd, AsRawFd, FromRawFd, OwnedFd, RawFd};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use super::host::{Buffers, CopyStats, FileTable, ProcessMemory};
@@ -81,6 +81,8 @@ pub(crate) struct Shared {
     devices: Vec<Device>,
     endpoints: Mutex<HashMap<u64, Endpoint>>,
     next_key: Mutex<u64>,
+    /// Signalled when a process opens or is released.
+    procs_changed: Condvar,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -141,6 +143,7 @@ impl Shared {
             devices,
             endpoints: Mutex::new(HashMap::new()),
             next_key: Mutex::new(1),
+            procs_changed: Condvar::new(),
         };
         // The stop eventfd stays level-triggered so that every worker sees it.
         s.ctl(libc::EPOLL_CTL_ADD, s.stop_fd.as_raw_fd(), STOP_KEY, false)?;
@@ -207,6 +210,27 @@ impl Shared {
     pub(crate) fn proc_count(&self, name: &str) -> Option<usize> {
         let d = self.devices.iter().find(|d| d.name == name)?;
         Some(lock(&d.state).procs.len())
+    }
+
+    /// Waits until device `name` has `n` processes open, at most `timeout`.
+    pub(crate) fn wait_procs(&self, name: &str, n: usize, timeout: Duration) -> bool {
+        let Some(d) = self.devices.iter().find(|d| d.name == name) else {
+            return false;
+        };
+        let deadline = Instant::now() + timeout;
+        let mut st = lock(&d.state);
+        while st.procs.len() != n {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return false;
+            }
+            st = self
+                .procs_changed
+                .wait_timeout(st, left)
+                .unwrap_or_else(|p| p.into_inner())
+                .0;
+        }
+        true
     }
 
     /// A worker: waits on the shared epoll set and serves one ready socket at a time.
@@ -321,6 +345,9 @@ impl Shared {
             st.handle(kind, key, &fd, request, &mut out)
         };
         send_all(out);
+        if kind == ConnKind::New {
+            self.procs_changed.notify_all();
+        }
         match new_kind {
             Some(k) => {
                 if let Some(Endpoint::Conn(c)) = lock(&self.endpoints).get_mut(&key) {
@@ -372,6 +399,7 @@ impl Shared {
                 }
                 st.release(p, &mut out);
             }
+            self.procs_changed.notify_all();
             send_all(out);
         } else if let ConnKind::Thread(p, t) = kind {
             let mut st = lock(&self.devices[dev].state);

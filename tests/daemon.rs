@@ -1,0 +1,162 @@
+//! binderd with real processes: each test runs its own daemon in a temporary directory and
+//! children that are this test binary re-run in a role (see `child_roles`).
+
+mod common;
+
+use std::sync::mpsc;
+use std::time::Duration;
+
+use binder_sim::driver::uapi::*;
+use common::*;
+
+const EXIT: u32 = 1;
+const HOLD: u32 = 2;
+
+/// Dispatches a child's role; a no-op in a normal test run.
+#[test]
+fn child_roles() {
+    let Ok(role) = std::env::var(ROLE) else {
+        return;
+    };
+    let dev = std::path::PathBuf::from(std::env::var(DEV).unwrap());
+    match role.as_str() {
+        "manager" => manager(&dev),
+        "setuid-caller" => setuid_caller(&dev),
+        other => panic!("unknown role {other}"),
+    }
+    std::process::exit(0);
+}
+
+/// A context manager: answers PING with an empty reply, says "got <code>" for HOLD and never
+/// answers it, exits on EXIT.
+fn manager(dev: &std::path::Path) {
+    let c = Client::open(dev);
+    c.dev.set_context_mgr().unwrap();
+    c.write_read(&Cmds::new().code(BC_ENTER_LOOPER).bytes, 0)
+        .unwrap();
+    tell("ready");
+    loop {
+        for br in c.read_until_txn(&[]).unwrap() {
+            let Br::Transaction(t) = br else { continue };
+            let buf = t.td.data_buffer();
+            match t.td.code {
+                PING => {
+                    c.write_read(&Cmds::new().free(buf).reply(&[]).bytes, 0)
+                        .unwrap();
+                }
+                HOLD => tell(&format!("got {}", t.td.sender_pid)),
+                EXIT => return,
+                _ => {
+                    let mut echo = t.data.clone();
+                    echo.reverse();
+                    c.write_read(&Cmds::new().free(buf).reply(&echo).bytes, 0)
+                        .unwrap();
+                }
+            }
+        }
+    }
+}
+
+/// Drops to uid 65534 when it can, then calls the manager once.
+fn setuid_caller(dev: &std::path::Path) {
+    // SAFETY: plain identity syscalls.
+    unsafe {
+        if libc::geteuid() == 0 {
+            assert_eq!(libc::setgid(65534), 0);
+            assert_eq!(libc::setuid(65534), 0);
+        }
+    }
+    let c = Client::open(dev);
+    let got = c
+        .read_until_txn(&Cmds::new().call(0, 7, b"who").bytes)
+        .unwrap();
+    assert!(got.iter().any(|b| matches!(b, Br::Reply(_))), "{got:?}");
+    // SAFETY: plain syscall.
+    tell(&format!("euid {}", unsafe { libc::geteuid() }));
+}
+
+fn call(c: &Client, handle: u32, code: u32, data: &[u8]) -> Vec<Br> {
+    c.read_until_txn(&Cmds::new().call(handle, code, data).bytes)
+        .unwrap()
+}
+
+#[test]
+fn context_manager_answers_ping_and_calls_with_data() {
+    let d = TestDaemon::start("ping");
+    let mut mgr = ChildProc::spawn("child_roles", "manager", &d.device());
+    assert_eq!(mgr.expect_line(), "ready");
+    let c = Client::open(&d.device());
+    assert_eq!(c.dev.version().unwrap(), 8);
+    let got = call(&c, 0, PING, &[]);
+    assert!(
+        matches!(&got[..], [Br::Noop, Br::TransactionComplete, Br::Reply(r)] if r.data.is_empty()),
+        "{got:?}"
+    );
+    let got = call(&c, 0, 9, b"hello binder");
+    let Some(Br::Reply(r)) = got.last() else {
+        panic!("{got:?}")
+    };
+    assert_eq!(r.data, b"rednib olleh");
+    assert_eq!(r.td.sender_pid, 0);
+    c.write_read(
+        &Cmds::new()
+            .free(r.td.data_buffer())
+            .oneway(0, EXIT, &[])
+            .bytes,
+        0,
+    )
+    .unwrap();
+    assert!(mgr.wait());
+    let stats = d.daemon().copy_stats("binder").unwrap();
+    assert!(stats.one_copy_bytes >= 24, "{stats:?}");
+    assert_eq!(stats.inline_bytes, 0);
+}
+
+#[test]
+fn caller_sees_dead_reply_when_the_server_is_killed_mid_call() {
+    let d = TestDaemon::start("kill");
+    let mut mgr = ChildProc::spawn("child_roles", "manager", &d.device());
+    assert_eq!(mgr.expect_line(), "ready");
+    let path = d.device();
+    let (tx, rx) = mpsc::channel();
+    let caller = std::thread::spawn(move || {
+        let c = Client::open(&path);
+        tx.send(call(&c, 0, HOLD, b"wait")).unwrap();
+    });
+    assert_eq!(mgr.expect_line(), format!("got {}", std::process::id()));
+    mgr.kill9();
+    let got = rx
+        .recv_timeout(Duration::from_secs(20))
+        .expect("caller answered");
+    assert_eq!(got.last(), Some(&Br::DeadReply), "{got:?}");
+    caller.join().unwrap();
+    assert!(d
+        .daemon()
+        .wait_for_processes("binder", 0, Duration::from_secs(20)));
+}
+
+#[test]
+fn sender_euid_comes_from_the_kernel_not_the_caller() {
+    let d = TestDaemon::start("euid");
+    let m = Client::open(&d.device());
+    m.dev.set_context_mgr().unwrap();
+    m.write_read(&Cmds::new().code(BC_ENTER_LOOPER).bytes, 0)
+        .unwrap();
+    let mut child = ChildProc::spawn("child_roles", "setuid-caller", &d.device());
+    let got = m.read_until_txn(&[]).unwrap();
+    let Some(Br::Transaction(t)) = got.last() else {
+        panic!("{got:?}")
+    };
+    // SAFETY: plain syscall.
+    let want = if unsafe { libc::geteuid() } == 0 {
+        65534
+    } else {
+        unsafe { libc::geteuid() }
+    };
+    assert_eq!(t.td.sender_euid, want);
+    assert_eq!(t.td.sender_pid, child.pid());
+    m.write_read(&Cmds::new().free(t.td.data_buffer()).reply(b"ok").bytes, 0)
+        .unwrap();
+    assert_eq!(child.expect_line(), format!("euid {want}"));
+    assert!(child.wait());
+}
