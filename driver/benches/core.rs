@@ -154,8 +154,18 @@ impl Bench {
         };
         self.mem.copy_to_user(p, BWR, bwr.as_bytes()).unwrap();
         let (mut env, ctx) = self.env();
-        let out = ctx.ioctl(p, tid, BINDER_WRITE_READ, BWR, &mut env);
-        for w in out.wakes {
+        let mut out = ctx.ioctl(p, tid, BINDER_WRITE_READ, BWR, &mut env);
+        let mut wakes = std::mem::take(&mut out.wakes);
+        // The host's part of a transaction: its payload copy.
+        while let Completion::CopyPayload(ops) = out.result {
+            for op in ops {
+                let dst = env.rx.buffer_mut(op.to, op.offset, op.len);
+                env.user.copy_from_user(op.from, op.addr, dst).unwrap();
+            }
+            out = ctx.payload_copied(p, tid, Ok(()), &mut env);
+            wakes.append(&mut out.wakes);
+        }
+        for w in wakes {
             let Wake::Resume(wp, wt) = w else { continue };
             let r = ctx.resume(wp, wt, &mut env);
             assert!(matches!(r.result, Completion::Done(Ok(0))));

@@ -285,8 +285,11 @@ pub struct SealedBuffer {
     len: usize,
 }
 
-// SAFETY: the mapping is owned by this value; access is synchronised by its owner.
+// SAFETY: the mapping is owned by this value; who writes which range is the owner's
+// business (the daemon writes disjoint buffers of one mapping from several threads).
 unsafe impl Send for SealedBuffer {}
+// SAFETY: as above; the value itself is never mutated after creation.
+unsafe impl Sync for SealedBuffer {}
 
 impl SealedBuffer {
     pub fn new(name: &str, len: usize) -> io::Result<SealedBuffer> {
@@ -329,15 +332,14 @@ impl SealedBuffer {
         self.len
     }
 
-    /// Bytes `offset..offset + len` of the buffer.
+    /// Where bytes `offset..offset + len` of the buffer lie in the daemon.
     ///
     /// # Panics
     /// If the range is outside the buffer (a caller bug: the core checks ranges).
-    pub fn slice_mut(&mut self, offset: usize, len: usize) -> &mut [u8] {
+    pub fn range_ptr(&self, offset: usize, len: usize) -> *mut u8 {
         assert!(offset.checked_add(len).is_some_and(|e| e <= self.len));
-        // SAFETY: in bounds of our live mapping; &mut self gives exclusive access here, and
-        // clients can only map it read-only.
-        unsafe { std::slice::from_raw_parts_mut(self.ptr.add(offset), len) }
+        // SAFETY: in bounds of our live mapping.
+        unsafe { self.ptr.add(offset) }
     }
 }
 
@@ -400,20 +402,30 @@ impl Drop for ReadOnlyMap {
 
 /// Reads `dst.len()` bytes at `addr` in process `pid` (`process_vm_readv`).
 pub fn read_process(pid: i32, addr: u64, dst: &mut [u8]) -> io::Result<()> {
-    if dst.is_empty() {
+    // SAFETY: dst is a valid writable buffer of its length.
+    unsafe { read_process_raw(pid, addr, dst.as_mut_ptr(), dst.len()) }
+}
+
+/// Reads `len` bytes at `addr` in process `pid` straight to `dst`.
+///
+/// # Safety
+/// `dst..dst + len` must be writable memory that nothing else reads or writes meanwhile.
+pub unsafe fn read_process_raw(pid: i32, addr: u64, dst: *mut u8, len: usize) -> io::Result<()> {
+    if len == 0 {
         return Ok(());
     }
     let local = libc::iovec {
-        iov_base: dst.as_mut_ptr() as *mut libc::c_void,
-        iov_len: dst.len(),
+        iov_base: dst as *mut libc::c_void,
+        iov_len: len,
     };
     let remote = libc::iovec {
         iov_base: addr as usize as *mut libc::c_void,
-        iov_len: dst.len(),
+        iov_len: len,
     };
-    // SAFETY: local describes our writable buffer; the kernel checks the remote side.
+    // SAFETY: local describes writable memory per the caller's contract; the kernel checks
+    // the remote side.
     let n = cvt_size(unsafe { libc::process_vm_readv(pid, &local, 1, &remote, 1, 0) })?;
-    if n != dst.len() {
+    if n != len {
         return Err(io::Error::from_raw_os_error(libc::EFAULT));
     }
     Ok(())

@@ -387,6 +387,35 @@ impl Context {
         }
     }
 
+    /// The host made the payload copies of a [`Completion::CopyPayload`] (`Ok`), or one of
+    /// them faulted (`Err`: the transaction fails with `BR_FAILED_REPLY`); the ioctl goes on.
+    pub fn payload_copied(
+        &mut self,
+        proc: ProcId,
+        tid: Tid,
+        result: Result<(), super::Fault>,
+        env: &mut Env,
+    ) -> Outcome<Completion> {
+        let c = match self
+            .procs
+            .contains_key(&proc)
+            .then(|| self.unpark(proc, tid))
+            .flatten()
+        {
+            Some(Parked::Copy { arg, bwr }) => {
+                self.finish_transaction(proc, tid, result.is_ok(), env);
+                self.run_write_read(proc, tid, arg, bwr, env)
+            }
+            other => {
+                if self.procs.contains_key(&proc) {
+                    self.restore_park(proc, tid, other);
+                }
+                Completion::Done(Err(Errno::EINVAL))
+            }
+        };
+        self.outcome(c)
+    }
+
     /// The host installed the files of a [`Completion::InstallFiles`] as `fds` (in order), or
     /// failed to; the read goes on.
     pub fn files_installed(
@@ -519,6 +548,7 @@ impl Context {
     /// replies to transactions it sent will find no one — and cancels its queued work.
     pub(crate) fn thread_release(&mut self, proc: ProcId, tid: Tid, env: &mut Env) {
         self.unpark(proc, tid);
+        self.abort_transaction(proc, tid, env);
         let Some(thread) = self.proc_mut(proc).threads.remove(&tid) else {
             return;
         };

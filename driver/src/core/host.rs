@@ -19,11 +19,6 @@ pub trait UserMemory {
     fn copy_from_user(&mut self, proc: ProcId, addr: u64, dst: &mut [u8]) -> Result<(), Fault>;
     /// Copies `src` to `addr` in `proc`'s address space.
     fn copy_to_user(&mut self, proc: ProcId, addr: u64, src: &[u8]) -> Result<(), Fault>;
-    /// The payload copy: like `copy_from_user`, but `dst` lies in a receive buffer. Hosts
-    /// override it to account for the bytes each path moves.
-    fn copy_into_buffer(&mut self, proc: ProcId, addr: u64, dst: &mut [u8]) -> Result<(), Fault> {
-        self.copy_from_user(proc, addr, dst)
-    }
 }
 
 /// The driver's read-write view of every process's receive buffer.
@@ -90,21 +85,5 @@ impl Env<'_> {
         v: &T,
     ) -> Result<(), Fault> {
         self.user.copy_to_user(proc, addr, v.as_bytes())
-    }
-
-    /// The one copy: `len` bytes from `from`'s address space straight into `to`'s buffer.
-    pub(crate) fn copy_user_to_buffer(
-        &mut self,
-        from: ProcId,
-        addr: u64,
-        to: ProcId,
-        offset: usize,
-        len: usize,
-    ) -> Result<(), Fault> {
-        if len == 0 {
-            return Ok(());
-        }
-        let dst = self.rx.buffer_mut(to, offset, len);
-        self.user.copy_into_buffer(from, addr, dst)
     }
 }

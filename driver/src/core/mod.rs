@@ -35,6 +35,7 @@ mod work;
 pub use context::Context;
 pub use debug::{BufferInfo, CallType, LogEntry, NodeInfo, ProcInfo, RefInfo, TransactionLog};
 pub use host::{Env, Fault, FileRef, Files, ReceiveMemory, UserMemory};
+pub use transaction::CopyOp;
 
 /// The optional driver features this core implements, as binderfs lists them in its
 /// `features/` directory (each file reads `1`).
@@ -136,6 +137,10 @@ pub enum Completion {
     /// (or the failure, e.g. `EMFILE`, having dropped them all) with
     /// [`Context::files_installed`]. The references are the host's from here on.
     InstallFiles(Vec<FileRef>),
+    /// A transaction's payload is ready to be copied: the host makes these copies (from the
+    /// senders' address spaces into receive buffers) without holding the core, then reports
+    /// with [`Context::payload_copied`]. Until then the calling thread's ioctl is suspended.
+    CopyPayload(Vec<CopyOp>),
 }
 
 /// A thread that an operation affected, for the host to act on once the core is unlocked.

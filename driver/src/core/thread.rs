@@ -5,7 +5,7 @@ use std::collections::VecDeque;
 
 use super::context::Context;
 use super::host::{Env, FileRef};
-use super::transaction::TxnId;
+use super::transaction::{CopyOp, PendingTxn, TxnId};
 use super::work::Work;
 use super::{Completion, Errno, ProcId, Tid};
 use crate::uapi::*;
@@ -34,6 +34,8 @@ pub(crate) enum Parked {
     Install { arg: u64, bwr: BinderWriteRead },
     /// A `BINDER_FREEZE` waiting for the procs of `pid` to drain.
     Freeze { pid: u32 },
+    /// A `BINDER_WRITE_READ` whose transaction waits for the host to copy its payload.
+    Copy { arg: u64, bwr: BinderWriteRead },
 }
 
 /// `binder_thread`.
@@ -55,6 +57,8 @@ pub(crate) struct Thread {
     pub(crate) installed_fds: Option<Result<Vec<u32>, Errno>>,
     /// The freeze this thread waits for was undone by an unfreeze.
     pub(crate) abandoned_freeze: bool,
+    /// A transaction prepared and waiting for its payload copies.
+    pub(crate) pending: Option<PendingTxn>,
     /// The last transaction's outcome, for `BINDER_GET_EXTENDED_ERROR`.
     pub(crate) extended_error: BinderExtendedError,
 }
@@ -167,17 +171,37 @@ impl Context {
         arg: u64,
         env: &mut Env,
     ) -> Completion {
-        let mut bwr: BinderWriteRead = match env.read(proc, arg) {
-            Ok(b) => b,
-            Err(_) => return Completion::Done(Err(Errno::EFAULT)),
-        };
+        match env.read(proc, arg) {
+            Ok(bwr) => self.run_write_read(proc, tid, arg, bwr, env),
+            Err(_) => Completion::Done(Err(Errno::EFAULT)),
+        }
+    }
+
+    /// `BINDER_WRITE_READ` from where `bwr` says it got to: the rest of the write half, then
+    /// the read. A transaction whose payload must be copied suspends it
+    /// (`Completion::CopyPayload`); the host's `payload_copied` continues it.
+    pub(crate) fn run_write_read(
+        &mut self,
+        proc: ProcId,
+        tid: Tid,
+        arg: u64,
+        mut bwr: BinderWriteRead,
+        env: &mut Env,
+    ) -> Completion {
         if bwr.write_size > 0 {
-            if let Err(e) = self.thread_write(proc, tid, &mut bwr, env) {
-                bwr.read_consumed = 0;
-                return Completion::Done(match env.write(proc, arg, &bwr) {
-                    Ok(()) => Err(e),
-                    Err(_) => Err(Errno::EFAULT),
-                });
+            match self.thread_write(proc, tid, &mut bwr, env) {
+                Ok(None) => {}
+                Ok(Some(copies)) => {
+                    self.thread_mut(proc, tid).parked = Some(Parked::Copy { arg, bwr });
+                    return Completion::CopyPayload(copies);
+                }
+                Err(e) => {
+                    bwr.read_consumed = 0;
+                    return Completion::Done(match env.write(proc, arg, &bwr) {
+                        Ok(()) => Err(e),
+                        Err(_) => Err(Errno::EFAULT),
+                    });
+                }
             }
         }
         if bwr.read_size > 0 {
@@ -255,7 +279,7 @@ impl Context {
         tid: Tid,
         bwr: &mut BinderWriteRead,
         env: &mut Env,
-    ) -> Result<(), Errno> {
+    ) -> Result<Option<Vec<CopyOp>>, Errno> {
         let end = bwr.write_size;
         while bwr.write_consumed < end
             && end - bwr.write_consumed >= 4
@@ -268,10 +292,13 @@ impl Context {
                 end,
             };
             let cmd: u32 = cmds.read(env)?;
-            self.command(proc, tid, cmd, &mut cmds, env)?;
+            let copies = self.command(proc, tid, cmd, &mut cmds, env)?;
             bwr.write_consumed = cmds.pos;
+            if copies.is_some() {
+                return Ok(copies);
+            }
         }
-        Ok(())
+        Ok(None)
     }
 
     fn command(
@@ -281,19 +308,20 @@ impl Context {
         cmd: u32,
         cmds: &mut CmdReader,
         env: &mut Env,
-    ) -> Result<(), Errno> {
+    ) -> Result<Option<Vec<CopyOp>>, Errno> {
         let _span = tracing::trace_span!("bc", proc = proc.0, tid, cmd).entered();
         self.stats.bc(cmd);
         self.proc_mut(proc).stats.bc(cmd);
         match cmd {
             BC_TRANSACTION | BC_REPLY => {
                 let tr: BinderTransactionData = cmds.read(env)?;
-                self.transaction(proc, tid, &tr, 0, cmd == BC_REPLY, env);
+                return Ok(self.transaction(proc, tid, &tr, 0, cmd == BC_REPLY, env));
             }
             BC_TRANSACTION_SG | BC_REPLY_SG => {
                 let sg: BinderTransactionDataSg = cmds.read(env)?;
                 let reply = cmd == BC_REPLY_SG;
-                self.transaction(proc, tid, &sg.transaction_data, sg.buffers_size, reply, env);
+                let tr = &sg.transaction_data;
+                return Ok(self.transaction(proc, tid, tr, sg.buffers_size, reply, env));
             }
             BC_FREE_BUFFER => {
                 let addr: u64 = cmds.read(env)?;
@@ -383,7 +411,7 @@ impl Context {
                 return Err(Errno::EINVAL);
             }
         }
-        Ok(())
+        Ok(None)
     }
 
     /// `binder_thread_read`. On anything but `Read::Done`, `bwr.read_consumed` is unchanged.

@@ -55,6 +55,56 @@ impl Transaction {
     }
 }
 
+/// One payload copy the host makes without the core's lock: `len` bytes from `addr` in
+/// `from`'s address space to `offset` in `to`'s receive buffer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CopyOp {
+    pub from: ProcId,
+    pub addr: u64,
+    pub to: ProcId,
+    pub offset: usize,
+    pub len: usize,
+}
+
+/// The copies a transaction still needs.
+#[derive(Debug, Default)]
+pub(crate) struct Copies {
+    ops: Vec<CopyOp>,
+}
+
+impl Copies {
+    fn add(&mut self, from: ProcId, addr: u64, to: ProcId, offset: usize, len: usize) {
+        if len > 0 {
+            self.ops.push(CopyOp {
+                from,
+                addr,
+                to,
+                offset,
+                len,
+            });
+        }
+    }
+}
+
+/// A transaction prepared under the lock and waiting for its payload copies.
+#[derive(Debug)]
+pub(crate) struct PendingTxn {
+    id: TxnId,
+    entry: LogEntry,
+    reply: bool,
+    oneway: bool,
+    target: ProcId,
+    target_thread: Option<Tid>,
+    node: Option<NodeId>,
+    in_reply_to: Option<TxnId>,
+    offset: usize,
+    code: u32,
+    flags: u32,
+    secctx: Option<usize>,
+    spam: bool,
+    copies: Copies,
+}
+
 /// Why a transaction failed: the code its sender reads, the extended-error parameter (a
 /// negative errno, or 0 where the kernel records none), and for a reply the transaction whose
 /// caller must learn of it.
@@ -295,14 +345,13 @@ impl SgState {
 
     /// Copies every buffer from the sender, writing the fixed-up pointers in passing and
     /// leaving fd-array slots for the read.
-    fn copy(&self, proc: ProcId, target: ProcId, env: &mut Env) -> Result<(), Failure> {
+    fn copy(&self, proc: ProcId, target: ProcId, copies: &mut Copies, env: &mut Env) {
         for e in &self.entries {
             let mut pos = e.offset;
             for f in &e.fixups {
                 assert!(f.target_offset >= pos && f.target_offset + f.len <= e.offset + e.length);
                 let from = e.sender.wrapping_add((pos - e.offset) as u64);
-                env.copy_user_to_buffer(proc, from, target, pos, f.target_offset - pos)
-                    .map_err(efault)?;
+                copies.add(proc, from, target, pos, f.target_offset - pos);
                 if let Some(v) = f.value {
                     env.rx
                         .buffer_mut(target, f.target_offset, 8)
@@ -311,10 +360,8 @@ impl SgState {
                 pos = f.target_offset + f.len;
             }
             let from = e.sender.wrapping_add((pos - e.offset) as u64);
-            env.copy_user_to_buffer(proc, from, target, pos, e.offset + e.length - pos)
-                .map_err(efault)?;
+            copies.add(proc, from, target, pos, e.offset + e.length - pos);
         }
-        Ok(())
     }
 }
 
@@ -341,8 +388,11 @@ fn object_size(ty: u32) -> Option<u64> {
 }
 
 impl Context {
-    /// `BC_TRANSACTION` / `BC_REPLY`. Never fails the ioctl: failures reach the sender (and
-    /// for replies the caller) as return codes.
+    /// `BC_TRANSACTION` / `BC_REPLY` (and their `_SG` forms). Never fails the ioctl:
+    /// failures reach the sender (and for replies the caller) as return codes.
+    ///
+    /// Returns the payload copies still to make: the transaction then waits in the thread
+    /// until the host has made them and calls [`Context::finish_transaction`].
     pub(crate) fn transaction(
         &mut self,
         proc: ProcId,
@@ -351,7 +401,7 @@ impl Context {
         buffers_size: u64,
         reply: bool,
         env: &mut Env,
-    ) {
+    ) -> Option<Vec<CopyOp>> {
         let id = TxnId(self.next_id());
         let _span = tracing::debug_span!(
             "transaction",
@@ -385,18 +435,90 @@ impl Context {
             return_error_param: 0,
             reason: "",
         };
-        let result = self.try_transaction(id, proc, tid, tr, buffers_size, reply, &mut entry, env);
-        let failure = result.as_ref().err().map(|f| (f.br, f.param, f.reason));
-        if let Some((br, param, reason)) = failure {
-            entry.return_error = br;
-            entry.return_error_param = param;
-            entry.reason = reason;
-            self.failed_log.push(entry.clone());
+        match self.prepare_transaction(id, proc, tid, tr, buffers_size, reply, &mut entry, env) {
+            Err(f) => {
+                self.transaction_failed(proc, tid, id, f, entry, env);
+                None
+            }
+            Ok(mut p) => {
+                p.entry = entry;
+                if p.copies.ops.is_empty() {
+                    self.commit_transaction(proc, tid, p, true, env);
+                    return None;
+                }
+                let ops = std::mem::take(&mut p.copies.ops);
+                self.thread_mut(proc, tid).pending = Some(p);
+                Some(ops)
+            }
         }
-        self.log.push(entry);
-        let Err(f) = result else {
+    }
+
+    /// The host made (or failed to make) the payload copies of this thread's pending
+    /// transaction: it is committed, or fails back to its sender.
+    pub(crate) fn finish_transaction(
+        &mut self,
+        proc: ProcId,
+        tid: Tid,
+        copied: bool,
+        env: &mut Env,
+    ) {
+        let Some(p) = self.thread_mut(proc, tid).pending.take() else {
             return;
         };
+        let _span = tracing::debug_span!("transaction", id = p.id.0).entered();
+        self.commit_transaction(proc, tid, p, copied, env);
+    }
+
+    /// Abandons this thread's pending transaction (its process is going away).
+    pub(crate) fn abort_transaction(&mut self, proc: ProcId, tid: Tid, env: &mut Env) {
+        let Some(p) = self.thread_mut(proc, tid).pending.take() else {
+            return;
+        };
+        self.free_pending_buffer(&p, env);
+        if let Some(irt) = p.in_reply_to {
+            self.send_failed_reply(irt, BR_DEAD_REPLY, env);
+        }
+    }
+
+    fn free_pending_buffer(&mut self, p: &PendingTxn, env: &mut Env) {
+        let alive = self
+            .procs
+            .get(&p.target)
+            .is_some_and(|t| t.buffers.contains_key(&p.offset));
+        if alive {
+            self.free_buffer(p.target, p.offset, env);
+        }
+    }
+
+    fn commit_transaction(
+        &mut self,
+        proc: ProcId,
+        tid: Tid,
+        p: PendingTxn,
+        copied: bool,
+        env: &mut Env,
+    ) {
+        let (id, entry) = (p.id, p.entry.clone());
+        match self.try_commit(proc, tid, p, copied, env) {
+            Ok(()) => self.log.push(entry),
+            Err(f) => self.transaction_failed(proc, tid, id, f, entry, env),
+        }
+    }
+
+    fn transaction_failed(
+        &mut self,
+        proc: ProcId,
+        tid: Tid,
+        id: TxnId,
+        f: Failure,
+        mut entry: LogEntry,
+        env: &mut Env,
+    ) {
+        entry.return_error = f.br;
+        entry.return_error_param = f.param;
+        entry.reason = f.reason;
+        self.failed_log.push(entry.clone());
+        self.log.push(entry);
         tracing::warn!(
             br = format_args!("{:#x}", f.br),
             param = f.param,
@@ -434,8 +556,10 @@ impl Context {
         self.push_thread_work(proc, tid, Work::ReturnError);
     }
 
+    /// Everything up to the payload copy, under the lock: the target, the buffer, the offsets
+    /// and every object translated. What is left is copying raw bytes, then the commit.
     #[allow(clippy::too_many_arguments)]
-    fn try_transaction(
+    fn prepare_transaction(
         &mut self,
         id: TxnId,
         proc: ProcId,
@@ -445,7 +569,7 @@ impl Context {
         reply: bool,
         entry: &mut LogEntry,
         env: &mut Env,
-    ) -> Result<(), Failure> {
+    ) -> Result<PendingTxn, Failure> {
         let oneway = !reply && tr.flags & TF_ONE_WAY != 0;
         let (target, target_thread, node, in_reply_to) = if reply {
             let (caller, caller_thread, irt) = self.reply_target(proc, tid)?;
@@ -472,9 +596,18 @@ impl Context {
         let (offset, spam) = self
             .alloc_buffer(target, &layout, tr.flags, oneway, node, sender_pid)
             .map_err(with_irt)?;
-        if let Err(f) =
-            self.copy_and_translate(proc, tid, target, offset, tr, &layout, allow_fds, env)
-        {
+        let mut copies = Copies::default();
+        if let Err(f) = self.copy_and_translate(
+            proc,
+            tid,
+            target,
+            offset,
+            tr,
+            &layout,
+            allow_fds,
+            &mut copies,
+            env,
+        ) {
             self.free_buffer(target, offset, env);
             return Err(with_irt(f));
         }
@@ -483,21 +616,84 @@ impl Context {
                 .buffer_mut(target, offset + layout.secctx, label.len())
                 .copy_from_slice(label);
         }
-        let euid = self.procs[&proc].creds.euid;
+        Ok(PendingTxn {
+            id,
+            entry: entry.clone(),
+            reply,
+            oneway,
+            target,
+            target_thread,
+            node,
+            in_reply_to,
+            offset,
+            code: tr.code,
+            flags: tr.flags,
+            secctx: secctx.map(|_| layout.secctx),
+            spam,
+            copies,
+        })
+    }
+
+    /// Makes a prepared transaction real and routes it. The world may have changed while its
+    /// payload was copied without the lock: the target (or, for a reply, the caller) may be
+    /// gone.
+    fn try_commit(
+        &mut self,
+        proc: ProcId,
+        tid: Tid,
+        p: PendingTxn,
+        copied: bool,
+        env: &mut Env,
+    ) -> Result<(), Failure> {
+        let PendingTxn {
+            id,
+            reply,
+            oneway,
+            target,
+            target_thread,
+            node,
+            in_reply_to,
+            offset,
+            ..
+        } = p;
+        let with_irt = |f: Failure| Failure { in_reply_to, ..f };
+        if !copied {
+            self.free_pending_buffer(&p, env);
+            return Err(with_irt(efault(super::Fault)));
+        }
+        if !self
+            .procs
+            .get(&target)
+            .is_some_and(|t| t.buffers.contains_key(&offset))
+        {
+            return Err(with_irt(dead(BR_DEAD_REPLY, "target died during the copy")));
+        }
+        if let Some(irt) = in_reply_to {
+            let caller = target_thread.unwrap();
+            let waiting = self.procs[&target]
+                .threads
+                .get(&caller)
+                .is_some_and(|t| t.transaction_stack == Some(irt));
+            if !waiting {
+                self.free_pending_buffer(&p, env);
+                return Err(with_irt(dead(BR_DEAD_REPLY, "reply target not found")));
+            }
+        }
+        let creds = &self.procs[&proc].creds;
         let txn = Transaction {
             from: (!reply && !oneway).then_some((proc, tid)),
-            sender_pid,
-            sender_euid: euid,
+            sender_pid: creds.pid,
+            sender_euid: creds.euid,
             to_proc: Some(target),
             to_thread: target_thread,
             node,
-            code: tr.code,
-            flags: tr.flags,
+            code: p.code,
+            flags: p.flags,
             buffer: Some((target, offset)),
             from_parent: None,
             to_parent: None,
             is_reply: reply,
-            secctx: secctx.map(|_| layout.secctx),
+            secctx: p.secctx,
         };
         let t = self.proc_mut(target);
         t.buffers.get_mut(&offset).unwrap().txn = Some(id);
@@ -536,7 +732,7 @@ impl Context {
                 Ok(frozen) => {
                     let done = if frozen {
                         Work::TransactionPendingFrozen
-                    } else if spam {
+                    } else if p.spam {
                         Work::OnewaySpamSuspect
                     } else {
                         Work::TransactionComplete
@@ -753,17 +949,20 @@ impl Context {
         tr: &BinderTransactionData,
         layout: &Layout,
         allow_fds: bool,
+        copies: &mut Copies,
         env: &mut Env,
     ) -> Result<(), Failure> {
         let data = tr.data_buffer();
         let data_size = tr.data_size;
         let off_start = offset + layout.offsets;
         let offsets_len = tr.offsets_size as usize;
-        env.copy_user_to_buffer(proc, tr.data_offsets(), target, off_start, offsets_len)
+        // The offsets steer the translation, so they are read now; the payload bytes between
+        // objects are copied later, without the lock.
+        let offsets_raw = env.rx.buffer_mut(target, off_start, offsets_len);
+        env.user
+            .copy_from_user(proc, tr.data_offsets(), offsets_raw)
             .map_err(efault)?;
-        let offsets: Vec<u64> = env
-            .rx
-            .buffer_mut(target, off_start, offsets_len)
+        let offsets: Vec<u64> = offsets_raw
             .chunks_exact(8)
             .map(|c| u64::from_ne_bytes(c.try_into().unwrap()))
             .collect();
@@ -794,14 +993,13 @@ impl Context {
                     "got transaction with invalid offset or object",
                 ));
             };
-            env.copy_user_to_buffer(
+            copies.add(
                 proc,
                 data.wrapping_add(copied),
                 target,
                 offset + copied as usize,
                 (obj_off - copied) as usize,
-            )
-            .map_err(efault)?;
+            );
             let at = data.wrapping_add(obj_off);
             let obj_at = offset + obj_off as usize;
             let mut out = [0u8; 40];
@@ -871,15 +1069,15 @@ impl Context {
                 .copy_from_slice(&out[..size as usize]);
             copied = obj_off + size;
         }
-        env.copy_user_to_buffer(
+        copies.add(
             proc,
             data.wrapping_add(copied),
             target,
             offset + copied as usize,
             (data_size - copied) as usize,
-        )
-        .map_err(efault)?;
-        sg.copy(proc, target, env)
+        );
+        sg.copy(proc, target, copies, env);
+        Ok(())
     }
 
     fn add_fd_fixup(

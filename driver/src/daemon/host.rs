@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 use std::os::fd::{AsFd, OwnedFd};
+use std::sync::Arc;
 
 use crate::core::{Errno, Fault, FileRef, Files, ProcId, ReceiveMemory, UserMemory};
 use crate::sys;
@@ -23,7 +24,6 @@ pub struct CopyStats {
 /// Address spaces of the connected processes.
 pub(crate) struct ProcessMemory<'a> {
     pub(crate) pids: &'a HashMap<ProcId, i32>,
-    pub(crate) stats: &'a mut CopyStats,
 }
 
 impl ProcessMemory<'_> {
@@ -48,24 +48,21 @@ impl UserMemory for ProcessMemory<'_> {
             Fault
         })
     }
-
-    fn copy_into_buffer(&mut self, proc: ProcId, addr: u64, dst: &mut [u8]) -> Result<(), Fault> {
-        self.copy_from_user(proc, addr, dst)?;
-        self.stats.one_copy_bytes += dst.len() as u64;
-        self.stats.copies += 1;
-        Ok(())
-    }
 }
 
 /// Receive buffers by process.
-pub(crate) struct Buffers<'a>(pub(crate) &'a mut HashMap<ProcId, sys::SealedBuffer>);
+pub(crate) struct Buffers<'a>(pub(crate) &'a HashMap<ProcId, Arc<sys::SealedBuffer>>);
 
 impl ReceiveMemory for Buffers<'_> {
     fn buffer_mut(&mut self, proc: ProcId, offset: usize, len: usize) -> &mut [u8] {
-        self.0
-            .get_mut(&proc)
-            .expect("the core writes only to mapped processes")
-            .slice_mut(offset, len)
+        let b = self
+            .0
+            .get(&proc)
+            .expect("the core writes only to mapped processes");
+        // SAFETY: the core asks for ranges of buffers it owns under the device lock; payload
+        // copies made without the lock go only to buffers reserved for a pending transaction,
+        // which the core does not touch until the copy is reported done.
+        unsafe { std::slice::from_raw_parts_mut(b.range_ptr(offset, len), len) }
     }
 }
 

@@ -8,7 +8,9 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use super::host::{Buffers, CopyStats, FileTable, ProcessMemory};
-use crate::core::{Completion, Context, Credentials, Env, Errno, Outcome, ProcId, Tid, Wake};
+use crate::core::{
+    Completion, Context, Credentials, Env, Errno, Fault, Outcome, ProcId, Tid, Wake,
+};
 use crate::protocol::{Reply, Request, MAX_MSG};
 use crate::sys;
 
@@ -52,13 +54,53 @@ pub(crate) struct DevState {
     procs: HashMap<ProcId, ProcEntry>,
     tokens: HashMap<u64, ProcId>,
     pids: HashMap<ProcId, i32>,
-    buffers: HashMap<ProcId, sys::SealedBuffer>,
+    buffers: HashMap<ProcId, Arc<sys::SealedBuffer>>,
     files: FileTable,
     stats: CopyStats,
     /// Threads that polled: told `Readable` again while work remains after an ioctl.
     pollers: HashSet<(ProcId, Tid)>,
     /// Threads parked in a freeze with a timer running.
     freeze_waits: HashMap<(ProcId, Tid), Instant>,
+    /// Payload copies to make once the lock is released.
+    copy_jobs: Vec<CopyJob>,
+}
+
+/// The payload copies of one transaction, resolved to pids and mappings so that they can be
+/// made without the device lock (the mappings stay alive even if their process goes).
+struct CopyJob {
+    proc: ProcId,
+    tid: Tid,
+    ops: Vec<ResolvedCopy>,
+}
+
+/// One copy: `len` bytes from `addr` in process `pid` to `offset` of `buffer` (gone if its
+/// process went away).
+struct ResolvedCopy {
+    pid: i32,
+    addr: u64,
+    buffer: Option<Arc<sys::SealedBuffer>>,
+    offset: usize,
+    len: usize,
+}
+
+impl CopyJob {
+    /// Copies every range; `Err` at the first fault. A target that went away is skipped: the
+    /// commit finds it gone.
+    fn run(&self) -> (Result<(), Fault>, u64) {
+        let mut bytes = 0;
+        for c in &self.ops {
+            let Some(buf) = &c.buffer else { continue };
+            let dst = buf.range_ptr(c.offset, c.len);
+            // SAFETY: the range lies in a buffer reserved for this pending transaction,
+            // which nothing else reads or writes until the copy is reported.
+            if let Err(e) = unsafe { sys::read_process_raw(c.pid, c.addr, dst, c.len) } {
+                tracing::debug!(pid = c.pid, addr = c.addr, len = c.len, %e, "payload copy failed");
+                return (Err(Fault), bytes);
+            }
+            bytes += c.len as u64;
+        }
+        (Ok(()), bytes)
+    }
 }
 
 struct Device {
@@ -131,6 +173,7 @@ impl Shared {
                     stats: CopyStats::default(),
                     pollers: HashSet::new(),
                     freeze_waits: HashMap::new(),
+                    copy_jobs: Vec::new(),
                 }),
                 name,
                 listener,
@@ -274,7 +317,7 @@ impl Shared {
 
     fn fire_timers(&self) {
         let now = Instant::now();
-        for d in &self.devices {
+        for (dev, d) in self.devices.iter().enumerate() {
             let mut out = Vec::new();
             {
                 let mut st = lock(&d.state);
@@ -290,7 +333,7 @@ impl Shared {
                     st.finish(p, t, o, &mut out);
                 }
             }
-            send_all(out);
+            self.drain(dev, out);
         }
     }
 
@@ -344,7 +387,7 @@ impl Shared {
             let mut st = lock(&device.state);
             st.handle(kind, key, &fd, request, &mut out)
         };
-        send_all(out);
+        self.drain(dev, out);
         if kind == ConnKind::New {
             self.procs_changed.notify_all();
         }
@@ -400,7 +443,7 @@ impl Shared {
                 st.release(p, &mut out);
             }
             self.procs_changed.notify_all();
-            send_all(out);
+            self.drain(dev, out);
         } else if let ConnKind::Thread(p, t) = kind {
             let mut st = lock(&self.devices[dev].state);
             if let Some(e) = st.procs.get_mut(&p) {
@@ -426,6 +469,28 @@ impl Shared {
     }
 }
 
+impl Shared {
+    /// Sends what a locked section produced, then makes the payload copies it left, without
+    /// the lock, and reports them under it — until no copies remain.
+    fn drain(&self, dev: usize, mut out: Vec<Out>) {
+        loop {
+            send_all(std::mem::take(&mut out));
+            let jobs = std::mem::take(&mut lock(&self.devices[dev].state).copy_jobs);
+            if jobs.is_empty() {
+                return;
+            }
+            let results: Vec<_> = jobs.iter().map(CopyJob::run).collect();
+            let mut st = lock(&self.devices[dev].state);
+            for (j, (r, bytes)) in jobs.iter().zip(results) {
+                st.stats.one_copy_bytes += bytes;
+                st.stats.copies += 1;
+                let o = st.with_env(|core, env| core.payload_copied(j.proc, j.tid, r, env));
+                st.finish(j.proc, j.tid, o, &mut out);
+            }
+        }
+    }
+}
+
 fn send_all(out: Vec<Out>) {
     for o in out {
         let raw: Vec<RawFd> = o.fds.iter().map(|f| f.as_raw_fd()).collect();
@@ -443,10 +508,9 @@ impl DevState {
             pids,
             buffers,
             files,
-            stats,
             ..
         } = self;
-        let mut user = ProcessMemory { pids, stats };
+        let mut user = ProcessMemory { pids };
         let mut rx = Buffers(buffers);
         let mut env = Env {
             user: &mut user,
@@ -512,6 +576,23 @@ impl DevState {
             Completion::Waiting { timeout_ms } => {
                 let deadline = Instant::now() + Duration::from_millis(timeout_ms as u64);
                 self.freeze_waits.insert((p, t), deadline);
+            }
+            Completion::CopyPayload(ops) => {
+                let ops = ops
+                    .into_iter()
+                    .map(|op| ResolvedCopy {
+                        pid: self.pids.get(&op.from).copied().unwrap_or(0),
+                        addr: op.addr,
+                        buffer: self.buffers.get(&op.to).cloned(),
+                        offset: op.offset,
+                        len: op.len,
+                    })
+                    .collect();
+                self.copy_jobs.push(CopyJob {
+                    proc: p,
+                    tid: t,
+                    ops,
+                });
             }
             Completion::InstallFiles(refs) => {
                 let fds = self.files.take(&refs);
@@ -657,7 +738,7 @@ impl DevState {
                         let size = (len as usize).min(b.len());
                         match self.core.mmap(p, addr, size) {
                             Ok(n) => {
-                                self.buffers.insert(p, b);
+                                self.buffers.insert(p, Arc::new(b));
                                 n as i64
                             }
                             Err(e) => errno_ret(e),

@@ -238,6 +238,8 @@ impl Done {
 pub enum Step {
     Done(Done),
     Parked,
+    /// A transaction's payload copy is held (`Sim::hold_copies`).
+    Copying,
 }
 
 impl Step {
@@ -245,7 +247,7 @@ impl Step {
     pub fn done(self) -> Done {
         match self {
             Step::Done(d) => d,
-            Step::Parked => panic!("expected the call to finish, but the thread parked"),
+            other => panic!("expected the call to finish, but got {other:?}"),
         }
     }
     #[track_caller]
@@ -446,6 +448,12 @@ pub struct Sim {
     pub readable: BTreeSet<(ProcId, Tid)>,
     /// Every wake the core reported, in order.
     pub wake_log: Vec<Wake>,
+    /// Payload bytes the host copied for the core.
+    pub copied_bytes: u64,
+    /// Leave payload copies for the test to make with `release_copies` (as a daemon makes
+    /// them later, without the core's lock).
+    pub hold_copies: bool,
+    held: BTreeMap<(ProcId, Tid), Vec<binder_driver::core::CopyOp>>,
 }
 
 impl Default for Sim {
@@ -467,6 +475,9 @@ impl Sim {
             completed: BTreeMap::new(),
             readable: BTreeSet::new(),
             wake_log: Vec::new(),
+            copied_bytes: 0,
+            hold_copies: false,
+            held: BTreeMap::new(),
         }
     }
 
@@ -559,16 +570,38 @@ impl Sim {
         self.settle(proc, tid, out.result)
     }
 
-    /// Answers `InstallFiles` until the call parks or finishes.
+    /// Answers `InstallFiles` and makes the copies of `CopyPayload`, as a host does, until
+    /// the call parks or finishes.
     fn settle(&mut self, proc: ProcId, tid: Tid, mut c: Completion) -> Completion {
-        while let Completion::InstallFiles(files) = c {
-            let fds = self.files.install(proc, &files);
-            let (mut env, ctx) = self.env_parts();
-            let out = ctx.files_installed(proc, tid, fds, &mut env);
+        loop {
+            let out = match c {
+                Completion::InstallFiles(files) => {
+                    let fds = self.files.install(proc, &files);
+                    let (mut env, ctx) = self.env_parts();
+                    ctx.files_installed(proc, tid, fds, &mut env)
+                }
+                Completion::CopyPayload(ops) if self.hold_copies => {
+                    self.held.insert((proc, tid), ops);
+                    return Completion::CopyPayload(Vec::new());
+                }
+                Completion::CopyPayload(ops) => {
+                    let mut result = Ok(());
+                    for op in ops {
+                        let dst = self.rx.buffer_mut(op.to, op.offset, op.len);
+                        if let Err(e) = self.mem.copy_from_user(op.from, op.addr, dst) {
+                            result = Err(e);
+                            break;
+                        }
+                        self.copied_bytes += op.len as u64;
+                    }
+                    let (mut env, ctx) = self.env_parts();
+                    ctx.payload_copied(proc, tid, result, &mut env)
+                }
+                other => return other,
+            };
             self.handle_wakes(out.wakes);
             c = out.result;
         }
-        c
     }
 
     /// An ioctl whose argument is a value placed in memory; returns the result and the
@@ -666,6 +699,10 @@ impl Sim {
                 self.pending.insert((proc, tid), arg);
                 Step::Parked
             }
+            Completion::CopyPayload(_) => {
+                self.pending.insert((proc, tid), arg);
+                Step::Copying
+            }
             other => panic!("unexpected completion of a read: {other:?}"),
         }
     }
@@ -722,6 +759,34 @@ impl Sim {
                     }
                 }
             }
+        }
+    }
+
+    /// Makes (or, with `fault`, fails) the payload copies held for `tid`; the ioctl goes on,
+    /// and its end is collected with `wait` like a parked read's.
+    pub fn release_copies(&mut self, proc: ProcId, tid: Tid, fault: bool) {
+        let ops = self.held.remove(&(proc, tid)).expect("no copies held");
+        let mut result = if fault { Err(Fault) } else { Ok(()) };
+        if !fault {
+            for op in ops {
+                let dst = self.rx.buffer_mut(op.to, op.offset, op.len);
+                if let Err(e) = self.mem.copy_from_user(op.from, op.addr, dst) {
+                    result = Err(e);
+                    break;
+                }
+            }
+        }
+        let (mut env, ctx) = self.env_parts();
+        let out = ctx.payload_copied(proc, tid, result, &mut env);
+        self.handle_wakes(out.wakes);
+        match self.settle(proc, tid, out.result) {
+            Completion::Done(r) => {
+                let arg = self.pending.remove(&(proc, tid)).unwrap();
+                let d = self.finish(proc, arg, r);
+                assert!(self.completed.insert((proc, tid), d).is_none());
+            }
+            Completion::Parked | Completion::CopyPayload(_) => {}
+            other => panic!("unexpected completion after the copy: {other:?}"),
         }
     }
 
@@ -797,6 +862,7 @@ impl Sim {
         let (mut env, ctx) = self.env_parts();
         let out = ctx.release(proc, &mut env);
         self.pending.retain(|(p, _), _| *p != proc);
+        self.held.retain(|(p, _), _| *p != proc);
         self.handle_wakes(out.wakes);
         self.completed.retain(|(p, _), _| *p != proc);
     }
