@@ -22,6 +22,14 @@ fn child_roles() {
     match role.as_str() {
         "manager" => manager(&dev),
         "setuid-caller" => setuid_caller(&dev),
+        "inline-manager" => {
+            hide_memory();
+            manager(&dev)
+        }
+        "inline-caller" => {
+            hide_memory();
+            inline_caller(&dev)
+        }
         other => panic!("unknown role {other}"),
     }
     std::process::exit(0);
@@ -159,4 +167,57 @@ fn sender_euid_comes_from_the_kernel_not_the_caller() {
         .unwrap();
     assert_eq!(child.expect_line(), format!("euid {want}"));
     assert!(child.wait());
+}
+
+/// Makes this process's memory unreadable to a daemon of the same uid (a non-dumpable
+/// process needs CAP_SYS_PTRACE to read); as root the daemon runs as another uid instead.
+fn hide_memory() {
+    // SAFETY: plain prctl/geteuid.
+    unsafe {
+        if libc::geteuid() != 0 {
+            assert_eq!(libc::prctl(libc::PR_SET_DUMPABLE, 0, 0, 0, 0), 0);
+        }
+    }
+}
+
+/// Sends a 200 KB payload that must travel inline, and checks the echo.
+fn inline_caller(dev: &std::path::Path) {
+    let c = Client::open(dev);
+    tell(&format!("inline {}", c.dev.is_inline()));
+    let payload: Vec<u8> = (0..200_000u32).map(|i| (i * 7 % 251) as u8).collect();
+    let got = call(&c, 0, 9, &payload);
+    let Some(Br::Reply(r)) = got.last() else {
+        panic!("{got:?}")
+    };
+    let mut want = payload.clone();
+    want.reverse();
+    tell(&format!("echo {}", r.data == want));
+    let pong = call(&c, 0, PING, &[]);
+    tell(&format!(
+        "ping {}",
+        matches!(pong.last(), Some(Br::Reply(_)))
+    ));
+    c.write_read(
+        &Cmds::new()
+            .free(r.td.data_buffer())
+            .oneway(0, EXIT, &[])
+            .bytes,
+        0,
+    )
+    .unwrap();
+}
+
+#[test]
+fn payloads_travel_inline_when_the_daemon_cannot_read_the_sender() {
+    // SAFETY: plain syscall.
+    let root = unsafe { libc::geteuid() } == 0;
+    let d = DaemonProc::start("inline", root.then_some(65534));
+    let mut mgr = ChildProc::spawn("child_roles", "inline-manager", &d.device());
+    assert_eq!(mgr.expect_line(), "ready");
+    let mut caller = ChildProc::spawn("child_roles", "inline-caller", &d.device());
+    assert_eq!(caller.expect_line(), "inline true");
+    assert_eq!(caller.expect_line(), "echo true");
+    assert_eq!(caller.expect_line(), "ping true");
+    assert!(caller.wait());
+    assert!(mgr.wait());
 }

@@ -24,6 +24,8 @@ pub struct Device {
     token: u64,
     owner_pid: u32,
     channels: Mutex<HashMap<i32, Arc<OwnedFd>>>,
+    /// The daemon may not read our memory: ioctls carry it inline.
+    inline: bool,
 }
 
 /// The receive buffer, mapped read-only. Unmapped on drop.
@@ -78,6 +80,14 @@ fn send(fd: &OwnedFd, req: &Request) -> io::Result<()> {
     })
 }
 
+fn close_all(fds: Vec<u32>) {
+    for fd in fds {
+        // SAFETY: the driver closed this descriptor of ours, as the kernel does for fd arrays
+        // of a freed buffer.
+        unsafe { libc::close(fd as RawFd) };
+    }
+}
+
 fn result(ret: i64) -> io::Result<i32> {
     if ret < 0 {
         Err(errno(-ret as i32))
@@ -105,16 +115,30 @@ impl Device {
             ),
             _ => e,
         })?;
-        send(&conn, &Request::Open { nonblocking })?;
-        let Reply::Opened { token, daemon_pid } = recv_reply(&conn)?.0 else {
+        // Under Yama's restricted ptrace the daemon may read us only if we say so.
+        let daemon = sys::peer_cred(conn.as_fd())?;
+        if let Err(e) = sys::allow_ptracer(daemon.pid) {
+            tracing::warn!(%e, "PR_SET_PTRACER failed; binderd may not reach our memory");
+        }
+        // The daemon checks that it can read this value where we say it is.
+        let probe = Box::new(std::process::id() as u64 ^ conn.as_raw_fd() as u64 ^ 0x6269_6e64);
+        send(
+            &conn,
+            &Request::Open {
+                nonblocking,
+                probe_addr: &*probe as *const u64 as u64,
+                probe: *probe,
+            },
+        )?;
+        let Reply::Opened { token, inline, .. } = recv_reply(&conn)?.0 else {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidData,
                 "binderd refused open",
             ));
         };
-        // Under Yama's restricted ptrace the daemon may read us only if we say so.
-        if let Err(e) = sys::allow_ptracer(daemon_pid) {
-            tracing::warn!(%e, "PR_SET_PTRACER failed; binderd may not reach our memory");
+        drop(probe);
+        if inline {
+            tracing::info!("binderd cannot read this process: payloads travel inline");
         }
         Ok(Device {
             path: path.to_owned(),
@@ -122,7 +146,15 @@ impl Device {
             token,
             owner_pid: std::process::id(),
             channels: Mutex::new(HashMap::new()),
+            inline,
         })
+    }
+
+    /// Whether the daemon cannot read this process's memory, so that payloads travel inline
+    /// in messages (a second copy): another uid without `CAP_SYS_PTRACE`, a non-dumpable
+    /// process, or Yama.
+    pub fn is_inline(&self) -> bool {
+        self.inline
     }
 
     fn check_owner(&self) -> io::Result<()> {
@@ -211,15 +243,29 @@ impl Device {
 
     /// Waits for this thread's answer, installing files and skipping readiness notes.
     fn wait_result(c: &OwnedFd) -> io::Result<i64> {
+        let mut written = Vec::new();
         loop {
             let (reply, r) = recv_reply(c)?;
             match reply {
                 Reply::Result { ret, close } => {
-                    for fd in close {
-                        // SAFETY: the driver closed this descriptor of ours, as the kernel
-                        // does for fd arrays of a freed buffer.
-                        unsafe { libc::close(fd as RawFd) };
+                    close_all(close);
+                    return Ok(ret);
+                }
+                Reply::Chunk { bytes } => written.extend_from_slice(&bytes),
+                Reply::InlineResult { ret, close, writes } => {
+                    // What the driver wrote in our memory, written now as if it had.
+                    let mut at = 0usize;
+                    for (addr, len) in writes {
+                        let Some(bytes) = written.get(at..at + len as usize) else {
+                            return Err(io::Error::new(
+                                io::ErrorKind::InvalidData,
+                                "short write-back",
+                            ));
+                        };
+                        sys::write_process(std::process::id() as i32, addr, bytes)?;
+                        at += len as usize;
                     }
+                    close_all(close);
                     return Ok(ret);
                 }
                 Reply::Install => {
@@ -245,13 +291,32 @@ impl Device {
         self.check_owner()?;
         let c = self.channel()?;
         Self::drain(&c)?;
-        send(
-            &c,
-            &Request::Ioctl {
+        if self.inline {
+            let (regions, bytes, fds) = inline::regions(cmd, arg as u64);
+            for chunk in bytes.chunks(crate::protocol::CHUNK) {
+                send(
+                    &c,
+                    &Request::Chunk {
+                        bytes: chunk.to_vec(),
+                    },
+                )?;
+            }
+            let req = Request::IoctlInline {
                 cmd,
                 arg: arg as u64,
-            },
-        )?;
+                regions,
+                fds: fds.iter().map(|&f| f as u32).collect(),
+            };
+            sys::send(c.as_fd(), &req.encode(), &fds).map_err(|_| gone())?;
+        } else {
+            send(
+                &c,
+                &Request::Ioctl {
+                    cmd,
+                    arg: arg as u64,
+                },
+            )?;
+        }
         let ret = Self::wait_result(&c)?;
         if cmd == BINDER_THREAD_EXIT && ret >= 0 {
             self.channels
@@ -352,5 +417,163 @@ impl AsRawFd for Device {
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .as_raw_fd()
+    }
+}
+
+/// What an ioctl may touch in our memory, gathered for a daemon that cannot read it.
+mod inline {
+    use std::os::fd::RawFd;
+
+    use crate::sys;
+    use crate::uapi::*;
+
+    /// The most descriptors one message carries.
+    const MAX_FDS: usize = 253;
+    /// The most one region may hold (a transaction is at most 4 MiB).
+    const MAX_REGION: u64 = 4 << 20;
+
+    /// Reads our own memory without trusting the address: a bad one is skipped, and the
+    /// daemon then answers as the kernel would (EFAULT or BR_FAILED_REPLY).
+    fn peek(addr: u64, len: u64) -> Option<Vec<u8>> {
+        if len > MAX_REGION {
+            return None;
+        }
+        let mut v = vec![0u8; len as usize];
+        sys::read_process(std::process::id() as i32, addr, &mut v).ok()?;
+        Some(v)
+    }
+
+    #[derive(Default)]
+    struct Gather {
+        regions: Vec<(u64, u64, bool)>,
+        bytes: Vec<u8>,
+        fds: Vec<RawFd>,
+    }
+
+    impl Gather {
+        /// Sends `addr..addr + len` with its bytes; returns them.
+        fn read(&mut self, addr: u64, len: u64) -> Option<Vec<u8>> {
+            if len == 0 {
+                return None;
+            }
+            let b = peek(addr, len)?;
+            self.regions.push((addr, len, true));
+            self.bytes.extend_from_slice(&b);
+            Some(b)
+        }
+
+        /// Declares `addr..addr + len` as written by the driver.
+        fn write_only(&mut self, addr: u64, len: u64) {
+            if len > 0 && len <= MAX_REGION {
+                self.regions.push((addr, len, false));
+            }
+        }
+
+        fn fd(&mut self, fd: u32) {
+            if self.fds.len() < MAX_FDS && !self.fds.contains(&(fd as RawFd)) {
+                self.fds.push(fd as RawFd);
+            }
+        }
+
+        /// A transaction's data, offsets, scatter-gather buffers and descriptors.
+        fn transaction(&mut self, td: &BinderTransactionData) {
+            let data = self
+                .read(td.data_buffer(), td.data_size)
+                .unwrap_or_default();
+            let offsets: Vec<u64> = self
+                .read(td.data_offsets(), td.offsets_size)
+                .unwrap_or_default()
+                .chunks_exact(8)
+                .map(|c| u64::from_ne_bytes(c.try_into().unwrap()))
+                .collect();
+            let object = |off: u64, len: usize| {
+                let off = usize::try_from(off).ok()?;
+                data.get(off..off.checked_add(len)?)
+            };
+            for &off in &offsets {
+                let Some(ty) = object(off, 4).map(|b| u32::from_ne_bytes(b.try_into().unwrap()))
+                else {
+                    continue;
+                };
+                match ty {
+                    BINDER_TYPE_FD => {
+                        if let Some(o) = object(off, 24).and_then(BinderFdObject::from_bytes) {
+                            self.fd(o.fd());
+                        }
+                    }
+                    BINDER_TYPE_PTR => {
+                        if let Some(o) = object(off, 40).and_then(BinderBufferObject::from_bytes) {
+                            self.read(o.buffer, o.length);
+                        }
+                    }
+                    BINDER_TYPE_FDA => {
+                        let Some(o) = object(off, 32).and_then(BinderFdArrayObject::from_bytes)
+                        else {
+                            continue;
+                        };
+                        let parent = usize::try_from(o.parent)
+                            .ok()
+                            .and_then(|i| offsets.get(i))
+                            .and_then(|&p| object(p, 40))
+                            .and_then(BinderBufferObject::from_bytes);
+                        let Some(parent) = parent else { continue };
+                        let at = parent.buffer.wrapping_add(o.parent_offset);
+                        let fds = peek(at, o.num_fds.saturating_mul(4)).unwrap_or_default();
+                        for fd in fds.chunks_exact(4) {
+                            self.fd(u32::from_ne_bytes(fd.try_into().unwrap()));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+
+        /// The commands of a write buffer and what they point at.
+        fn commands(&mut self, buf: &[u8]) {
+            let mut at = 0usize;
+            while at + 4 <= buf.len() {
+                let cmd = u32::from_ne_bytes(buf[at..at + 4].try_into().unwrap());
+                if ioc_type(cmd) != b'c' as u32 {
+                    return;
+                }
+                let size = ioc_size(cmd) as usize;
+                let Some(payload) = buf.get(at + 4..at + 4 + size) else {
+                    return;
+                };
+                if matches!(
+                    cmd,
+                    BC_TRANSACTION | BC_REPLY | BC_TRANSACTION_SG | BC_REPLY_SG
+                ) {
+                    if let Some(td) = BinderTransactionData::from_bytes(payload) {
+                        self.transaction(&td);
+                    }
+                }
+                at += 4 + size;
+            }
+        }
+    }
+
+    /// The regions (address, length, bytes included), their bytes in order, and the
+    /// descriptors an ioctl may need.
+    pub(super) fn regions(cmd: u32, arg: u64) -> (Vec<(u64, u64, bool)>, Vec<u8>, Vec<RawFd>) {
+        let mut g = Gather::default();
+        let size = ioc_size(cmd) as u64;
+        if cmd == BINDER_WRITE_READ {
+            if let Some(b) = g.read(arg, size) {
+                let bwr = BinderWriteRead::from_bytes(&b).unwrap();
+                let start = bwr.write_buffer.wrapping_add(bwr.write_consumed);
+                let len = bwr.write_size.saturating_sub(bwr.write_consumed);
+                if let Some(cmds) = g.read(start, len) {
+                    g.commands(&cmds);
+                }
+                let rstart = bwr.read_buffer.wrapping_add(bwr.read_consumed);
+                g.write_only(rstart, bwr.read_size.saturating_sub(bwr.read_consumed));
+            }
+        } else if ioc_dir(cmd) & IOC_WRITE != 0 {
+            g.read(arg, size);
+        } else {
+            g.write_only(arg, size);
+        }
+        (g.regions, g.bytes, g.fds)
     }
 }

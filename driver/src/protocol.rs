@@ -7,12 +7,21 @@
 //! process's release. Each thread that makes an ioctl has a channel of its own, attached to
 //! the process with the token `Open` returned; on it travel `Ioctl`, `Poll`, `Installed` and
 //! the daemon's `Result`, `Install` and `Readable`.
+//!
+//! A client whose memory the daemon may not read (another uid, a non-dumpable process, Yama)
+//! sends `IoctlInline` instead of `Ioctl`: the memory the ioctl may touch travels with it in
+//! `Chunk`s, and what the driver wrote comes back the same way before `InlineResult`.
 
 /// Client to daemon.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Request {
-    /// First message of a process connection.
-    Open { nonblocking: bool },
+    /// First message of a process connection. `probe` is the value the client keeps at
+    /// `probe_addr`: if the daemon cannot read it there, the client sends its memory inline.
+    Open {
+        nonblocking: bool,
+        probe_addr: u64,
+        probe: u64,
+    },
     /// Create the receive buffer of `len` bytes; answered by `MmapFd`.
     Mmap { len: u64 },
     /// The client mapped the buffer at `addr`; answered by `Result`.
@@ -25,6 +34,17 @@ pub(crate) enum Request {
     Poll,
     /// Answer to `Install`: the descriptor numbers, or a negative errno.
     Installed { result: Result<Vec<u32>, i32> },
+    /// Part of the bytes of the next `IoctlInline` (a packet carries at most `CHUNK`).
+    Chunk { bytes: Vec<u8> },
+    /// `ioctl` from a client the daemon cannot read. `regions` are (address, length,
+    /// bytes included); included bytes are the chunks sent before, in order; the others are
+    /// only written. `fds` name, in the client, the descriptors attached.
+    IoctlInline {
+        cmd: u32,
+        arg: u64,
+        regions: Vec<(u64, u64, bool)>,
+        fds: Vec<u32>,
+    },
 }
 
 /// Daemon to client.
@@ -33,22 +53,35 @@ pub(crate) enum Reply {
     Opened {
         token: u64,
         daemon_pid: i32,
+        /// The daemon could not read the probe: send memory inline.
+        inline: bool,
     },
     /// The receive buffer's fd is attached.
-    MmapFd {
-        len: u64,
-    },
+    MmapFd { len: u64 },
     /// An operation's result: a value, or a negative errno. `close` lists descriptors the
     /// driver closed in the client (fd arrays of freed buffers), to close before returning.
-    Result {
-        ret: i64,
-        close: Vec<u32>,
-    },
+    Result { ret: i64, close: Vec<u32> },
     /// Install the attached descriptors and answer with `Installed`.
     Install,
     /// The thread's read would find work (for poll/epoll).
     Readable,
+    /// Part of the bytes the next `InlineResult` writes back.
+    Chunk { bytes: Vec<u8> },
+    /// `Result` of an inline ioctl, with the (address, length) ranges to write back, whose
+    /// bytes are the chunks sent before, in order.
+    InlineResult {
+        ret: i64,
+        close: Vec<u32>,
+        writes: Vec<(u64, u64)>,
+    },
 }
+
+/// The most payload bytes one `Chunk` packet carries (well under a socket's send buffer).
+pub(crate) const CHUNK: usize = 32 * 1024;
+/// The largest message: a chunk, or a table of regions.
+pub(crate) const MAX_MSG: usize = CHUNK + 64 * 1024;
+/// The most regions or descriptor numbers one message lists.
+const MAX_LIST: usize = 2048;
 
 const OPEN: u32 = 1;
 const MMAP: u32 = 2;
@@ -57,14 +90,15 @@ const ATTACH: u32 = 4;
 const IOCTL: u32 = 5;
 const POLL: u32 = 6;
 const INSTALLED: u32 = 7;
+const CHUNK_IN: u32 = 8;
+const IOCTL_INLINE: u32 = 9;
 const OPENED: u32 = 101;
 const MMAP_FD: u32 = 102;
 const RESULT: u32 = 103;
 const INSTALL: u32 = 104;
 const READABLE: u32 = 105;
-
-/// The largest message: a result or install answer with 253 descriptor numbers.
-pub(crate) const MAX_MSG: usize = 16 + 4 * 256;
+const CHUNK_OUT: u32 = 106;
+const INLINE_RESULT: u32 = 107;
 
 struct Writer(Vec<u8>);
 
@@ -87,6 +121,11 @@ impl Writer {
         }
         self
     }
+    fn bytes(mut self, b: &[u8]) -> Self {
+        self = self.u32(b.len() as u32);
+        self.0.extend_from_slice(b);
+        self
+    }
 }
 
 struct Reader<'a>(&'a [u8]);
@@ -102,12 +141,19 @@ impl Reader<'_> {
         self.0 = t;
         Some(u64::from_ne_bytes(h.try_into().unwrap()))
     }
-    fn list(&mut self) -> Option<Vec<u32>> {
+    fn count(&mut self) -> Option<usize> {
         let n = self.u32()? as usize;
-        if n > 256 {
-            return None;
-        }
+        (n <= MAX_LIST).then_some(n)
+    }
+    fn list(&mut self) -> Option<Vec<u32>> {
+        let n = self.count()?;
         (0..n).map(|_| self.u32()).collect()
+    }
+    fn bytes(&mut self) -> Option<Vec<u8>> {
+        let n = self.u32()? as usize;
+        let (h, t) = self.0.split_at_checked(n)?;
+        self.0 = t;
+        Some(h.to_vec())
     }
     fn end<T>(self, v: T) -> Option<T> {
         self.0.is_empty().then_some(v)
@@ -117,7 +163,14 @@ impl Reader<'_> {
 impl Request {
     pub(crate) fn encode(&self) -> Vec<u8> {
         match self {
-            Request::Open { nonblocking } => Writer::new(OPEN).u32(*nonblocking as u32),
+            Request::Open {
+                nonblocking,
+                probe_addr,
+                probe,
+            } => Writer::new(OPEN)
+                .u32(*nonblocking as u32)
+                .u64(*probe_addr)
+                .u64(*probe),
             Request::Mmap { len } => Writer::new(MMAP).u64(*len),
             Request::Mapped { addr, len } => Writer::new(MAPPED).u64(*addr).u64(*len),
             Request::Attach { token, tid } => Writer::new(ATTACH).u64(*token).u32(*tid as u32),
@@ -125,6 +178,22 @@ impl Request {
             Request::Poll => Writer::new(POLL),
             Request::Installed { result: Ok(fds) } => Writer::new(INSTALLED).u32(0).list(fds),
             Request::Installed { result: Err(e) } => Writer::new(INSTALLED).u32(*e as u32),
+            Request::Chunk { bytes } => Writer::new(CHUNK_IN).bytes(bytes),
+            Request::IoctlInline {
+                cmd,
+                arg,
+                regions,
+                fds,
+            } => {
+                let mut w = Writer::new(IOCTL_INLINE)
+                    .u32(*cmd)
+                    .u64(*arg)
+                    .u32(regions.len() as u32);
+                for &(a, l, with_bytes) in regions {
+                    w = w.u64(a).u64(l).u32(with_bytes as u32);
+                }
+                w.list(fds)
+            }
         }
         .0
     }
@@ -135,6 +204,8 @@ impl Request {
         let req = match r.u32()? {
             OPEN => Request::Open {
                 nonblocking: r.u32()? != 0,
+                probe_addr: r.u64()?,
+                probe: r.u64()?,
             },
             MMAP => Request::Mmap { len: r.u64()? },
             MAPPED => Request::Mapped {
@@ -157,6 +228,21 @@ impl Request {
                 e if e < 0 => Request::Installed { result: Err(e) },
                 _ => return None,
             },
+            CHUNK_IN => Request::Chunk { bytes: r.bytes()? },
+            IOCTL_INLINE => {
+                let cmd = r.u32()?;
+                let arg = r.u64()?;
+                let n = r.count()?;
+                let regions = (0..n)
+                    .map(|_| Some((r.u64()?, r.u64()?, r.u32()? != 0)))
+                    .collect::<Option<Vec<_>>>()?;
+                Request::IoctlInline {
+                    cmd,
+                    arg,
+                    regions,
+                    fds: r.list()?,
+                }
+            }
             _ => return None,
         };
         r.end(req)
@@ -166,13 +252,29 @@ impl Request {
 impl Reply {
     pub(crate) fn encode(&self) -> Vec<u8> {
         match self {
-            Reply::Opened { token, daemon_pid } => {
-                Writer::new(OPENED).u64(*token).u32(*daemon_pid as u32)
-            }
+            Reply::Opened {
+                token,
+                daemon_pid,
+                inline,
+            } => Writer::new(OPENED)
+                .u64(*token)
+                .u32(*daemon_pid as u32)
+                .u32(*inline as u32),
             Reply::MmapFd { len } => Writer::new(MMAP_FD).u64(*len),
             Reply::Result { ret, close } => Writer::new(RESULT).u64(*ret as u64).list(close),
             Reply::Install => Writer::new(INSTALL),
             Reply::Readable => Writer::new(READABLE),
+            Reply::Chunk { bytes } => Writer::new(CHUNK_OUT).bytes(bytes),
+            Reply::InlineResult { ret, close, writes } => {
+                let mut w = Writer::new(INLINE_RESULT)
+                    .u64(*ret as u64)
+                    .list(close)
+                    .u32(writes.len() as u32);
+                for &(a, l) in writes {
+                    w = w.u64(a).u64(l);
+                }
+                w
+            }
         }
         .0
     }
@@ -183,6 +285,7 @@ impl Reply {
             OPENED => Reply::Opened {
                 token: r.u64()?,
                 daemon_pid: r.u32()? as i32,
+                inline: r.u32()? != 0,
             },
             MMAP_FD => Reply::MmapFd { len: r.u64()? },
             RESULT => Reply::Result {
@@ -191,6 +294,16 @@ impl Reply {
             },
             INSTALL => Reply::Install,
             READABLE => Reply::Readable,
+            CHUNK_OUT => Reply::Chunk { bytes: r.bytes()? },
+            INLINE_RESULT => {
+                let ret = r.u64()? as i64;
+                let close = r.list()?;
+                let n = r.count()?;
+                let writes = (0..n)
+                    .map(|_| Some((r.u64()?, r.u64()?)))
+                    .collect::<Option<Vec<_>>>()?;
+                Reply::InlineResult { ret, close, writes }
+            }
             _ => return None,
         };
         r.end(rep)
@@ -204,7 +317,11 @@ mod tests {
     #[test]
     fn round_trips() {
         for q in [
-            Request::Open { nonblocking: true },
+            Request::Open {
+                nonblocking: true,
+                probe_addr: 1,
+                probe: 2,
+            },
             Request::Mmap { len: 1 << 20 },
             Request::Mapped {
                 addr: 0x7000,
@@ -220,6 +337,15 @@ mod tests {
                 result: Ok(vec![3, 4]),
             },
             Request::Installed { result: Err(-24) },
+            Request::Chunk {
+                bytes: vec![1, 2, 3],
+            },
+            Request::IoctlInline {
+                cmd: 1,
+                arg: 2,
+                regions: vec![(3, 4, true), (5, 6, false)],
+                fds: vec![7],
+            },
         ] {
             assert_eq!(Request::decode(&q.encode()), Some(q));
         }
@@ -227,6 +353,7 @@ mod tests {
             Reply::Opened {
                 token: 1,
                 daemon_pid: 2,
+                inline: true,
             },
             Reply::MmapFd { len: 8 },
             Reply::Result {
@@ -235,6 +362,12 @@ mod tests {
             },
             Reply::Install,
             Reply::Readable,
+            Reply::Chunk { bytes: vec![9] },
+            Reply::InlineResult {
+                ret: 3,
+                close: vec![],
+                writes: vec![(1, 2)],
+            },
         ] {
             assert_eq!(Reply::decode(&r.encode()), Some(r));
         }
@@ -244,12 +377,16 @@ mod tests {
     fn rejects_garbage() {
         assert_eq!(Request::decode(&[]), None);
         assert_eq!(Request::decode(&[1, 0, 0]), None);
-        assert_eq!(Request::decode(&9u32.to_ne_bytes()), None);
+        assert_eq!(Request::decode(&9999u32.to_ne_bytes()), None);
         let mut long = Request::Poll.encode();
         long.push(0);
         assert_eq!(Request::decode(&long), None);
         assert_eq!(
-            Request::decode(&Writer::new(INSTALLED).u32(0).u32(1000).0),
+            Request::decode(&Writer::new(INSTALLED).u32(0).u32(100_000).0),
+            None
+        );
+        assert_eq!(
+            Request::decode(&Writer::new(CHUNK_IN).u32(10).u32(0).0),
             None
         );
     }

@@ -375,3 +375,201 @@ impl Cmds {
 
 /// `B_PACK_CHARS('_','P','N','G')`, libbinder's PING_TRANSACTION.
 pub const PING: u32 = b_pack_chars(b'_', b'P', b'N', b'G');
+
+// ---------------------------------------------------------------------------------------------
+// Bounded waits (added for tests/daemon_scenarios.rs)
+// ---------------------------------------------------------------------------------------------
+
+/// How long a scenario waits for any one event before failing the test.
+pub const EVENT_TIMEOUT: Duration = Duration::from_secs(20);
+
+impl ChildProc {
+    /// The next note the child wrote with `tell`, waiting at most `timeout` even while the
+    /// child is alive and silent (`expect_line` blocks in `read_line` until the child writes
+    /// or exits).
+    pub fn expect_line_within(&mut self, timeout: Duration) -> String {
+        use std::os::fd::AsRawFd as _;
+        let pid = self.pid();
+        let deadline = Instant::now() + timeout;
+        let mut line = Vec::new();
+        loop {
+            if self.stdout.buffer().is_empty() {
+                let left = deadline.saturating_duration_since(Instant::now());
+                assert!(!left.is_zero(), "child {pid} said nothing in {timeout:?}");
+                let mut p = libc::pollfd {
+                    fd: self.stdout.get_ref().as_raw_fd(),
+                    events: libc::POLLIN,
+                    revents: 0,
+                };
+                let ms = left.as_micros().div_ceil(1000).min(i32::MAX as u128) as i32;
+                // SAFETY: one valid pollfd.
+                if unsafe { libc::poll(&mut p, 1, ms) } <= 0 {
+                    continue; // timed out or interrupted: the deadline check decides
+                }
+            }
+            let buf = self.stdout.fill_buf().expect("read child");
+            assert!(!buf.is_empty(), "child {pid} exited before saying anything");
+            match buf.iter().position(|&b| b == b'\n') {
+                Some(i) => {
+                    line.extend_from_slice(&buf[..i]);
+                    self.stdout.consume(i + 1);
+                    let s = String::from_utf8_lossy(&line).into_owned();
+                    line.clear();
+                    // The test harness may have printed on the same line before the note.
+                    if let Some(j) = s.find("@@") {
+                        return s[j + 2..].trim_end().to_string();
+                    }
+                }
+                None => {
+                    let n = buf.len();
+                    line.extend_from_slice(buf);
+                    self.stdout.consume(n);
+                }
+            }
+        }
+    }
+}
+
+type Job = Box<dyn FnOnce() + Send>;
+
+/// A thread that runs jobs one after another. Binder state is per thread (looper flags,
+/// transaction stack), so a test drives one binder thread through one `BinderThread`, and
+/// every job is awaited with a bound: a daemon that never answers fails the test instead of
+/// hanging it. A job stuck past its bound is abandoned (the thread is never joined).
+pub struct BinderThread {
+    tx: std::sync::mpsc::Sender<Job>,
+    /// The thread's kernel tid.
+    pub tid: i32,
+}
+
+impl BinderThread {
+    pub fn spawn(name: &str) -> BinderThread {
+        let (tx, rx) = std::sync::mpsc::channel::<Job>();
+        let (tid_tx, tid_rx) = std::sync::mpsc::channel();
+        std::thread::Builder::new()
+            .name(name.to_string())
+            .spawn(move || {
+                // SAFETY: plain syscall.
+                tid_tx.send(unsafe { libc::gettid() }).unwrap();
+                for job in rx {
+                    job();
+                }
+            })
+            .expect("spawn binder thread");
+        let tid = tid_rx.recv_timeout(EVENT_TIMEOUT).expect("thread started");
+        BinderThread { tx, tid }
+    }
+
+    /// Starts `f` on the thread; its result arrives on the returned channel (nothing arrives
+    /// if it panics).
+    pub fn start<R: Send + 'static>(
+        &self,
+        f: impl FnOnce() -> R + Send + 'static,
+    ) -> std::sync::mpsc::Receiver<R> {
+        let (tx, rx) = std::sync::mpsc::channel();
+        self.tx
+            .send(Box::new(move || {
+                let _ = tx.send(f());
+            }))
+            .expect("binder thread alive");
+        rx
+    }
+
+    /// Runs `f` on the thread and waits for its result, at most `EVENT_TIMEOUT`.
+    pub fn run<R: Send + 'static>(&self, f: impl FnOnce() -> R + Send + 'static) -> R {
+        await_result(&self.start(f), EVENT_TIMEOUT, "binder thread job")
+    }
+}
+
+/// The value `rx` delivers within `timeout`; panics naming `what` otherwise.
+pub fn await_result<R>(rx: &std::sync::mpsc::Receiver<R>, timeout: Duration, what: &str) -> R {
+    match rx.recv_timeout(timeout) {
+        Ok(r) => r,
+        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+            panic!("{what}: no result in {timeout:?}")
+        }
+        Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => panic!("{what}: panicked"),
+    }
+}
+
+/// The `BC_INCREFS_DONE` / `BC_ACQUIRE_DONE` answers owed for the reference requests in
+/// `got` (libbinder answers these at once; a node whose requests are never answered keeps
+/// the extra reference the driver took).
+pub fn ref_acks(got: &[Br]) -> Cmds {
+    let mut c = Cmds::new();
+    for b in got {
+        c = match *b {
+            Br::Increfs(p, k) => c.code(BC_INCREFS_DONE).u64(p).u64(k),
+            Br::Acquire(p, k) => c.code(BC_ACQUIRE_DONE).u64(p).u64(k),
+            _ => c,
+        };
+    }
+    c
+}
+
+/// The `binderd` binary, built if this test run did not build it.
+pub fn binderd_path() -> PathBuf {
+    let exe = std::env::current_exe().unwrap();
+    let dir = exe.parent().unwrap().parent().unwrap();
+    let path = dir.join("binderd");
+    if !path.exists() {
+        let status = Command::new(env!("CARGO"))
+            .args(["build", "-p", "binder-driver", "--bin", "binderd"])
+            .status()
+            .expect("cargo build binderd");
+        assert!(status.success());
+    }
+    path
+}
+
+/// A `binderd` process (optionally as another uid), stopped and reaped on drop.
+pub struct DaemonProc {
+    pub child: Child,
+    pub dir: TempDir,
+}
+
+impl DaemonProc {
+    /// Starts binderd in a new directory and waits (at most 20 s) until it serves.
+    pub fn start(tag: &str, uid: Option<u32>) -> DaemonProc {
+        use std::os::unix::process::CommandExt;
+        let dir = TempDir::new(tag);
+        let mut cmd = Command::new(binderd_path());
+        cmd.args(["--dir", dir.0.to_str().unwrap(), "--devices", "binder"])
+            .env("RUST_LOG", "info")
+            .stderr(Stdio::piped());
+        if let Some(uid) = uid {
+            cmd.uid(uid).gid(uid);
+        }
+        let mut child = cmd.spawn().expect("spawn binderd");
+        let stderr = child.stderr.take().unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut lines = BufReader::new(stderr).lines();
+            let mut sent = false;
+            for line in lines.by_ref() {
+                let Ok(line) = line else { break };
+                if !sent && line.contains("binderd serving") {
+                    sent = tx.send(()).is_ok();
+                }
+            }
+        });
+        if rx.recv_timeout(Duration::from_secs(20)).is_err() {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("binderd did not start");
+        }
+        DaemonProc { child, dir }
+    }
+
+    pub fn device(&self) -> PathBuf {
+        self.dir.0.join("binder")
+    }
+}
+
+impl Drop for DaemonProc {
+    fn drop(&mut self) {
+        // SAFETY: signalling our own child.
+        unsafe { libc::kill(self.child.id() as i32, libc::SIGTERM) };
+        let _ = self.child.wait();
+    }
+}

@@ -24,6 +24,7 @@ pub struct CopyStats {
 /// Address spaces of the connected processes.
 pub(crate) struct ProcessMemory<'a> {
     pub(crate) pids: &'a HashMap<ProcId, i32>,
+    pub(crate) inline: &'a mut Inline,
 }
 
 impl ProcessMemory<'_> {
@@ -32,8 +33,61 @@ impl ProcessMemory<'_> {
     }
 }
 
+/// Memory a client sent with its in-flight ioctls, for clients the daemon may not read.
+#[derive(Default)]
+pub(crate) struct Inline {
+    /// Processes whose memory travels inline.
+    pub(crate) procs: std::collections::HashSet<ProcId>,
+    /// The regions of each thread's ioctl in flight.
+    pub(crate) regions: HashMap<(ProcId, crate::core::Tid), Vec<Region>>,
+}
+
+/// A range of a client's memory, as it sent it (or zeros, for ranges only written).
+pub(crate) struct Region {
+    pub(crate) addr: u64,
+    pub(crate) data: Arc<Vec<u8>>,
+    /// Sent with the ioctl; the others may only be written.
+    pub(crate) readable: bool,
+    /// The span the driver wrote, relative to `addr`: only that goes back.
+    pub(crate) dirty: Option<(usize, usize)>,
+}
+
+impl Inline {
+    /// The region of `proc` holding `addr..addr + len`.
+    fn find(&mut self, proc: ProcId, addr: u64, len: usize, read: bool) -> Option<&mut Region> {
+        let end = addr.checked_add(len as u64)?;
+        self.regions
+            .iter_mut()
+            .filter(|((p, _), _)| *p == proc)
+            .flat_map(|(_, rs)| rs.iter_mut())
+            .find(|r| {
+                (r.readable || !read) && r.addr <= addr && end <= r.addr + r.data.len() as u64
+            })
+    }
+
+    /// The bytes at `addr..addr + len` of `proc`, shared with the region holding them.
+    pub(crate) fn source(
+        &mut self,
+        proc: ProcId,
+        addr: u64,
+        len: usize,
+    ) -> Option<(Arc<Vec<u8>>, usize)> {
+        let r = self.find(proc, addr, len, true)?;
+        Some((r.data.clone(), (addr - r.addr) as usize))
+    }
+}
+
 impl UserMemory for ProcessMemory<'_> {
     fn copy_from_user(&mut self, proc: ProcId, addr: u64, dst: &mut [u8]) -> Result<(), Fault> {
+        if dst.is_empty() {
+            return Ok(());
+        }
+        if self.inline.procs.contains(&proc) {
+            let r = self.inline.find(proc, addr, dst.len(), true).ok_or(Fault)?;
+            let at = (addr - r.addr) as usize;
+            dst.copy_from_slice(&r.data[at..at + dst.len()]);
+            return Ok(());
+        }
         let pid = self.pid(proc)?;
         sys::read_process(pid, addr, dst).map_err(|e| {
             tracing::debug!(pid, addr, len = dst.len(), %e, "read from process failed");
@@ -42,6 +96,23 @@ impl UserMemory for ProcessMemory<'_> {
     }
 
     fn copy_to_user(&mut self, proc: ProcId, addr: u64, src: &[u8]) -> Result<(), Fault> {
+        if src.is_empty() {
+            return Ok(());
+        }
+        if self.inline.procs.contains(&proc) {
+            let r = self
+                .inline
+                .find(proc, addr, src.len(), false)
+                .ok_or(Fault)?;
+            let at = (addr - r.addr) as usize;
+            Arc::make_mut(&mut r.data)[at..at + src.len()].copy_from_slice(src);
+            let end = at + src.len();
+            r.dirty = Some(
+                r.dirty
+                    .map_or((at, end), |(lo, hi)| (lo.min(at), hi.max(end))),
+            );
+            return Ok(());
+        }
         let pid = self.pid(proc)?;
         sys::write_process(pid, addr, src).map_err(|e| {
             tracing::debug!(pid, addr, len = src.len(), %e, "write to process failed");
@@ -74,6 +145,8 @@ pub(crate) struct FileTable {
     next: u64,
     /// Descriptors the driver closed in a process, to tell it with its next result.
     pub(crate) closes: HashMap<ProcId, Vec<u32>>,
+    /// Descriptors sent with inline ioctls in flight, by the client's number.
+    pub(crate) inline_fds: HashMap<(ProcId, crate::core::Tid), HashMap<u32, OwnedFd>>,
 }
 
 impl FileTable {
@@ -87,14 +160,21 @@ impl FileTable {
 
 impl Files for FileTable {
     fn get_file(&mut self, proc: ProcId, fd: u32) -> Result<FileRef, Errno> {
-        let pidfd = self.pidfds.get(&proc).ok_or(Errno::EBADF)?;
-        let file = sys::pidfd_getfd(pidfd.as_fd(), fd).map_err(|e| {
-            tracing::debug!(fd, %e, "pidfd_getfd failed");
-            match e.raw_os_error() {
-                Some(libc::EPERM) => Errno::EPERM,
-                _ => Errno::EBADF,
+        let sent = self
+            .inline_fds
+            .iter()
+            .filter(|((p, _), _)| *p == proc)
+            .find_map(|(_, fds)| fds.get(&fd));
+        let file = match sent {
+            Some(f) => f.try_clone().map_err(|_| Errno::EBADF)?,
+            None => {
+                let pidfd = self.pidfds.get(&proc).ok_or(Errno::EBADF)?;
+                sys::pidfd_getfd(pidfd.as_fd(), fd).map_err(|e| {
+                    tracing::debug!(fd, %e, "pidfd_getfd failed");
+                    Errno::EBADF
+                })?
             }
-        })?;
+        };
         self.next += 1;
         self.files.insert(self.next, file);
         Ok(FileRef(self.next))

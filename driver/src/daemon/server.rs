@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-use super::host::{Buffers, CopyStats, FileTable, ProcessMemory};
+use super::host::{Buffers, CopyStats, FileTable, Inline, ProcessMemory, Region};
 use crate::core::{
     Completion, Context, Credentials, Env, Errno, Fault, Outcome, ProcId, Tid, Wake,
 };
@@ -63,7 +63,14 @@ pub(crate) struct DevState {
     freeze_waits: HashMap<(ProcId, Tid), Instant>,
     /// Payload copies to make once the lock is released.
     copy_jobs: Vec<CopyJob>,
+    /// Memory of clients the daemon may not read, as their ioctls brought it.
+    inline: Inline,
+    /// Chunks received on a channel for its next inline ioctl.
+    chunks: HashMap<u64, Vec<u8>>,
 }
+
+/// The most bytes one inline ioctl may bring (a transaction is at most 4 MiB).
+const MAX_INLINE: usize = 16 << 20;
 
 /// The payload copies of one transaction, resolved to pids and mappings so that they can be
 /// made without the device lock (the mappings stay alive even if their process goes).
@@ -73,33 +80,54 @@ struct CopyJob {
     ops: Vec<ResolvedCopy>,
 }
 
-/// One copy: `len` bytes from `addr` in process `pid` to `offset` of `buffer` (gone if its
-/// process went away).
+/// One copy: `len` bytes from `source` to `offset` of `buffer` (gone if its process went
+/// away).
 struct ResolvedCopy {
-    pid: i32,
-    addr: u64,
+    source: Source,
     buffer: Option<Arc<sys::SealedBuffer>>,
     offset: usize,
     len: usize,
 }
 
+/// Where a payload copy reads from.
+enum Source {
+    /// The sender's address space, straight into the buffer: the one copy.
+    Process { pid: i32, addr: u64 },
+    /// Bytes the sender sent inline (a second copy).
+    Inline { data: Arc<Vec<u8>>, at: usize },
+    /// Nowhere: the copy faults.
+    Missing,
+}
+
 impl CopyJob {
     /// Copies every range; `Err` at the first fault. A target that went away is skipped: the
     /// commit finds it gone.
-    fn run(&self) -> (Result<(), Fault>, u64) {
-        let mut bytes = 0;
+    fn run(&self) -> (Result<(), Fault>, CopyStats) {
+        let mut stats = CopyStats::default();
         for c in &self.ops {
             let Some(buf) = &c.buffer else { continue };
             let dst = buf.range_ptr(c.offset, c.len);
-            // SAFETY: the range lies in a buffer reserved for this pending transaction,
-            // which nothing else reads or writes until the copy is reported.
-            if let Err(e) = unsafe { sys::read_process_raw(c.pid, c.addr, dst, c.len) } {
-                tracing::debug!(pid = c.pid, addr = c.addr, len = c.len, %e, "payload copy failed");
-                return (Err(Fault), bytes);
+            match &c.source {
+                Source::Process { pid, addr } => {
+                    // SAFETY: the range lies in a buffer reserved for this pending
+                    // transaction, which nothing else reads or writes until the copy is
+                    // reported.
+                    if let Err(e) = unsafe { sys::read_process_raw(*pid, *addr, dst, c.len) } {
+                        tracing::debug!(pid, addr, len = c.len, %e, "payload copy failed");
+                        return (Err(Fault), stats);
+                    }
+                    stats.one_copy_bytes += c.len as u64;
+                }
+                Source::Inline { data, at } => {
+                    // SAFETY: as above; the source is our own memory, in bounds.
+                    unsafe { std::ptr::copy_nonoverlapping(data[*at..].as_ptr(), dst, c.len) };
+                    stats.inline_bytes += c.len as u64;
+                }
+                Source::Missing => return (Err(Fault), stats),
             }
-            bytes += c.len as u64;
         }
-        (Ok(()), bytes)
+        stats.copies = 1;
+        (Ok(()), stats)
     }
 }
 
@@ -174,6 +202,8 @@ impl Shared {
                     pollers: HashSet::new(),
                     freeze_waits: HashMap::new(),
                     copy_jobs: Vec::new(),
+                    inline: Inline::default(),
+                    chunks: HashMap::new(),
                 }),
                 name,
                 listener,
@@ -357,12 +387,16 @@ impl Shared {
                 Some(Endpoint::Conn(c)) => (c.dev, c.fd.clone(), c.kind),
             }
         };
-        let mut buf = [0u8; MAX_MSG];
+        let mut buf = vec![0u8; MAX_MSG];
         let msg = sys::recv(fd.as_fd(), &mut buf, libc::MSG_DONTWAIT);
+        let mut fds = Vec::new();
         let request = match msg {
             Ok(r) if r.len == 0 => None,
             Ok(r) => match Request::decode(&buf[..r.len]) {
-                Some(q) => Some(q),
+                Some(q) => {
+                    fds = r.fds;
+                    Some(q)
+                }
                 None => {
                     tracing::warn!(key, "malformed message; closing the connection");
                     None
@@ -385,7 +419,7 @@ impl Shared {
         let mut out = Vec::new();
         let new_kind = {
             let mut st = lock(&device.state);
-            st.handle(kind, key, &fd, request, &mut out)
+            st.handle(kind, key, &fd, request, fds, &mut out)
         };
         self.drain(dev, out);
         if kind == ConnKind::New {
@@ -446,6 +480,7 @@ impl Shared {
             self.drain(dev, out);
         } else if let ConnKind::Thread(p, t) = kind {
             let mut st = lock(&self.devices[dev].state);
+            st.chunks.remove(&key);
             if let Some(e) = st.procs.get_mut(&p) {
                 if e.threads.get(&t).is_some_and(|(k, _)| *k == key) {
                     e.threads.remove(&t);
@@ -481,9 +516,10 @@ impl Shared {
             }
             let results: Vec<_> = jobs.iter().map(CopyJob::run).collect();
             let mut st = lock(&self.devices[dev].state);
-            for (j, (r, bytes)) in jobs.iter().zip(results) {
-                st.stats.one_copy_bytes += bytes;
-                st.stats.copies += 1;
+            for (j, (r, c)) in jobs.iter().zip(results) {
+                st.stats.one_copy_bytes += c.one_copy_bytes;
+                st.stats.inline_bytes += c.inline_bytes;
+                st.stats.copies += c.copies;
                 let o = st.with_env(|core, env| core.payload_copied(j.proc, j.tid, r, env));
                 st.finish(j.proc, j.tid, o, &mut out);
             }
@@ -508,9 +544,10 @@ impl DevState {
             pids,
             buffers,
             files,
+            inline,
             ..
         } = self;
-        let mut user = ProcessMemory { pids };
+        let mut user = ProcessMemory { pids, inline };
         let mut rx = Buffers(buffers);
         let mut env = Env {
             user: &mut user,
@@ -567,7 +604,11 @@ impl DevState {
                     Ok(v) => v as i64,
                     Err(e) => errno_ret(e),
                 };
-                self.reply(p, t, Reply::Result { ret, close }, Vec::new(), out);
+                self.files.inline_fds.remove(&(p, t));
+                match self.inline.regions.remove(&(p, t)) {
+                    Some(regions) => self.inline_result(p, t, ret, close, regions, out),
+                    None => self.reply(p, t, Reply::Result { ret, close }, Vec::new(), out),
+                }
                 if self.pollers.contains(&(p, t)) && self.core.poll(p, t).result == Ok(true) {
                     self.reply(p, t, Reply::Readable, Vec::new(), out);
                 }
@@ -581,8 +622,17 @@ impl DevState {
                 let ops = ops
                     .into_iter()
                     .map(|op| ResolvedCopy {
-                        pid: self.pids.get(&op.from).copied().unwrap_or(0),
-                        addr: op.addr,
+                        source: if self.inline.procs.contains(&op.from) {
+                            match self.inline.source(op.from, op.addr, op.len) {
+                                Some((data, at)) => Source::Inline { data, at },
+                                None => Source::Missing,
+                            }
+                        } else {
+                            Source::Process {
+                                pid: self.pids.get(&op.from).copied().unwrap_or(0),
+                                addr: op.addr,
+                            }
+                        },
                         buffer: self.buffers.get(&op.to).cloned(),
                         offset: op.offset,
                         len: op.len,
@@ -604,6 +654,36 @@ impl DevState {
         }
     }
 
+    /// Answers an inline ioctl: what the driver wrote in the client's memory, then the result.
+    fn inline_result(
+        &self,
+        p: ProcId,
+        t: Tid,
+        ret: i64,
+        close: Vec<u32>,
+        regions: Vec<Region>,
+        out: &mut Vec<Out>,
+    ) {
+        let mut bytes = Vec::new();
+        let mut writes = Vec::new();
+        for r in &regions {
+            if let Some((lo, hi)) = r.dirty {
+                bytes.extend_from_slice(&r.data[lo..hi]);
+                writes.push((r.addr + lo as u64, (hi - lo) as u64));
+            }
+        }
+        for c in bytes.chunks(crate::protocol::CHUNK) {
+            self.reply(p, t, Reply::Chunk { bytes: c.to_vec() }, Vec::new(), out);
+        }
+        self.reply(
+            p,
+            t,
+            Reply::InlineResult { ret, close, writes },
+            Vec::new(),
+            out,
+        );
+    }
+
     fn release(&mut self, p: ProcId, out: &mut Vec<Out>) {
         let o = self.with_env(|core, env| core.release(p, env));
         if let Some(e) = self.procs.remove(&p) {
@@ -613,6 +693,9 @@ impl DevState {
         self.buffers.remove(&p);
         self.files.pidfds.remove(&p);
         self.files.closes.remove(&p);
+        self.files.inline_fds.retain(|&(q, _), _| q != p);
+        self.inline.procs.remove(&p);
+        self.inline.regions.retain(|&(q, _), _| q != p);
         self.pollers.retain(|&(q, _)| q != p);
         self.freeze_waits.retain(|&(q, _), _| q != p);
         self.wake(o.wakes, out);
@@ -626,6 +709,7 @@ impl DevState {
         key: u64,
         fd: &Arc<OwnedFd>,
         req: Request,
+        fds: Vec<OwnedFd>,
         out: &mut Vec<Out>,
     ) -> Option<ConnKind> {
         let answer = |r: Reply, fds: Vec<OwnedFd>, out: &mut Vec<Out>| {
@@ -636,8 +720,19 @@ impl DevState {
             })
         };
         match (kind, req) {
-            (ConnKind::New, Request::Open { nonblocking }) => {
+            (
+                ConnKind::New,
+                Request::Open {
+                    nonblocking,
+                    probe_addr,
+                    probe,
+                },
+            ) => {
                 let cred = sys::peer_cred(fd.as_fd()).ok()?;
+                // Can we read this process? If not, its memory travels inline.
+                let mut seen = [0u8; 8];
+                let readable = sys::read_process(cred.pid, probe_addr, &mut seen).is_ok()
+                    && u64::from_ne_bytes(seen) == probe;
                 let pidfd = match sys::pidfd_open(cred.pid) {
                     Ok(f) => f,
                     Err(e) => {
@@ -660,6 +755,10 @@ impl DevState {
                     secctx,
                 };
                 let p = self.core.open(creds, nonblocking);
+                if !readable {
+                    tracing::info!(pid = cred.pid, "cannot read the client's memory: inline");
+                    self.inline.procs.insert(p);
+                }
                 let token = random_token();
                 self.tokens.insert(token, p);
                 self.pids.insert(p, cred.pid);
@@ -674,7 +773,15 @@ impl DevState {
                 );
                 let daemon_pid = std::process::id() as i32;
                 tracing::debug!(proc = p.0, pid = cred.pid, uid = cred.uid, "open");
-                answer(Reply::Opened { token, daemon_pid }, Vec::new(), out);
+                answer(
+                    Reply::Opened {
+                        token,
+                        daemon_pid,
+                        inline: !readable,
+                    },
+                    Vec::new(),
+                    out,
+                );
                 Some(ConnKind::Proc(p))
             }
             (ConnKind::New, Request::Attach { token, tid }) => {
@@ -756,6 +863,58 @@ impl DevState {
                 Some(kind)
             }
             (ConnKind::Thread(p, t), Request::Ioctl { cmd, arg }) => {
+                let _span = tracing::debug_span!("ioctl", proc = p.0, tid = t).entered();
+                let o = self.with_env(|core, env| core.ioctl(p, t, cmd, arg, env));
+                self.finish(p, t, o, out);
+                Some(kind)
+            }
+            (ConnKind::Thread(_, _), Request::Chunk { bytes }) => {
+                let acc = self.chunks.entry(key).or_default();
+                if acc.len() + bytes.len() > MAX_INLINE {
+                    tracing::warn!("inline ioctl too large; closing the channel");
+                    return None;
+                }
+                acc.extend_from_slice(&bytes);
+                Some(kind)
+            }
+            (
+                ConnKind::Thread(p, t),
+                Request::IoctlInline {
+                    cmd,
+                    arg,
+                    regions,
+                    fds: numbers,
+                },
+            ) => {
+                if !self.inline.procs.contains(&p) {
+                    return None;
+                }
+                let bytes = self.chunks.remove(&key).unwrap_or_default();
+                let mut at = 0usize;
+                let mut built = Vec::with_capacity(regions.len());
+                for (addr, len, with_bytes) in regions {
+                    let len = usize::try_from(len).ok().filter(|&l| l <= MAX_INLINE)?;
+                    let data = if with_bytes {
+                        let d = bytes.get(at..at.checked_add(len)?)?.to_vec();
+                        at += len;
+                        d
+                    } else {
+                        vec![0; len]
+                    };
+                    built.push(Region {
+                        addr,
+                        data: Arc::new(data),
+                        readable: with_bytes,
+                        dirty: None,
+                    });
+                }
+                if at != bytes.len() {
+                    return None;
+                }
+                self.inline.regions.insert((p, t), built);
+                self.files
+                    .inline_fds
+                    .insert((p, t), numbers.into_iter().zip(fds).collect());
                 let _span = tracing::debug_span!("ioctl", proc = p.0, tid = t).entered();
                 let o = self.with_env(|core, env| core.ioctl(p, t, cmd, arg, env));
                 self.finish(p, t, o, out);
