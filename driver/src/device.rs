@@ -292,7 +292,11 @@ impl Device {
         let c = self.channel()?;
         Self::drain(&c)?;
         if self.inline {
-            let (regions, bytes, fds) = inline::regions(cmd, arg as u64);
+            let inline::Gather {
+                regions,
+                bytes,
+                fds,
+            } = inline::regions(cmd, arg as u64);
             for chunk in bytes.chunks(crate::protocol::CHUNK) {
                 send(
                     &c,
@@ -443,11 +447,13 @@ mod inline {
         Some(v)
     }
 
+    /// What an inline ioctl carries: regions (address, length, bytes included), their bytes
+    /// in order, and descriptors.
     #[derive(Default)]
-    struct Gather {
-        regions: Vec<(u64, u64, bool)>,
-        bytes: Vec<u8>,
-        fds: Vec<RawFd>,
+    pub(super) struct Gather {
+        pub(super) regions: Vec<(u64, u64, bool)>,
+        pub(super) bytes: Vec<u8>,
+        pub(super) fds: Vec<RawFd>,
     }
 
     impl Gather {
@@ -553,9 +559,8 @@ mod inline {
         }
     }
 
-    /// The regions (address, length, bytes included), their bytes in order, and the
-    /// descriptors an ioctl may need.
-    pub(super) fn regions(cmd: u32, arg: u64) -> (Vec<(u64, u64, bool)>, Vec<u8>, Vec<RawFd>) {
+    /// What an ioctl may touch.
+    pub(super) fn regions(cmd: u32, arg: u64) -> Gather {
         let mut g = Gather::default();
         let size = ioc_size(cmd) as u64;
         if cmd == BINDER_WRITE_READ {
@@ -574,6 +579,6 @@ mod inline {
         } else {
             g.write_only(arg, size);
         }
-        (g.regions, g.bytes, g.fds)
+        g
     }
 }
