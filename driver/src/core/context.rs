@@ -37,6 +37,10 @@ pub struct Context {
     pub(crate) stats: Stats,
     pub(crate) log: TransactionLog,
     pub(crate) failed_log: TransactionLog,
+    /// Buffers reused by every read and write, so that the hot path does not allocate.
+    pub(crate) read_scratch: Vec<u8>,
+    pub(crate) write_scratch: Vec<u8>,
+    pub(crate) codes_scratch: Vec<u32>,
 }
 
 impl Context {
@@ -55,6 +59,9 @@ impl Context {
             stats: Stats::default(),
             log: TransactionLog::default(),
             failed_log: TransactionLog::default(),
+            read_scratch: Vec::new(),
+            write_scratch: Vec::new(),
+            codes_scratch: Vec::new(),
         }
     }
 

@@ -106,40 +106,62 @@ impl Thread {
 }
 
 /// Writes the BR stream of one read into user memory, tracking the room left.
+/// Builds the BR stream of one read; it reaches user memory in one copy at the end.
 pub(crate) struct ReadWriter {
     proc: ProcId,
     addr: u64,
     size: u64,
-    pos: u64,
+    buf: Vec<u8>,
     /// Where the items start (after the `BR_NOOP` placeholder, if written).
-    start: u64,
-    /// Codes written, for the stats.
+    start: usize,
+    /// Codes written, counted into the stats once the read succeeds.
     codes: Vec<u32>,
+    /// The transaction this read delivers, to undo if the stream cannot be copied out.
+    pub(crate) delivered: Option<Delivered>,
+}
+
+/// A transaction or reply handed to userspace by the read being built.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Delivered {
+    pub(crate) txn: TxnId,
+    /// Its buffer, in the reading process.
+    pub(crate) offset: usize,
+    /// A sync call now on the reader's stack (else the transaction is already gone).
+    pub(crate) sync_call: bool,
 }
 
 impl ReadWriter {
     fn room(&self) -> u64 {
-        self.size - self.pos
+        self.size - self.buf.len() as u64
     }
 
     /// Whether an item was written in this read.
     pub(crate) fn written(&self) -> bool {
-        self.pos > self.start
+        self.buf.len() > self.start
     }
 
-    pub(crate) fn put<T: Pod>(&mut self, env: &mut Env, v: &T) -> Result<(), Errno> {
-        let len = core::mem::size_of::<T>() as u64;
-        if self.room() < len {
-            return Err(Errno::EFAULT);
-        }
-        env.write(self.proc, self.addr + self.pos, v)?;
-        self.pos += len;
+    /// Appends `v`. The read loop takes an item only with room for the largest one, so this
+    /// cannot overflow the caller's buffer.
+    pub(crate) fn put<T: Pod>(&mut self, _env: &mut Env, v: &T) -> Result<(), Errno> {
+        assert!(self.room() >= core::mem::size_of::<T>() as u64);
+        self.buf.extend_from_slice(v.as_bytes());
         Ok(())
     }
 
     pub(crate) fn code(&mut self, env: &mut Env, code: u32) -> Result<(), Errno> {
         self.put(env, &code)?;
         self.codes.push(code);
+        Ok(())
+    }
+
+    /// The stream and the codes in it, to reuse.
+    fn into_parts(self) -> (Vec<u8>, Vec<u32>) {
+        (self.buf, self.codes)
+    }
+
+    /// Copies the stream to the caller's buffer.
+    fn flush(&self, env: &mut Env) -> Result<(), Errno> {
+        env.user.copy_to_user(self.proc, self.addr, &self.buf)?;
         Ok(())
     }
 }
@@ -281,24 +303,29 @@ impl Context {
         env: &mut Env,
     ) -> Result<Option<Vec<CopyOp>>, Errno> {
         let end = bwr.write_size;
+        let scratch = std::mem::take(&mut self.write_scratch);
+        let mut cmds = CmdReader::new(proc, bwr, env, scratch);
+        let mut result = Ok(None);
         while bwr.write_consumed < end
             && end - bwr.write_consumed >= 4
             && self.procs[&proc].threads[&tid].return_error == BR_OK
         {
-            let mut cmds = CmdReader {
-                proc,
-                addr: bwr.write_buffer,
-                pos: bwr.write_consumed,
-                end,
-            };
-            let cmd: u32 = cmds.read(env)?;
-            let copies = self.command(proc, tid, cmd, &mut cmds, env)?;
-            bwr.write_consumed = cmds.pos;
-            if copies.is_some() {
-                return Ok(copies);
+            cmds.pos = bwr.write_consumed;
+            result = cmds
+                .read(env)
+                .and_then(|cmd| self.command(proc, tid, cmd, &mut cmds, env));
+            if !matches!(result, Ok(None)) {
+                break;
             }
+            bwr.write_consumed = cmds.pos;
         }
-        Ok(None)
+        if let Ok(Some(_)) = result {
+            bwr.write_consumed = cmds.pos;
+        }
+        if let Some((_, b)) = cmds.cache {
+            self.write_scratch = b;
+        }
+        result
     }
 
     fn command(
@@ -426,25 +453,31 @@ impl Context {
             return Err(Errno::EFAULT);
         };
         let placeholder = bwr.read_consumed == 0;
+        if placeholder && size < 4 {
+            return Err(Errno::EFAULT);
+        }
         let mut w = ReadWriter {
             proc,
             addr: bwr.read_buffer.wrapping_add(bwr.read_consumed),
             size,
-            pos: 0,
+            buf: std::mem::take(&mut self.read_scratch),
             start: 0,
-            codes: Vec::new(),
+            codes: std::mem::take(&mut self.codes_scratch),
+            delivered: None,
         };
-        // The placeholder is written before any wait, so a bad buffer fails at once.
         if placeholder {
+            // Written at once, as the kernel does before it takes any work or waits: a bad
+            // buffer fails the read with nothing lost.
             w.put(env, &BR_NOOP)?;
+            w.flush(env)?;
         }
-        w.start = w.pos;
+        w.start = w.buf.len();
         // A read with no room for an item returns at once, as in the Rust driver, which only
         // waits when it could deliver what it waits for.
         if w.room() >= READ_ITEM_ROOM && !self.has_work(proc, tid) {
             return Ok(Read::Wait);
         }
-        let start = w.pos;
+        let start = w.buf.len();
         let for_proc = self.procs[&proc].threads[&tid].available_for_proc_work();
         let mut drained = false;
         while w.room() >= READ_ITEM_ROOM {
@@ -469,21 +502,36 @@ impl Context {
                 Err(e) => return Err(e),
             }
         }
-        if w.pos == start && drained {
+        if w.buf.len() == start && drained {
             // Everything dequeued turned out to be stale: wait again.
             return Ok(Read::Wait);
         }
-        bwr.read_consumed += w.pos;
         let p = self.proc_mut(proc);
-        if placeholder && p.threads[&tid].is_looper() && p.needs_thread() {
-            p.requested_threads += 1;
-            env.write(proc, bwr.read_buffer, &BR_SPAWN_LOOPER)?;
+        let spawn = placeholder && p.threads[&tid].is_looper() && p.needs_thread();
+        if spawn {
+            w.buf[..4].copy_from_slice(&BR_SPAWN_LOOPER.to_ne_bytes());
             w.codes.push(BR_SPAWN_LOOPER);
         }
-        for &code in &w.codes {
-            self.stats.br(code);
-            self.proc_mut(proc).stats.br(code);
+        if let Err(e) = w.flush(env) {
+            if let Some(d) = w.delivered {
+                self.undo_delivery(proc, tid, d, env);
+            }
+            return Err(e);
         }
+        if spawn {
+            self.proc_mut(proc).requested_threads += 1;
+        }
+        bwr.read_consumed += w.buf.len() as u64;
+        let (mut buf, mut codes) = w.into_parts();
+        let pstats = &mut self.procs.get_mut(&proc).unwrap().stats;
+        for &code in &codes {
+            self.stats.br(code);
+            pstats.br(code);
+        }
+        buf.clear();
+        codes.clear();
+        self.read_scratch = buf;
+        self.codes_scratch = codes;
         Ok(Read::Done)
     }
 
@@ -568,15 +616,50 @@ pub(crate) struct CmdReader {
     addr: u64,
     pos: u64,
     end: u64,
+    /// The commands from `cache.0` on, read in one copy when that succeeded.
+    cache: Option<(u64, Vec<u8>)>,
 }
 
 impl CmdReader {
+    /// The most of a write buffer read in one copy.
+    const PREFETCH: u64 = 64 << 10;
+
+    /// `scratch` is a buffer to reuse for the stream.
+    fn new(proc: ProcId, bwr: &BinderWriteRead, env: &mut Env, mut scratch: Vec<u8>) -> CmdReader {
+        let (pos, end) = (bwr.write_consumed, bwr.write_size);
+        // One copy for the whole stream; if part of it faults, command by command, so that
+        // what precedes the fault is still processed, as the kernel does.
+        let cache = (pos < end && end - pos <= Self::PREFETCH)
+            .then(|| {
+                scratch.clear();
+                scratch.resize((end - pos) as usize, 0);
+                env.user
+                    .copy_from_user(proc, bwr.write_buffer.wrapping_add(pos), &mut scratch)
+                    .ok()
+                    .map(|_| (pos, scratch))
+            })
+            .flatten();
+        CmdReader {
+            proc,
+            addr: bwr.write_buffer,
+            pos,
+            end,
+            cache,
+        }
+    }
+
     fn read<T: Pod + Default>(&mut self, env: &mut Env) -> Result<T, Errno> {
         let len = core::mem::size_of::<T>() as u64;
         if self.end - self.pos < len {
             return Err(Errno::EFAULT);
         }
-        let v = env.read(self.proc, self.addr.wrapping_add(self.pos))?;
+        let v = match &self.cache {
+            Some((base, b)) => {
+                let at = (self.pos - base) as usize;
+                T::from_bytes(&b[at..at + len as usize]).expect("in bounds")
+            }
+            None => env.read(self.proc, self.addr.wrapping_add(self.pos))?,
+        };
         self.pos += len;
         Ok(v)
     }

@@ -14,7 +14,7 @@ use super::host::FileRef;
 use super::node::NodeId;
 use super::process::{Buffer, FdFixup, Frozen, Held};
 use super::stats::Obj;
-use super::thread::{Next, ReadWriter};
+use super::thread::{Delivered, Next, ReadWriter};
 use super::work::Work;
 use super::{Errno, ProcId, Tid};
 use crate::uapi::*;
@@ -1425,25 +1425,26 @@ impl Context {
         td.data_size = b.data_size;
         td.offsets_size = b.offsets_size;
         td.set_data_ptr(addr, addr + align8(b.data_size).unwrap());
-        let written = match tx.secctx {
+        match tx.secctx {
             Some(at) => {
                 cmd = BR_TRANSACTION_SEC_CTX;
                 let sd = BinderTransactionDataSecctx {
                     transaction_data: td,
                     secctx: addr + at as u64,
                 };
-                w.code(env, cmd).and_then(|_| w.put(env, &sd))
+                w.code(env, cmd)?;
+                w.put(env, &sd)?;
             }
-            None => w.code(env, cmd).and_then(|_| w.put(env, &td)),
-        };
-        if let Err(e) = written {
-            if sync_call {
-                self.send_failed_reply(id, BR_FAILED_REPLY, env);
-            } else {
-                self.free_transaction(id, env);
+            None => {
+                w.code(env, cmd)?;
+                w.put(env, &td)?;
             }
-            return Err(e);
         }
+        w.delivered = Some(Delivered {
+            txn: id,
+            offset,
+            sync_call,
+        });
         let p = self.proc_mut(proc);
         p.buffers.get_mut(&offset).unwrap().allow_user_free = true;
         if sync_call {
@@ -1459,6 +1460,24 @@ impl Context {
         }
         tracing::debug!(txn = id.0, cmd = format_args!("{cmd:#x}"), "delivered");
         Ok(Next::Stop)
+    }
+
+    /// The read that delivered `d` could not be copied out to the reader: the transaction
+    /// fails as if it had never been delivered (`put_user` failing in the kernel's read).
+    pub(crate) fn undo_delivery(&mut self, proc: ProcId, tid: Tid, d: Delivered, env: &mut Env) {
+        tracing::info!(txn = d.txn.0, "read buffer faulted; delivery undone");
+        if let Some(b) = self.proc_mut(proc).buffers.get_mut(&d.offset) {
+            b.allow_user_free = false;
+        }
+        if d.sync_call {
+            let parent = self.txns[&d.txn].to_parent;
+            let t = self.thread_mut(proc, tid);
+            assert_eq!(t.transaction_stack, Some(d.txn));
+            t.transaction_stack = parent;
+            self.send_failed_reply(d.txn, BR_FAILED_REPLY, env);
+        } else if self.procs[&proc].buffers.contains_key(&d.offset) {
+            self.free_buffer(proc, d.offset, env);
+        }
     }
 
     /// Forgets a transaction; one still addressed to a process no longer counts against it.
