@@ -10,10 +10,11 @@ use std::collections::HashMap;
 use std::io;
 use std::os::fd::{AsFd, AsRawFd, IntoRawFd, OwnedFd, RawFd};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use crate::protocol::{Reply, Request, MAX_MSG};
+use crate::protocol::{with_msg_buf, Reply, Request, CHUNK};
 use crate::sys;
 use crate::uapi::*;
 
@@ -23,9 +24,16 @@ pub struct Device {
     conn: Mutex<OwnedFd>,
     token: u64,
     owner_pid: u32,
-    channels: Mutex<HashMap<i32, Arc<OwnedFd>>>,
+    channels: Mutex<HashMap<i32, Arc<Channel>>>,
     /// The daemon may not read our memory: ioctls carry it inline.
     inline: bool,
+}
+
+/// A thread's channel to the daemon.
+struct Channel {
+    fd: OwnedFd,
+    /// The thread polled: readiness notes may be queued.
+    polled: AtomicBool,
 }
 
 /// The receive buffer, mapped read-only. Unmapped on drop.
@@ -59,18 +67,20 @@ fn gone() -> io::Error {
 }
 
 fn recv_reply(fd: &OwnedFd) -> io::Result<(Reply, sys::Received)> {
-    let mut buf = [0u8; MAX_MSG];
-    let r = match sys::recv(fd.as_fd(), &mut buf, 0) {
-        Ok(r) => r,
-        Err(e) if e.raw_os_error() == Some(libc::ECONNRESET) => return Err(gone()),
-        Err(e) => return Err(e),
-    };
-    if r.len == 0 {
-        return Err(gone());
-    }
-    let reply = Reply::decode(&buf[..r.len])
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidData, "bad message from binderd"))?;
-    Ok((reply, r))
+    with_msg_buf(|buf| {
+        let r = match sys::recv(fd.as_fd(), buf, 0) {
+            Ok(r) => r,
+            Err(e) if e.raw_os_error() == Some(libc::ECONNRESET) => return Err(gone()),
+            Err(e) => return Err(e),
+        };
+        if r.len == 0 {
+            return Err(gone());
+        }
+        let reply = Reply::decode(&buf[..r.len]).ok_or_else(|| {
+            io::Error::new(io::ErrorKind::InvalidData, "bad message from binderd")
+        })?;
+        Ok((reply, r))
+    })
 }
 
 fn send(fd: &OwnedFd, req: &Request) -> io::Result<()> {
@@ -159,7 +169,7 @@ impl Device {
 
     fn check_owner(&self) -> io::Result<()> {
         // A forked child holds a copy of its parent's device; the driver refuses it.
-        if std::process::id() != self.owner_pid {
+        if sys::getpid_cached() as u32 != self.owner_pid {
             return Err(errno(libc::EINVAL));
         }
         Ok(())
@@ -195,8 +205,8 @@ impl Device {
     }
 
     /// This thread's channel, attached on first use.
-    fn channel(&self) -> io::Result<Arc<OwnedFd>> {
-        let tid = sys::gettid();
+    fn channel(&self) -> io::Result<Arc<Channel>> {
+        let tid = sys::gettid_cached();
         if let Some(c) = self
             .channels
             .lock()
@@ -205,19 +215,22 @@ impl Device {
         {
             return Ok(c.clone());
         }
-        let c = sys::connect(&self.path).map_err(|_| gone())?;
+        let fd = sys::connect(&self.path).map_err(|_| gone())?;
         send(
-            &c,
+            &fd,
             &Request::Attach {
                 token: self.token,
                 tid,
             },
         )?;
-        match recv_reply(&c)?.0 {
+        match recv_reply(&fd)?.0 {
             Reply::Result { ret: 0, .. } => {}
             _ => return Err(gone()),
         }
-        let c = Arc::new(c);
+        let c = Arc::new(Channel {
+            fd,
+            polled: AtomicBool::new(false),
+        });
         self.channels
             .lock()
             .unwrap_or_else(|p| p.into_inner())
@@ -226,10 +239,13 @@ impl Device {
     }
 
     /// Discards readiness notes queued on a channel (the next ioctl consumes readiness).
-    fn drain(c: &OwnedFd) -> io::Result<()> {
-        let mut buf = [0u8; MAX_MSG];
-        loop {
-            match sys::recv(c.as_fd(), &mut buf, libc::MSG_DONTWAIT) {
+    /// Only a thread that polled can have any.
+    fn drain(c: &Channel) -> io::Result<()> {
+        if !c.polled.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+        with_msg_buf(|buf| loop {
+            match sys::recv(c.fd.as_fd(), buf, libc::MSG_DONTWAIT) {
                 Ok(r) if r.len == 0 => return Err(gone()),
                 Ok(r) => match Reply::decode(&buf[..r.len]) {
                     Some(Reply::Readable) => {}
@@ -238,32 +254,45 @@ impl Device {
                 Err(e) if e.kind() == io::ErrorKind::WouldBlock => return Ok(()),
                 Err(_) => return Err(gone()),
             }
-        }
+        })
     }
 
-    /// Waits for this thread's answer, installing files and skipping readiness notes.
-    fn wait_result(c: &OwnedFd) -> io::Result<i64> {
+    /// Waits for this thread's answer, installing files and skipping readiness notes. The
+    /// driver's writes into our memory come back with an inline result: those at `arg` (the
+    /// ioctl's argument, valid by the caller's contract) are stored directly, others checked.
+    fn wait_result(c: &Channel, arg: u64, arg_len: usize) -> io::Result<i64> {
         let mut written = Vec::new();
         loop {
-            let (reply, r) = recv_reply(c)?;
+            let (reply, r) = recv_reply(&c.fd)?;
             match reply {
                 Reply::Result { ret, close } => {
                     close_all(close);
                     return Ok(ret);
                 }
                 Reply::Chunk { bytes } => written.extend_from_slice(&bytes),
-                Reply::InlineResult { ret, close, writes } => {
-                    // What the driver wrote in our memory, written now as if it had.
+                Reply::InlineResult {
+                    ret,
+                    close,
+                    writes,
+                    bytes,
+                } => {
+                    written.extend_from_slice(&bytes);
                     let mut at = 0usize;
                     for (addr, len) in writes {
-                        let Some(bytes) = written.get(at..at + len as usize) else {
-                            return Err(io::Error::new(
-                                io::ErrorKind::InvalidData,
-                                "short write-back",
-                            ));
+                        let len = len as usize;
+                        let Some(src) = written.get(at..at + len) else {
+                            return Err(io::Error::new(io::ErrorKind::InvalidData, "short write-back"));
                         };
-                        sys::write_process(std::process::id() as i32, addr, bytes)?;
-                        at += len as usize;
+                        let in_arg = addr >= arg && addr + len as u64 <= arg + arg_len as u64;
+                        if in_arg {
+                            // SAFETY: inside the ioctl's argument, which the caller vouched for.
+                            unsafe {
+                                std::ptr::copy_nonoverlapping(src.as_ptr(), addr as *mut u8, len)
+                            };
+                        } else {
+                            sys::write_process(sys::getpid_cached(), addr, src)?;
+                        }
+                        at += len;
                     }
                     close_all(close);
                     return Ok(ret);
@@ -274,7 +303,7 @@ impl Device {
                     } else {
                         Ok(r.fds.into_iter().map(|f| f.into_raw_fd() as u32).collect())
                     };
-                    send(c, &Request::Installed { result: answer })?;
+                    send(&c.fd, &Request::Installed { result: answer })?;
                 }
                 Reply::Readable => {}
                 _ => return Err(io::Error::new(io::ErrorKind::InvalidData, "stray message")),
@@ -285,48 +314,57 @@ impl Device {
     /// `ioctl(fd, cmd, arg)` on the device, with the kernel's errno for every failure.
     ///
     /// # Safety
-    /// `arg` must be what the ioctl expects (for `BINDER_WRITE_READ`, a `binder_write_read`
-    /// whose buffers are valid), as for the real ioctl: the driver reads and writes it.
+    /// `arg` must point to what the ioctl expects (for `BINDER_WRITE_READ`, a
+    /// `binder_write_read`), as for the real ioctl: the driver reads and writes it. The
+    /// buffers a `binder_write_read` points to may be bad: the driver answers `EFAULT` (or
+    /// `BR_FAILED_REPLY`) as the kernel does.
     pub unsafe fn ioctl(&self, cmd: u32, arg: *mut libc::c_void) -> io::Result<i32> {
         self.check_owner()?;
         let c = self.channel()?;
         Self::drain(&c)?;
-        if self.inline {
-            let inline::Gather {
+        let arg = arg as u64;
+        let size = ioc_size(cmd) as usize;
+        // What the daemon would otherwise fetch from our memory with a syscall each travels
+        // with the request: the binder_write_read always, and everything for inline clients.
+        let gather = if self.inline {
+            Some(inline::regions(cmd, arg))
+        } else if cmd == BINDER_WRITE_READ {
+            Some(inline::argument(cmd, arg))
+        } else {
+            None
+        };
+        match gather {
+            Some(inline::Gather {
                 regions,
                 bytes,
                 fds,
-            } = inline::regions(cmd, arg as u64);
-            for chunk in bytes.chunks(crate::protocol::CHUNK) {
-                send(
-                    &c,
-                    &Request::Chunk {
-                        bytes: chunk.to_vec(),
-                    },
-                )?;
-            }
-            let req = Request::IoctlInline {
-                cmd,
-                arg: arg as u64,
-                regions,
-                fds: fds.iter().map(|&f| f as u32).collect(),
-            };
-            sys::send(c.as_fd(), &req.encode(), &fds).map_err(|_| gone())?;
-        } else {
-            send(
-                &c,
-                &Request::Ioctl {
+            }) => {
+                let last = bytes.len().saturating_sub(1) / CHUNK * CHUNK;
+                for chunk in bytes[..last].chunks(CHUNK) {
+                    send(
+                        &c.fd,
+                        &Request::Chunk {
+                            bytes: chunk.to_vec(),
+                        },
+                    )?;
+                }
+                let req = Request::IoctlInline {
                     cmd,
-                    arg: arg as u64,
-                },
-            )?;
+                    arg,
+                    regions,
+                    fds: fds.iter().map(|&f| f as u32).collect(),
+                    bytes: bytes[last..].to_vec(),
+                };
+                sys::send(c.fd.as_fd(), &req.encode(), &fds).map_err(|_| gone())?;
+            }
+            None => send(&c.fd, &Request::Ioctl { cmd, arg })?,
         }
-        let ret = Self::wait_result(&c)?;
+        let ret = Self::wait_result(&c, arg, size)?;
         if cmd == BINDER_THREAD_EXIT && ret >= 0 {
             self.channels
                 .lock()
                 .unwrap_or_else(|p| p.into_inner())
-                .remove(&sys::gettid());
+                .remove(&sys::gettid_cached());
         }
         result(ret)
     }
@@ -336,13 +374,14 @@ impl Device {
     pub fn poll(&self, timeout: Option<Duration>) -> io::Result<bool> {
         self.check_owner()?;
         let c = self.channel()?;
+        c.polled.store(true, Ordering::Relaxed);
         Self::drain(&c)?;
-        send(&c, &Request::Poll)?;
-        if Self::wait_result(&c)? > 0 {
+        send(&c.fd, &Request::Poll)?;
+        if Self::wait_result(&c, 0, 0)? > 0 {
             return Ok(true);
         }
         let ms = timeout.map_or(-1, |t| t.as_millis().min(i32::MAX as u128) as i32);
-        sys::poll_in(c.as_fd(), ms)
+        sys::poll_in(c.fd.as_fd(), ms)
     }
 
     /// A descriptor that turns readable when this thread's read would find work, for epoll.
@@ -350,7 +389,7 @@ impl Device {
     /// the next ioctl consumes the readiness.
     pub fn poll_fd(&self) -> io::Result<RawFd> {
         self.poll(Some(Duration::ZERO))?;
-        Ok(self.channel()?.as_raw_fd())
+        Ok(self.channel()?.fd.as_raw_fd())
     }
 
     /// `BINDER_WRITE_READ`.
@@ -468,6 +507,18 @@ mod inline {
             Some(b)
         }
 
+        /// Sends the ioctl's argument, read directly: the caller vouched for it.
+        fn argument(&mut self, arg: u64, len: u64) -> Option<Vec<u8>> {
+            if len == 0 {
+                return None;
+            }
+            // SAFETY: `Device::ioctl`'s contract: `arg` points to the ioctl's argument.
+            let b = unsafe { std::slice::from_raw_parts(arg as *const u8, len as usize) }.to_vec();
+            self.regions.push((arg, len, true));
+            self.bytes.extend_from_slice(&b);
+            Some(b)
+        }
+
         /// Declares `addr..addr + len` as written by the driver.
         fn write_only(&mut self, addr: u64, len: u64) {
             if len > 0 && len <= MAX_REGION {
@@ -559,12 +610,19 @@ mod inline {
         }
     }
 
+    /// Just the ioctl's argument (for a daemon that reads the rest itself).
+    pub(super) fn argument(cmd: u32, arg: u64) -> Gather {
+        let mut g = Gather::default();
+        g.argument(arg, ioc_size(cmd) as u64);
+        g
+    }
+
     /// What an ioctl may touch.
     pub(super) fn regions(cmd: u32, arg: u64) -> Gather {
         let mut g = Gather::default();
         let size = ioc_size(cmd) as u64;
         if cmd == BINDER_WRITE_READ {
-            if let Some(b) = g.read(arg, size) {
+            if let Some(b) = g.argument(arg, size) {
                 let bwr = BinderWriteRead::from_bytes(&b).unwrap();
                 let start = bwr.write_buffer.wrapping_add(bwr.write_consumed);
                 let len = bwr.write_size.saturating_sub(bwr.write_consumed);
@@ -575,7 +633,7 @@ mod inline {
                 g.write_only(rstart, bwr.read_size.saturating_sub(bwr.read_consumed));
             }
         } else if ioc_dir(cmd) & IOC_WRITE != 0 {
-            g.read(arg, size);
+            g.argument(arg, size);
         } else {
             g.write_only(arg, size);
         }

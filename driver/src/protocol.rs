@@ -36,14 +36,16 @@ pub(crate) enum Request {
     Installed { result: Result<Vec<u32>, i32> },
     /// Part of the bytes of the next `IoctlInline` (a packet carries at most `CHUNK`).
     Chunk { bytes: Vec<u8> },
-    /// `ioctl` from a client the daemon cannot read. `regions` are (address, length,
-    /// bytes included); included bytes are the chunks sent before, in order; the others are
-    /// only written. `fds` name, in the client, the descriptors attached.
+    /// `ioctl` with memory it touches carried along: all of it for a client the daemon cannot
+    /// read, the `binder_write_read` for any other. `regions` are (address, length, bytes
+    /// included); included bytes are the chunks sent before, then `bytes`, in order; the
+    /// others are only written. `fds` name, in the client, the descriptors attached.
     IoctlInline {
         cmd: u32,
         arg: u64,
         regions: Vec<(u64, u64, bool)>,
         fds: Vec<u32>,
+        bytes: Vec<u8>,
     },
 }
 
@@ -68,11 +70,12 @@ pub(crate) enum Reply {
     /// Part of the bytes the next `InlineResult` writes back.
     Chunk { bytes: Vec<u8> },
     /// `Result` of an inline ioctl, with the (address, length) ranges to write back, whose
-    /// bytes are the chunks sent before, in order.
+    /// bytes are the chunks sent before, then `bytes`, in order.
     InlineResult {
         ret: i64,
         close: Vec<u32>,
         writes: Vec<(u64, u64)>,
+        bytes: Vec<u8>,
     },
 }
 
@@ -80,6 +83,16 @@ pub(crate) enum Reply {
 pub(crate) const CHUNK: usize = 32 * 1024;
 /// The largest message: a chunk, or a table of regions.
 pub(crate) const MAX_MSG: usize = CHUNK + 64 * 1024;
+thread_local! {
+    static MSG_BUF: std::cell::RefCell<Vec<u8>> = std::cell::RefCell::new(vec![0; MAX_MSG]);
+}
+
+/// Runs `f` with this thread's message buffer (`MAX_MSG` bytes), so that receiving a message
+/// does not clear 100 KB each time.
+pub(crate) fn with_msg_buf<T>(f: impl FnOnce(&mut [u8]) -> T) -> T {
+    MSG_BUF.with(|b| f(&mut b.borrow_mut()))
+}
+
 /// The most regions or descriptor numbers one message lists.
 const MAX_LIST: usize = 2048;
 
@@ -184,6 +197,7 @@ impl Request {
                 arg,
                 regions,
                 fds,
+                bytes,
             } => {
                 let mut w = Writer::new(IOCTL_INLINE)
                     .u32(*cmd)
@@ -192,7 +206,7 @@ impl Request {
                 for &(a, l, with_bytes) in regions {
                     w = w.u64(a).u64(l).u32(with_bytes as u32);
                 }
-                w.list(fds)
+                w.list(fds).bytes(bytes)
             }
         }
         .0
@@ -241,6 +255,7 @@ impl Request {
                     arg,
                     regions,
                     fds: r.list()?,
+                    bytes: r.bytes()?,
                 }
             }
             _ => return None,
@@ -265,7 +280,12 @@ impl Reply {
             Reply::Install => Writer::new(INSTALL),
             Reply::Readable => Writer::new(READABLE),
             Reply::Chunk { bytes } => Writer::new(CHUNK_OUT).bytes(bytes),
-            Reply::InlineResult { ret, close, writes } => {
+            Reply::InlineResult {
+                ret,
+                close,
+                writes,
+                bytes,
+            } => {
                 let mut w = Writer::new(INLINE_RESULT)
                     .u64(*ret as u64)
                     .list(close)
@@ -273,7 +293,7 @@ impl Reply {
                 for &(a, l) in writes {
                     w = w.u64(a).u64(l);
                 }
-                w
+                w.bytes(bytes)
             }
         }
         .0
@@ -302,7 +322,12 @@ impl Reply {
                 let writes = (0..n)
                     .map(|_| Some((r.u64()?, r.u64()?)))
                     .collect::<Option<Vec<_>>>()?;
-                Reply::InlineResult { ret, close, writes }
+                Reply::InlineResult {
+                    ret,
+                    close,
+                    writes,
+                    bytes: r.bytes()?,
+                }
             }
             _ => return None,
         };
@@ -345,6 +370,7 @@ mod tests {
                 arg: 2,
                 regions: vec![(3, 4, true), (5, 6, false)],
                 fds: vec![7],
+                bytes: vec![8],
             },
         ] {
             assert_eq!(Request::decode(&q.encode()), Some(q));
@@ -367,6 +393,7 @@ mod tests {
                 ret: 3,
                 close: vec![],
                 writes: vec![(1, 2)],
+                bytes: vec![3, 4],
             },
         ] {
             assert_eq!(Reply::decode(&r.encode()), Some(r));

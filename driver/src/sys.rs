@@ -223,11 +223,10 @@ pub fn recv(fd: BorrowedFd, buf: &mut [u8], flags: libc::c_int) -> io::Result<Re
     let mut msg: libc::msghdr = unsafe { zeroed() };
     msg.msg_iov = &mut iov;
     msg.msg_iovlen = 1;
-    // SAFETY: pure computation.
-    let space = unsafe { libc::CMSG_SPACE((MAX_FDS * size_of::<RawFd>()) as u32) } as usize;
-    let mut cbuf = vec![0u64; space.div_ceil(8)];
+    // Room for one header with SCM_MAX_FD descriptors (CMSG_SPACE(253 * 4) = 1032).
+    let mut cbuf = [0u64; 130];
     msg.msg_control = cbuf.as_mut_ptr() as *mut libc::c_void;
-    msg.msg_controllen = space;
+    msg.msg_controllen = std::mem::size_of_val(&cbuf);
     let n = loop {
         // SAFETY: msg describes valid buffers for the duration of the call.
         let r = unsafe { libc::recvmsg(fd.as_raw_fd(), &mut msg, flags | libc::MSG_CMSG_CLOEXEC) };
@@ -485,6 +484,33 @@ pub fn pidfd_getfd(pidfd: BorrowedFd, fd: u32) -> io::Result<OwnedFd> {
 pub fn gettid() -> i32 {
     // SAFETY: plain syscall.
     unsafe { libc::gettid() }
+}
+
+thread_local! {
+    static TID: i32 = gettid();
+}
+
+/// The calling thread's id, asked of the kernel once per thread.
+pub fn gettid_cached() -> i32 {
+    TID.with(|t| *t)
+}
+
+static PID: std::sync::atomic::AtomicI32 = std::sync::atomic::AtomicI32::new(0);
+
+extern "C" fn forked_child() {
+    // SAFETY: plain syscall, async-signal-safe.
+    PID.store(unsafe { libc::getpid() }, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// This process's id without a syscall per call: kept current across fork.
+pub fn getpid_cached() -> i32 {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        // SAFETY: registering a handler that only stores our pid.
+        unsafe { libc::pthread_atfork(None, None, Some(forked_child)) };
+        forked_child();
+    });
+    PID.load(std::sync::atomic::Ordering::Relaxed)
 }
 
 /// Lets `pid` read this process's memory under Yama's restricted mode. `Ok(false)` when the

@@ -53,6 +53,8 @@ pub(crate) struct Thread {
     /// A reply that failed on its way to this thread (`BR_OK` when none).
     pub(crate) reply_error: u32,
     pub(crate) parked: Option<Parked>,
+    /// The read buffer (address, size) this thread's last read wrote successfully.
+    pub(crate) good_read_buffer: Option<(u64, u64)>,
     /// The host's answer to the last `Completion::InstallFiles`.
     pub(crate) installed_fds: Option<Result<Vec<u32>, Errno>>,
     /// The freeze this thread waits for was undone by an unfreeze.
@@ -466,10 +468,15 @@ impl Context {
             delivered: None,
         };
         if placeholder {
-            // Written at once, as the kernel does before it takes any work or waits: a bad
-            // buffer fails the read with nothing lost.
             w.put(env, &BR_NOOP)?;
-            w.flush(env)?;
+            // Written at once, as the kernel does before it takes any work or waits: a bad
+            // buffer fails the read with nothing lost. A buffer this thread's last read
+            // wrote to is taken as good, which saves a copy per read.
+            let known = self.procs[&proc].threads[&tid].good_read_buffer;
+            if known != Some((bwr.read_buffer, bwr.read_size)) {
+                w.flush(env)?;
+                self.thread_mut(proc, tid).good_read_buffer = Some((bwr.read_buffer, bwr.read_size));
+            }
         }
         w.start = w.buf.len();
         // A read with no room for an item returns at once, as in the Rust driver, which only
@@ -522,6 +529,9 @@ impl Context {
             self.proc_mut(proc).requested_threads += 1;
         }
         bwr.read_consumed += w.buf.len() as u64;
+        if placeholder {
+            self.thread_mut(proc, tid).good_read_buffer = Some((bwr.read_buffer, bwr.read_size));
+        }
         let (mut buf, mut codes) = w.into_parts();
         let pstats = &mut self.procs.get_mut(&proc).unwrap().stats;
         for &code in &codes {

@@ -82,11 +82,15 @@ impl UserMemory for ProcessMemory<'_> {
         if dst.is_empty() {
             return Ok(());
         }
-        if self.inline.procs.contains(&proc) {
-            let r = self.inline.find(proc, addr, dst.len(), true).ok_or(Fault)?;
+        // Memory the ioctl brought along (all of it for inline clients, the
+        // binder_write_read for the others) is served from the message.
+        if let Some(r) = self.inline.find(proc, addr, dst.len(), true) {
             let at = (addr - r.addr) as usize;
             dst.copy_from_slice(&r.data[at..at + dst.len()]);
             return Ok(());
+        }
+        if self.inline.procs.contains(&proc) {
+            return Err(Fault);
         }
         let pid = self.pid(proc)?;
         sys::read_process(pid, addr, dst).map_err(|e| {
@@ -99,19 +103,15 @@ impl UserMemory for ProcessMemory<'_> {
         if src.is_empty() {
             return Ok(());
         }
-        if self.inline.procs.contains(&proc) {
-            let r = self
-                .inline
-                .find(proc, addr, src.len(), false)
-                .ok_or(Fault)?;
+        if let Some(r) = self.inline.find(proc, addr, src.len(), false) {
             let at = (addr - r.addr) as usize;
             Arc::make_mut(&mut r.data)[at..at + src.len()].copy_from_slice(src);
             let end = at + src.len();
-            r.dirty = Some(
-                r.dirty
-                    .map_or((at, end), |(lo, hi)| (lo.min(at), hi.max(end))),
-            );
+            r.dirty = Some(r.dirty.map_or((at, end), |(lo, hi)| (lo.min(at), hi.max(end))));
             return Ok(());
+        }
+        if self.inline.procs.contains(&proc) {
+            return Err(Fault);
         }
         let pid = self.pid(proc)?;
         sys::write_process(pid, addr, src).map_err(|e| {

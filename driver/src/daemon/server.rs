@@ -11,7 +11,7 @@ use super::host::{Buffers, CopyStats, FileTable, Inline, ProcessMemory, Region};
 use crate::core::{
     Completion, Context, Credentials, Env, Errno, Fault, Outcome, ProcId, Tid, Wake,
 };
-use crate::protocol::{Reply, Request, MAX_MSG};
+use crate::protocol::{with_msg_buf, Reply, Request};
 use crate::sys;
 
 /// The most of a mapping the driver uses; the memfd is never larger.
@@ -387,21 +387,21 @@ impl Shared {
                 Some(Endpoint::Conn(c)) => (c.dev, c.fd.clone(), c.kind),
             }
         };
-        let mut buf = vec![0u8; MAX_MSG];
-        let msg = sys::recv(fd.as_fd(), &mut buf, libc::MSG_DONTWAIT);
         let mut fds = Vec::new();
+        let msg = with_msg_buf(|buf| {
+            sys::recv(fd.as_fd(), buf, libc::MSG_DONTWAIT).map(|r| {
+                let q = (r.len > 0).then(|| Request::decode(&buf[..r.len]));
+                fds = r.fds;
+                q
+            })
+        });
         let request = match msg {
-            Ok(r) if r.len == 0 => None,
-            Ok(r) => match Request::decode(&buf[..r.len]) {
-                Some(q) => {
-                    fds = r.fds;
-                    Some(q)
-                }
-                None => {
-                    tracing::warn!(key, "malformed message; closing the connection");
-                    None
-                }
-            },
+            Ok(None) => None,
+            Ok(Some(Some(q))) => Some(q),
+            Ok(Some(None)) => {
+                tracing::warn!(key, "malformed message; closing the connection");
+                None
+            }
             Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
                 let _ = self.ctl(libc::EPOLL_CTL_MOD, fd.as_raw_fd(), key, true);
                 return;
@@ -672,13 +672,21 @@ impl DevState {
                 writes.push((r.addr + lo as u64, (hi - lo) as u64));
             }
         }
-        for c in bytes.chunks(crate::protocol::CHUNK) {
+        // All but the last chunk go ahead; the last travels with the result.
+        let last = bytes.len().saturating_sub(1) / crate::protocol::CHUNK * crate::protocol::CHUNK;
+        for c in bytes[..last].chunks(crate::protocol::CHUNK) {
             self.reply(p, t, Reply::Chunk { bytes: c.to_vec() }, Vec::new(), out);
         }
+        let bytes = bytes[last..].to_vec();
         self.reply(
             p,
             t,
-            Reply::InlineResult { ret, close, writes },
+            Reply::InlineResult {
+                ret,
+                close,
+                writes,
+                bytes,
+            },
             Vec::new(),
             out,
         );
@@ -884,12 +892,11 @@ impl DevState {
                     arg,
                     regions,
                     fds: numbers,
+                    bytes: tail,
                 },
             ) => {
-                if !self.inline.procs.contains(&p) {
-                    return None;
-                }
-                let bytes = self.chunks.remove(&key).unwrap_or_default();
+                let mut bytes = self.chunks.remove(&key).unwrap_or_default();
+                bytes.extend_from_slice(&tail);
                 let mut at = 0usize;
                 let mut built = Vec::with_capacity(regions.len());
                 for (addr, len, with_bytes) in regions {
