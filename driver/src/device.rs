@@ -281,7 +281,10 @@ impl Device {
                     for (addr, len) in writes {
                         let len = len as usize;
                         let Some(src) = written.get(at..at + len) else {
-                            return Err(io::Error::new(io::ErrorKind::InvalidData, "short write-back"));
+                            return Err(io::Error::new(
+                                io::ErrorKind::InvalidData,
+                                "short write-back",
+                            ));
                         };
                         let in_arg = addr >= arg && addr + len as u64 <= arg + arg_len as u64;
                         if in_arg {

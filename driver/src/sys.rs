@@ -499,7 +499,10 @@ static PID: std::sync::atomic::AtomicI32 = std::sync::atomic::AtomicI32::new(0);
 
 extern "C" fn forked_child() {
     // SAFETY: plain syscall, async-signal-safe.
-    PID.store(unsafe { libc::getpid() }, std::sync::atomic::Ordering::Relaxed);
+    PID.store(
+        unsafe { libc::getpid() },
+        std::sync::atomic::Ordering::Relaxed,
+    );
 }
 
 /// This process's id without a syscall per call: kept current across fork.

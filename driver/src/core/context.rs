@@ -41,6 +41,9 @@ pub struct Context {
     pub(crate) read_scratch: Vec<u8>,
     pub(crate) write_scratch: Vec<u8>,
     pub(crate) codes_scratch: Vec<u32>,
+    /// Ranges reserved for a transaction whose sender went away while the host was copying
+    /// its payload, by sender thread: freed when the host reports the copy.
+    pub(crate) orphans: BTreeMap<(ProcId, Tid), (ProcId, usize)>,
 }
 
 impl Context {
@@ -62,6 +65,7 @@ impl Context {
             read_scratch: Vec::new(),
             write_scratch: Vec::new(),
             codes_scratch: Vec::new(),
+            orphans: BTreeMap::new(),
         }
     }
 
@@ -125,7 +129,11 @@ impl Context {
     /// has a mapping.
     pub fn mmap(&mut self, proc: ProcId, user_addr: u64, len: usize) -> Result<usize, Errno> {
         let p = self.procs.get_mut(&proc).ok_or(Errno::EINVAL)?;
-        if len == 0 || user_addr == 0 {
+        // A mapping is page-aligned and lies inside the address space, as a vma does.
+        let fits = user_addr
+            .checked_add(len as u64)
+            .is_some_and(|end| end <= 1 << 56);
+        if len == 0 || user_addr == 0 || user_addr % 4096 != 0 || !fits {
             return Err(Errno::EINVAL);
         }
         if p.mapping.is_some() {
@@ -417,6 +425,8 @@ impl Context {
                 if self.procs.contains_key(&proc) {
                     self.restore_park(proc, tid, other);
                 }
+                // A sender that went away while its payload was copied leaves an orphan.
+                self.free_orphan(proc, tid, env);
                 Completion::Done(Err(Errno::EINVAL))
             }
         };

@@ -475,7 +475,8 @@ impl Context {
             let known = self.procs[&proc].threads[&tid].good_read_buffer;
             if known != Some((bwr.read_buffer, bwr.read_size)) {
                 w.flush(env)?;
-                self.thread_mut(proc, tid).good_read_buffer = Some((bwr.read_buffer, bwr.read_size));
+                self.thread_mut(proc, tid).good_read_buffer =
+                    Some((bwr.read_buffer, bwr.read_size));
             }
         }
         w.start = w.buf.len();
@@ -488,19 +489,31 @@ impl Context {
         let for_proc = self.procs[&proc].threads[&tid].available_for_proc_work();
         let mut drained = false;
         while w.room() >= READ_ITEM_ROOM {
-            let p = self.proc_mut(proc);
-            let t = p.threads.get_mut(&tid).unwrap();
-            let work = if !t.todo.is_empty() {
-                t.pop()
+            let p = &self.procs[&proc];
+            let own = !p.threads[&tid].todo.is_empty();
+            let next = if own {
+                p.threads[&tid].todo.front()
             } else if for_proc {
-                p.todo.pop_front()
+                p.todo.front()
             } else {
                 None
             };
-            let Some(work) = work else {
+            let Some(&next) = next else {
                 drained = true;
                 break;
             };
+            // Files are installed before anything is written: a transaction carrying them
+            // waits, where it is, for the next read.
+            if w.written() && self.carries_files(next) {
+                break;
+            }
+            let p = self.proc_mut(proc);
+            let work = if own {
+                p.threads.get_mut(&tid).unwrap().pop()
+            } else {
+                p.todo.pop_front()
+            };
+            let Some(work) = work else { break };
             match self.deliver(proc, tid, work, &mut w, env) {
                 Ok(Next::More) => {}
                 Ok(Next::Stop) => break,

@@ -469,15 +469,32 @@ impl Context {
         self.commit_transaction(proc, tid, p, copied, env);
     }
 
-    /// Abandons this thread's pending transaction (its process is going away).
+    /// Abandons this thread's pending transaction (its process is going away). The host may
+    /// still be copying into the reserved range, so the range stays reserved, orphaned, until
+    /// the host reports the copy ([`Context::payload_copied`] frees it).
     pub(crate) fn abort_transaction(&mut self, proc: ProcId, tid: Tid, env: &mut Env) {
         let Some(p) = self.thread_mut(proc, tid).pending.take() else {
             return;
         };
-        self.free_pending_buffer(&p, env);
+        self.orphans.insert((proc, tid), (p.target, p.offset));
         if let Some(irt) = p.in_reply_to {
             self.send_failed_reply(irt, BR_DEAD_REPLY, env);
         }
+    }
+
+    /// The copy into an orphaned range ended: the range can go.
+    pub(crate) fn free_orphan(&mut self, proc: ProcId, tid: Tid, env: &mut Env) -> bool {
+        let Some((target, offset)) = self.orphans.remove(&(proc, tid)) else {
+            return false;
+        };
+        if self
+            .procs
+            .get(&target)
+            .is_some_and(|t| t.buffers.contains_key(&offset))
+        {
+            self.free_buffer(target, offset, env);
+        }
+        true
     }
 
     fn free_pending_buffer(&mut self, p: &PendingTxn, env: &mut Env) {
@@ -1348,17 +1365,19 @@ impl Context {
             );
             match installed {
                 None => {
+                    // The read is suspended until the host installs the files; the
+                    // transaction waits at the head of this thread's queue meanwhile.
+                    assert!(
+                        !w.written(),
+                        "files are installed before anything is written"
+                    );
                     let b = self.proc_mut(proc).buffers.get_mut(&offset).unwrap();
                     let files = fixups.iter().map(|f| f.file).collect();
                     b.fd_fixups = fixups;
                     let t = self.thread_mut(proc, tid);
                     t.todo.push_front(Work::Transaction(id));
                     t.process_todo = true;
-                    return Ok(if w.written() {
-                        Next::Stop
-                    } else {
-                        Next::Install(files)
-                    });
+                    return Ok(Next::Install(files));
                 }
                 Some(Ok(fds)) if fds.len() == fixups.len() => {
                     let mut close = Vec::new();
@@ -1478,6 +1497,17 @@ impl Context {
         } else if self.procs[&proc].buffers.contains_key(&d.offset) {
             self.free_buffer(proc, d.offset, env);
         }
+    }
+
+    /// Whether delivering `w` needs the host to install files first.
+    pub(crate) fn carries_files(&self, w: Work) -> bool {
+        let Work::Transaction(id) = w else {
+            return false;
+        };
+        let Some((p, off)) = self.txns.get(&id).and_then(|t| t.buffer) else {
+            return false;
+        };
+        !self.procs[&p].buffers[&off].fd_fixups.is_empty()
     }
 
     /// Forgets a transaction; one still addressed to a process no longer counts against it.

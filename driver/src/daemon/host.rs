@@ -61,7 +61,9 @@ impl Inline {
             .filter(|((p, _), _)| *p == proc)
             .flat_map(|(_, rs)| rs.iter_mut())
             .find(|r| {
-                (r.readable || !read) && r.addr <= addr && end <= r.addr + r.data.len() as u64
+                (r.readable || !read)
+                    && r.addr <= addr
+                    && end <= r.addr.saturating_add(r.data.len() as u64)
             })
     }
 
@@ -107,7 +109,10 @@ impl UserMemory for ProcessMemory<'_> {
             let at = (addr - r.addr) as usize;
             Arc::make_mut(&mut r.data)[at..at + src.len()].copy_from_slice(src);
             let end = at + src.len();
-            r.dirty = Some(r.dirty.map_or((at, end), |(lo, hi)| (lo.min(at), hi.max(end))));
+            r.dirty = Some(
+                r.dirty
+                    .map_or((at, end), |(lo, hi)| (lo.min(at), hi.max(end))),
+            );
             return Ok(());
         }
         if self.inline.procs.contains(&proc) {

@@ -900,6 +900,7 @@ impl DevState {
                 let mut at = 0usize;
                 let mut built = Vec::with_capacity(regions.len());
                 for (addr, len, with_bytes) in regions {
+                    addr.checked_add(len)?;
                     let len = usize::try_from(len).ok().filter(|&l| l <= MAX_INLINE)?;
                     let data = if with_bytes {
                         let d = bytes.get(at..at.checked_add(len)?)?.to_vec();

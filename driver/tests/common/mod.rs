@@ -779,6 +779,9 @@ impl Sim {
         let (mut env, ctx) = self.env_parts();
         let out = ctx.payload_copied(proc, tid, result, &mut env);
         self.handle_wakes(out.wakes);
+        if self.ctx.proc_info(proc).is_none() {
+            return;
+        }
         match self.settle(proc, tid, out.result) {
             Completion::Done(r) => {
                 let arg = self.pending.remove(&(proc, tid)).unwrap();
@@ -862,7 +865,8 @@ impl Sim {
         let (mut env, ctx) = self.env_parts();
         let out = ctx.release(proc, &mut env);
         self.pending.retain(|(p, _), _| *p != proc);
-        self.held.retain(|(p, _), _| *p != proc);
+        // Held copies stay: like a daemon's worker, the test still finishes them
+        // (`release_copies`), and only then may the core free their ranges.
         self.handle_wakes(out.wakes);
         self.completed.retain(|(p, _), _| *p != proc);
     }
