@@ -375,31 +375,34 @@ impl Context {
         env: &mut Env,
         timed_out: bool,
     ) -> Completion {
-        if !self.procs.contains_key(&proc) {
-            return Completion::Done(Err(Errno::EINVAL));
-        }
         let _span = tracing::debug_span!("resume", proc = proc.0, tid).entered();
-        match self.unpark(proc, tid) {
-            Some(Parked::Read { arg, bwr }) if !timed_out => {
-                self.read_or_park(proc, tid, arg, bwr, env)
-            }
+        let wanted = |p: &Parked| match p {
+            Parked::Read { .. } => !timed_out,
+            Parked::Freeze { .. } => true,
+            _ => false,
+        };
+        match self.take_park(proc, tid, wanted) {
+            Some(Parked::Read { arg, bwr }) => self.read_or_park(proc, tid, arg, bwr, env),
             Some(Parked::Freeze { pid }) => match self.resume_freeze(proc, tid, pid, timed_out) {
                 Some(r) => Completion::Done(r),
                 None => Completion::Parked,
             },
-            other => {
-                self.restore_park(proc, tid, other);
-                Completion::Done(Err(Errno::EINVAL))
-            }
+            _ => Completion::Done(Err(Errno::EINVAL)),
         }
     }
 
-    fn restore_park(&mut self, proc: ProcId, tid: Tid, parked: Option<Parked>) {
-        if let Some(Parked::Read { arg, bwr }) = parked {
-            self.park_read(proc, tid, arg, bwr);
-        } else if let Some(t) = self.proc_mut(proc).threads.get_mut(&tid) {
-            t.parked = parked;
+    /// Ends `tid`'s park if it is one `wanted` accepts; otherwise leaves it as it is.
+    fn take_park(
+        &mut self,
+        proc: ProcId,
+        tid: Tid,
+        wanted: impl Fn(&Parked) -> bool,
+    ) -> Option<Parked> {
+        let parked = self.procs.get(&proc)?.threads.get(&tid)?.parked.as_ref()?;
+        if !wanted(parked) {
+            return None;
         }
+        self.unpark(proc, tid)
     }
 
     /// The host made the payload copies of a [`Completion::CopyPayload`] (`Ok`), or one of
@@ -411,20 +414,12 @@ impl Context {
         result: Result<(), super::Fault>,
         env: &mut Env,
     ) -> Outcome<Completion> {
-        let c = match self
-            .procs
-            .contains_key(&proc)
-            .then(|| self.unpark(proc, tid))
-            .flatten()
-        {
+        let c = match self.take_park(proc, tid, |p| matches!(p, Parked::Copy { .. })) {
             Some(Parked::Copy { arg, bwr }) => {
                 self.finish_transaction(proc, tid, result.is_ok(), env);
                 self.run_write_read(proc, tid, arg, bwr, env)
             }
-            other => {
-                if self.procs.contains_key(&proc) {
-                    self.restore_park(proc, tid, other);
-                }
+            _ => {
                 // A sender that went away while its payload was copied leaves an orphan.
                 self.free_orphan(proc, tid, env);
                 Completion::Done(Err(Errno::EINVAL))
@@ -442,22 +437,12 @@ impl Context {
         fds: Result<Vec<u32>, Errno>,
         env: &mut Env,
     ) -> Outcome<Completion> {
-        let c = match self
-            .procs
-            .contains_key(&proc)
-            .then(|| self.unpark(proc, tid))
-            .flatten()
-        {
+        let c = match self.take_park(proc, tid, |p| matches!(p, Parked::Install { .. })) {
             Some(Parked::Install { arg, bwr }) => {
                 self.thread_mut(proc, tid).installed_fds = Some(fds);
                 self.read_or_park(proc, tid, arg, bwr, env)
             }
-            other => {
-                if self.procs.contains_key(&proc) {
-                    self.restore_park(proc, tid, other);
-                }
-                Completion::Done(Err(Errno::EINVAL))
-            }
+            _ => Completion::Done(Err(Errno::EINVAL)),
         };
         self.outcome(c)
     }
@@ -465,12 +450,8 @@ impl Context {
     /// Cancels the parked ioctl of `tid` (a signal): it completes with `EINTR`. A read's
     /// `binder_write_read` is written back as the write half left it; a freeze is undone.
     pub fn interrupt(&mut self, proc: ProcId, tid: Tid, env: &mut Env) -> Outcome<Completion> {
-        let c = match self
-            .procs
-            .contains_key(&proc)
-            .then(|| self.unpark(proc, tid))
-            .flatten()
-        {
+        let interruptible = |p: &Parked| matches!(p, Parked::Read { .. } | Parked::Freeze { .. });
+        let c = match self.take_park(proc, tid, interruptible) {
             Some(Parked::Read { arg, bwr }) => match env.write(proc, arg, &bwr) {
                 Ok(()) => Completion::Done(Err(Errno::EINTR)),
                 Err(_) => Completion::Done(Err(Errno::EFAULT)),
@@ -487,12 +468,7 @@ impl Context {
                 }
                 Completion::Done(Err(Errno::EINTR))
             }
-            other => {
-                if self.procs.contains_key(&proc) {
-                    self.restore_park(proc, tid, other);
-                }
-                Completion::Done(Err(Errno::EINVAL))
-            }
+            _ => Completion::Done(Err(Errno::EINVAL)),
         };
         self.outcome(c)
     }
