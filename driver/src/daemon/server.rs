@@ -727,6 +727,16 @@ impl DevState {
                 fds,
             })
         };
+        let answer_ret = |ret: i64, out: &mut Vec<Out>| {
+            answer(
+                Reply::Result {
+                    ret,
+                    close: Vec::new(),
+                },
+                Vec::new(),
+                out,
+            )
+        };
         match (kind, req) {
             (
                 ConnKind::New,
@@ -806,14 +816,7 @@ impl DevState {
                     .get_mut(&p)?
                     .threads
                     .insert(tid, (key, fd.clone()));
-                answer(
-                    Reply::Result {
-                        ret: 0,
-                        close: Vec::new(),
-                    },
-                    Vec::new(),
-                    out,
-                );
+                answer_ret(0, out);
                 Some(ConnKind::Thread(p, tid))
             }
             (ConnKind::Proc(p), Request::Mmap { len }) => {
@@ -834,14 +837,7 @@ impl DevState {
                         e.pending_buffer = Some(b);
                         answer(Reply::MmapFd { len }, vec![dup], out);
                     }
-                    Err(errno) => answer(
-                        Reply::Result {
-                            ret: -(errno as i64),
-                            close: Vec::new(),
-                        },
-                        Vec::new(),
-                        out,
-                    ),
+                    Err(errno) => answer_ret(-(errno as i64), out),
                 }
                 Some(kind)
             }
@@ -860,14 +856,7 @@ impl DevState {
                         }
                     }
                 };
-                answer(
-                    Reply::Result {
-                        ret,
-                        close: Vec::new(),
-                    },
-                    Vec::new(),
-                    out,
-                );
+                answer_ret(ret, out);
                 Some(kind)
             }
             (ConnKind::Thread(p, t), Request::Ioctl { cmd, arg }) => {
@@ -935,14 +924,7 @@ impl DevState {
                     Ok(r) => r as i64,
                     Err(e) => errno_ret(e),
                 };
-                answer(
-                    Reply::Result {
-                        ret,
-                        close: Vec::new(),
-                    },
-                    Vec::new(),
-                    out,
-                );
+                answer_ret(ret, out);
                 self.wake(o.wakes, out);
                 Some(kind)
             }
