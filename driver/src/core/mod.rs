@@ -14,10 +14,20 @@
 //! kernel's woken thread would. Threads that polled are reported as [`Wake::Readable`]. The
 //! core knows nothing of sockets, OS threads or time.
 //!
+//! Three more things hand control back to the host in the middle of an ioctl, each with its
+//! own way back in:
+//! - a transaction's payload copy ([`Completion::CopyPayload`] → [`Context::payload_copied`]):
+//!   the transaction is prepared under the host's lock, copied without it, then committed, so
+//!   no payload copy ever holds up the rest of the device;
+//! - installing the files a transaction carries in the reader ([`Completion::InstallFiles`] →
+//!   [`Context::files_installed`]);
+//! - a `BINDER_FREEZE` waiting for transactions to drain ([`Completion::Waiting`] →
+//!   [`Context::resume`] on a wake, or [`Context::timeout`]).
+//!
 //! # The outside world
 //!
-//! Memory comes in through the two traits of [`host`]; identity through [`Credentials`], fixed
-//! at open.
+//! Memory and files come in through the traits of [`host`]; identity through
+//! [`Credentials`], fixed at open.
 
 mod alloc;
 mod context;
