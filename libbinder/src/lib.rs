@@ -12,8 +12,21 @@
 //! `BBinder`), death recipients and the service-manager client build on these types and speak
 //! the UAPI through `binder_driver::device`.
 
+pub mod binder;
 pub mod error;
 pub mod parcel;
+pub mod process;
+pub mod thread;
 
+pub use binder::{
+    Binder, DeathRecipient, Remotable, SpIBinder, TransactionCode, TransactionFlags, WpIBinder,
+    DUMP_TRANSACTION, FIRST_CALL_TRANSACTION, FLAG_CLEAR_BUF, FLAG_ONEWAY, FLAG_PRIVATE_VENDOR,
+    INTERFACE_TRANSACTION, LAST_CALL_TRANSACTION, PING_TRANSACTION, SHELL_COMMAND_TRANSACTION,
+};
 pub use error::{ExceptionCode, Result, Status, StatusCode};
 pub use parcel::{InterfaceToken, Parcel, ParcelFileDescriptor, Parcelable};
+pub use process::{ProcessError, ProcessState};
+pub use thread::{
+    clear_calling_identity, flush_commands, get_calling_pid, get_calling_uid,
+    handle_polled_commands, restore_calling_identity, setup_polling,
+};

@@ -210,6 +210,9 @@ pub struct Parcel {
     /// File descriptors the parcel owns, by the offset of their object.
     owned_fds: Vec<(u64, OwnedFd)>,
     allow_fds: bool,
+    /// What the parcel keeps alive with itself: binders written into it (while it is in
+    /// flight), the hook that frees a received driver buffer.
+    attachments: Vec<Box<dyn std::any::Any + Send + Sync>>,
 }
 
 const fn pad_size(len: usize) -> usize {
@@ -250,7 +253,13 @@ impl Parcel {
             objects: Vec::new(),
             owned_fds: Vec::new(),
             allow_fds: true,
+            attachments: Vec::new(),
         }
+    }
+
+    /// Keeps `value` alive as long as the parcel (dropped with it, or by `free_data`).
+    pub(crate) fn attach(&mut self, value: Box<dyn std::any::Any + Send + Sync>) {
+        self.attachments.push(value);
     }
 
     /// A parcel holding a copy of received transaction data (`BR_TRANSACTION`/`BR_REPLY`):

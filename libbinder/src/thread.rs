@@ -1,0 +1,619 @@
+//! Per-thread binder state (AOSP `IPCThreadState.cpp`): the command (out) and return (in)
+//! buffers, `talk_with_driver`, synchronous and oneway transactions, the execution of every
+//! return code, the calling identity, and polling.
+
+use std::cell::RefCell;
+use std::io;
+use std::mem::size_of;
+use std::os::fd::RawFd;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::time::Duration;
+
+use binder_driver::uapi::*;
+
+use crate::binder::{self, SpIBinder};
+use crate::error::StatusCode;
+use crate::parcel::Parcel;
+use crate::process::ProcessState;
+
+/// How much one read asks for (AOSP reads 256 bytes of returns at a time).
+const READ_SIZE: usize = 256;
+
+struct ThreadState {
+    out: Vec<u8>,
+    inp: Vec<u8>,
+    in_pos: usize,
+    calling_pid: i32,
+    calling_uid: u32,
+    is_looper: bool,
+    /// Depth of incoming transactions being served on this thread.
+    serving: u32,
+}
+
+fn own_pid() -> i32 {
+    std::process::id() as i32
+}
+
+fn own_uid() -> u32 {
+    // SAFETY: getuid cannot fail.
+    unsafe { libc::getuid() }
+}
+
+impl ThreadState {
+    fn new() -> ThreadState {
+        ThreadState {
+            out: Vec::with_capacity(256),
+            inp: Vec::with_capacity(READ_SIZE),
+            in_pos: 0,
+            calling_pid: own_pid(),
+            calling_uid: own_uid(),
+            is_looper: false,
+            serving: 0,
+        }
+    }
+}
+
+thread_local! {
+    static STATE: RefCell<ThreadState> = RefCell::new(ThreadState::new());
+}
+
+/// Runs `f` on this thread's state (a short borrow: never across user code or drops of
+/// binders).
+fn with<R>(f: impl FnOnce(&mut ThreadState) -> R) -> R {
+    STATE.with(|s| f(&mut s.borrow_mut()))
+}
+
+fn push_cmd(out: &mut Vec<u8>, cmd: u32, payload: &[u8]) {
+    out.extend_from_slice(&cmd.to_ne_bytes());
+    out.extend_from_slice(payload);
+}
+
+/// Queues a command in this thread's out buffer (sent with the next talk to the driver).
+fn queue(cmd: u32, payload: &[u8]) {
+    with(|s| push_cmd(&mut s.out, cmd, payload));
+}
+
+/// The `status_t` for a driver error.
+pub(crate) fn status_from_io(e: &io::Error) -> StatusCode {
+    match e.raw_os_error() {
+        Some(libc::ECONNREFUSED) | Some(libc::ECONNRESET) | Some(libc::EPIPE) => {
+            StatusCode::DEAD_OBJECT
+        }
+        Some(n) => StatusCode::from_raw(-n),
+        None => StatusCode::UNKNOWN_ERROR,
+    }
+}
+
+fn process() -> Result<&'static ProcessState, StatusCode> {
+    ProcessState::self_().map_err(StatusCode::from)
+}
+
+/// One `BINDER_WRITE_READ` (AOSP `talkWithDriver`): writes the out buffer unless returns are
+/// still unread (when receiving), and reads if the in buffer is drained.
+fn talk_with_driver(do_receive: bool) -> io::Result<()> {
+    let ps = ProcessState::self_().map_err(|e| io::Error::new(io::ErrorKind::NotConnected, e))?;
+    STATE.with(|cell| {
+        let mut s = cell.borrow_mut();
+        let need_read = s.in_pos >= s.inp.len();
+        let out_avail = if !do_receive || need_read {
+            s.out.len()
+        } else {
+            0
+        };
+        let read_size = if do_receive && need_read {
+            READ_SIZE
+        } else {
+            0
+        };
+        if out_avail == 0 && read_size == 0 {
+            return Ok(());
+        }
+        let mut rbuf = [0u8; READ_SIZE];
+        let mut bwr = BinderWriteRead {
+            write_size: out_avail as u64,
+            write_consumed: 0,
+            write_buffer: s.out.as_ptr() as u64,
+            read_size: read_size as u64,
+            read_consumed: 0,
+            read_buffer: rbuf.as_mut_ptr() as u64,
+        };
+        let result = loop {
+            match ps.device.write_read(&mut bwr) {
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                r => break r,
+            }
+        };
+        if let Err(e) = result {
+            // Commands that did not go out are dropped: they may point at data that does not
+            // outlive the failed call.
+            s.out.clear();
+            return Err(e);
+        }
+        let consumed = (bwr.write_consumed as usize).min(s.out.len());
+        s.out.drain(..consumed);
+        if bwr.read_consumed > 0 {
+            let n = (bwr.read_consumed as usize).min(READ_SIZE);
+            s.inp.clear();
+            s.inp.extend_from_slice(&rbuf[..n]);
+            s.in_pos = 0;
+        }
+        Ok(())
+    })
+}
+
+/// Takes the next `T` from the in buffer.
+fn read_in<T: Pod>() -> Option<T> {
+    with(|s| {
+        let v = T::from_bytes(s.inp.get(s.in_pos..)?)?;
+        s.in_pos += size_of::<T>();
+        Some(v)
+    })
+}
+
+fn skip_in(len: usize) {
+    with(|s| s.in_pos = (s.in_pos + len).min(s.inp.len()));
+}
+
+fn in_drained() -> bool {
+    with(|s| s.in_pos >= s.inp.len())
+}
+
+/// Writes `cmds` to the driver now: through this thread's out buffer, or directly if the
+/// thread state is unavailable (thread exit) or busy.
+pub(crate) fn write_now(cmds: &[u8]) {
+    let queued = STATE
+        .try_with(|cell| match cell.try_borrow_mut() {
+            Ok(mut s) => {
+                s.out.extend_from_slice(cmds);
+                true
+            }
+            Err(_) => false,
+        })
+        .unwrap_or(false);
+    if queued {
+        if let Err(e) = talk_with_driver(false) {
+            tracing::debug!(%e, "flush failed");
+        }
+        return;
+    }
+    let Ok(ps) = ProcessState::self_() else {
+        return;
+    };
+    let mut bwr = BinderWriteRead {
+        write_size: cmds.len() as u64,
+        write_buffer: cmds.as_ptr() as u64,
+        ..Default::default()
+    };
+    if let Err(e) = ps.device.write_read(&mut bwr) {
+        tracing::debug!(%e, "direct write failed");
+    }
+}
+
+/// `BC_INCREFS` + `BC_ACQUIRE` (`acquire`) or `BC_RELEASE` + `BC_DECREFS` for `handle`.
+pub(crate) fn ref_commands(handle: u32, acquire: bool) -> Vec<u8> {
+    let mut v = Vec::with_capacity(16);
+    if acquire {
+        push_cmd(&mut v, BC_INCREFS, &handle.to_ne_bytes());
+        push_cmd(&mut v, BC_ACQUIRE, &handle.to_ne_bytes());
+    } else {
+        push_cmd(&mut v, BC_RELEASE, &handle.to_ne_bytes());
+        push_cmd(&mut v, BC_DECREFS, &handle.to_ne_bytes());
+    }
+    v
+}
+
+/// A `BC_REQUEST_DEATH_NOTIFICATION`/`BC_CLEAR_DEATH_NOTIFICATION` command.
+pub(crate) fn death_command(request: bool, handle: u32, cookie: u64) -> Vec<u8> {
+    let mut v = Vec::with_capacity(16);
+    let hc = BinderHandleCookie { handle, cookie };
+    let cmd = if request {
+        BC_REQUEST_DEATH_NOTIFICATION
+    } else {
+        BC_CLEAR_DEATH_NOTIFICATION
+    };
+    push_cmd(&mut v, cmd, hc.as_bytes());
+    v
+}
+
+/// Sends the queued commands now (AOSP `flushCommands`).
+pub fn flush_commands() -> Result<(), StatusCode> {
+    talk_with_driver(false).map_err(|e| status_from_io(&e))?;
+    // Flushing may have dropped things that queued more (AOSP flushes twice as well).
+    if with(|s| !s.out.is_empty()) {
+        talk_with_driver(false).map_err(|e| status_from_io(&e))?;
+    }
+    Ok(())
+}
+
+/// Frees a received buffer when its parcel goes: `BC_FREE_BUFFER` queued on the dropping
+/// thread and sent with its next write (flushed at once on a thread that is neither a looper
+/// nor serving a call, as AOSP `flushIfNeeded`).
+struct FreeBuffer(u64);
+
+impl Drop for FreeBuffer {
+    fn drop(&mut self) {
+        let addr = self.0;
+        let flush = STATE
+            .try_with(|cell| match cell.try_borrow_mut() {
+                Ok(mut s) => {
+                    push_cmd(&mut s.out, BC_FREE_BUFFER, &addr.to_ne_bytes());
+                    Some(!s.is_looper && s.serving == 0)
+                }
+                Err(_) => None,
+            })
+            .ok()
+            .flatten();
+        match flush {
+            Some(true) => {
+                let _ = talk_with_driver(false);
+            }
+            Some(false) => {}
+            None => {
+                let mut v = Vec::with_capacity(12);
+                push_cmd(&mut v, BC_FREE_BUFFER, &addr.to_ne_bytes());
+                write_now(&v);
+            }
+        }
+    }
+}
+
+/// A parcel over a received buffer: a copy of the data and objects, owning the descriptors
+/// the driver installed, and freeing the buffer when dropped.
+fn received_parcel(tr: &BinderTransactionData) -> Result<Parcel, StatusCode> {
+    let ps = process()?;
+    let addr = tr.data_buffer();
+    let free = FreeBuffer(addr);
+    let data = ps.mapped(addr, tr.data_size).ok_or(StatusCode::BAD_VALUE)?;
+    let offs_bytes = ps
+        .mapped(tr.data_offsets(), tr.offsets_size)
+        .ok_or(StatusCode::BAD_VALUE)?;
+    let offsets: Vec<u64> = offs_bytes
+        .chunks_exact(8)
+        .map(|c| u64::from_ne_bytes(c.try_into().unwrap()))
+        .collect();
+    let mut parcel = Parcel::from_received(data, &offsets);
+    // SAFETY: the driver installed the descriptors of this buffer's fd objects in this process
+    // for it alone; the parcel is their only owner and adopts them once.
+    unsafe { parcel.adopt_file_descriptors() };
+    parcel.attach(Box::new(free));
+    Ok(parcel)
+}
+
+fn write_transaction_data(cmd: u32, flags: u32, handle: u32, code: u32, data: &Parcel) {
+    let mut td = BinderTransactionData {
+        code,
+        flags,
+        data_size: data.data_size() as u64,
+        offsets_size: (data.objects_count() * 8) as u64,
+        ..Default::default()
+    };
+    td.set_target_handle(handle);
+    td.set_data_ptr(data.data_ptr() as u64, data.objects_ptr() as u64);
+    queue(cmd, td.as_bytes());
+}
+
+/// Waits for the end of what was just queued (AOSP `waitForResponse`): the reply of a
+/// synchronous call (`want_reply`), else the `BR_TRANSACTION_COMPLETE`. Incoming calls meanwhile
+/// are executed on this thread.
+fn wait_for_response(want_reply: bool) -> Result<Option<Parcel>, StatusCode> {
+    loop {
+        talk_with_driver(true).map_err(|e| status_from_io(&e))?;
+        let Some(cmd) = read_in::<u32>() else {
+            continue;
+        };
+        match cmd {
+            BR_ONEWAY_SPAM_SUSPECT | BR_TRANSACTION_COMPLETE => {
+                if cmd == BR_ONEWAY_SPAM_SUSPECT {
+                    tracing::error!("process seems to be sending too many oneway calls");
+                }
+                if !want_reply {
+                    return Ok(None);
+                }
+            }
+            BR_TRANSACTION_PENDING_FROZEN => {
+                tracing::warn!("oneway call to a frozen process");
+                if !want_reply {
+                    return Ok(None);
+                }
+            }
+            BR_DEAD_REPLY => return Err(StatusCode::DEAD_OBJECT),
+            BR_FAILED_REPLY => return Err(StatusCode::FAILED_TRANSACTION),
+            BR_FROZEN_REPLY => {
+                tracing::warn!("transaction failed: the target process is frozen");
+                return Err(StatusCode::FAILED_TRANSACTION);
+            }
+            BR_ACQUIRE_RESULT => skip_in(4),
+            BR_REPLY => {
+                let tr: BinderTransactionData = read_in().ok_or(StatusCode::NOT_ENOUGH_DATA)?;
+                let parcel = received_parcel(&tr)?;
+                if !want_reply {
+                    continue;
+                }
+                if tr.flags & TF_STATUS_CODE != 0 {
+                    let err = parcel
+                        .data()
+                        .get(..4)
+                        .map(|b| i32::from_ne_bytes(b.try_into().unwrap()))
+                        .unwrap_or(StatusCode::UNKNOWN_ERROR.to_raw());
+                    drop(parcel);
+                    return match err {
+                        0 => Ok(Some(Parcel::new())),
+                        e => Err(StatusCode::from_raw(e)),
+                    };
+                }
+                return Ok(Some(parcel));
+            }
+            other => execute_command(other)?,
+        }
+    }
+}
+
+/// A transaction to `handle` (AOSP `IPCThreadState::transact`). Synchronous calls return the
+/// reply; oneway calls (`FLAG_ONEWAY`) an empty parcel once the driver took them.
+pub fn transact(handle: u32, code: u32, data: &Parcel, flags: u32) -> Result<Parcel, StatusCode> {
+    process()?;
+    let flags = flags | TF_ACCEPT_FDS;
+    // `data` (and the binders it keeps alive) outlives the write: the driver reads it during
+    // the talk inside wait_for_response.
+    write_transaction_data(BC_TRANSACTION, flags, handle, code, data);
+    if flags & TF_ONE_WAY == 0 {
+        Ok(wait_for_response(true)?.unwrap_or_default())
+    } else {
+        wait_for_response(false)?;
+        Ok(Parcel::new())
+    }
+}
+
+fn send_reply(reply: Result<&Parcel, StatusCode>) -> Result<(), StatusCode> {
+    let mut status_parcel = Parcel::new();
+    match reply {
+        Ok(p) => write_transaction_data(BC_REPLY, 0, u32::MAX, 0, p),
+        Err(e) => {
+            status_parcel.write_i32(e.to_raw())?;
+            write_transaction_data(BC_REPLY, TF_STATUS_CODE, u32::MAX, 0, &status_parcel);
+        }
+    }
+    wait_for_response(false).map(|_| ())
+}
+
+fn execute_transaction(secctx: bool) -> Result<(), StatusCode> {
+    let tr: BinderTransactionData = if secctx {
+        read_in::<BinderTransactionDataSecctx>()
+            .ok_or(StatusCode::NOT_ENOUGH_DATA)?
+            .transaction_data
+    } else {
+        read_in().ok_or(StatusCode::NOT_ENOUGH_DATA)?
+    };
+    let oneway = tr.flags & TF_ONE_WAY != 0;
+    let mut buffer = match received_parcel(&tr) {
+        Ok(p) => p,
+        Err(e) => {
+            if !oneway {
+                send_reply(Err(e))?;
+            }
+            return Ok(());
+        }
+    };
+    let ps = process()?;
+    let target: Option<SpIBinder> = if tr.target_ptr() != 0 {
+        binder::registry_lookup(tr.target_ptr())
+    } else {
+        ps.the_context_object()
+    };
+    let (saved_pid, saved_uid) = with(|s| {
+        let saved = (s.calling_pid, s.calling_uid);
+        s.calling_pid = tr.sender_pid;
+        s.calling_uid = tr.sender_euid;
+        s.serving += 1;
+        saved
+    });
+    let mut reply = Parcel::new();
+    let result = match &target {
+        Some(b) => catch_unwind(AssertUnwindSafe(|| {
+            b.local_transact(tr.code, &mut buffer, &mut reply, tr.flags)
+        }))
+        .unwrap_or_else(|_| {
+            tracing::error!(code = tr.code, "panic in on_transact");
+            Err(StatusCode::UNKNOWN_ERROR)
+        }),
+        None => Err(StatusCode::UNKNOWN_TRANSACTION),
+    };
+    with(|s| {
+        s.calling_pid = saved_pid;
+        s.calling_uid = saved_uid;
+        s.serving -= 1;
+    });
+    let sent = if oneway {
+        Ok(())
+    } else {
+        send_reply(result.as_ref().map(|_| &reply).map_err(|e| *e))
+    };
+    drop(reply);
+    drop(buffer);
+    drop(target);
+    sent
+}
+
+/// Executes one return code other than the ones `wait_for_response` consumes (AOSP
+/// `executeCommand`).
+fn execute_command(cmd: u32) -> Result<(), StatusCode> {
+    match cmd {
+        BR_ERROR => {
+            let e: i32 = read_in().unwrap_or(StatusCode::UNKNOWN_ERROR.to_raw());
+            Err(StatusCode::from_raw(e))
+        }
+        BR_OK | BR_NOOP => Ok(()),
+        BR_ACQUIRE => {
+            let pc: BinderPtrCookie = read_in().ok_or(StatusCode::NOT_ENOUGH_DATA)?;
+            binder::registry_acquire(pc.ptr);
+            queue(BC_ACQUIRE_DONE, pc.as_bytes());
+            Ok(())
+        }
+        BR_RELEASE => {
+            let pc: BinderPtrCookie = read_in().ok_or(StatusCode::NOT_ENOUGH_DATA)?;
+            // The strong reference goes outside every lock; the object may drop here.
+            drop(binder::registry_release(pc.ptr));
+            Ok(())
+        }
+        BR_INCREFS => {
+            let pc: BinderPtrCookie = read_in().ok_or(StatusCode::NOT_ENOUGH_DATA)?;
+            binder::registry_incref(pc.ptr);
+            queue(BC_INCREFS_DONE, pc.as_bytes());
+            Ok(())
+        }
+        BR_DECREFS => {
+            let pc: BinderPtrCookie = read_in().ok_or(StatusCode::NOT_ENOUGH_DATA)?;
+            binder::registry_decref(pc.ptr);
+            Ok(())
+        }
+        BR_ATTEMPT_ACQUIRE => {
+            skip_in(size_of::<BinderPriPtrCookie>());
+            Ok(())
+        }
+        BR_TRANSACTION => execute_transaction(false),
+        BR_TRANSACTION_SEC_CTX => execute_transaction(true),
+        BR_DEAD_BINDER => {
+            let cookie: u64 = read_in().ok_or(StatusCode::NOT_ENOUGH_DATA)?;
+            binder::deliver_death(cookie);
+            queue(BC_DEAD_BINDER_DONE, &cookie.to_ne_bytes());
+            Ok(())
+        }
+        BR_CLEAR_DEATH_NOTIFICATION_DONE => {
+            let cookie: u64 = read_in().ok_or(StatusCode::NOT_ENOUGH_DATA)?;
+            binder::death_cleared(cookie);
+            Ok(())
+        }
+        BR_FINISHED => Err(StatusCode::TIMED_OUT),
+        BR_SPAWN_LOOPER => {
+            process()?.spawn_pooled_thread(false);
+            Ok(())
+        }
+        BR_FROZEN_BINDER | BR_CLEAR_FREEZE_NOTIFICATION_DONE => {
+            skip_in(ioc_size(cmd) as usize);
+            Ok(())
+        }
+        other => {
+            tracing::error!(
+                cmd = format_args!("{other:#x}"),
+                "bad command from the driver"
+            );
+            skip_in(ioc_size(other) as usize);
+            Err(StatusCode::UNKNOWN_ERROR)
+        }
+    }
+}
+
+enum LoopError {
+    Driver(io::Error),
+    Command(StatusCode),
+}
+
+fn get_and_execute_command() -> Result<(), LoopError> {
+    talk_with_driver(true).map_err(LoopError::Driver)?;
+    match read_in::<u32>() {
+        Some(cmd) => execute_command(cmd).map_err(LoopError::Command),
+        None => Ok(()),
+    }
+}
+
+/// The looper (AOSP `joinThreadPool`): `BC_ENTER_LOOPER` (main) or `BC_REGISTER_LOOPER`
+/// (spawned), then commands until the driver goes away.
+pub(crate) fn join_thread_pool(is_main: bool) -> Result<(), StatusCode> {
+    let ps = process()?;
+    with(|s| {
+        s.is_looper = true;
+        let cmd = if is_main {
+            BC_ENTER_LOOPER
+        } else {
+            BC_REGISTER_LOOPER
+        };
+        push_cmd(&mut s.out, cmd, &[]);
+    });
+    let result = loop {
+        match get_and_execute_command() {
+            Ok(()) => {}
+            Err(LoopError::Command(StatusCode::TIMED_OUT)) if !is_main => break Ok(()),
+            Err(LoopError::Command(e)) => {
+                tracing::warn!(?e, "binder command failed");
+            }
+            Err(LoopError::Driver(e)) => break Err(status_from_io(&e)),
+        }
+    };
+    queue(BC_EXIT_LOOPER, &[]);
+    let _ = talk_with_driver(false);
+    with(|s| s.is_looper = false);
+    let _ = ps.device.thread_exit();
+    result
+}
+
+/// Enters polling mode (AOSP `setupPolling`): this thread becomes a looper whose work is
+/// signalled by the returned descriptor; call [`handle_polled_commands`] when it is readable.
+pub fn setup_polling() -> Result<RawFd, StatusCode> {
+    let ps = process()?;
+    with(|s| {
+        s.is_looper = true;
+        push_cmd(&mut s.out, BC_ENTER_LOOPER, &[]);
+    });
+    flush_commands()?;
+    ps.device.poll_fd().map_err(|e| status_from_io(&e))
+}
+
+/// Executes the work pending for this thread (AOSP `handlePolledCommands`), without blocking
+/// when there is none.
+pub fn handle_polled_commands() -> Result<(), StatusCode> {
+    let ps = process()?;
+    if in_drained()
+        && !ps
+            .device
+            .poll(Some(Duration::ZERO))
+            .map_err(|e| status_from_io(&e))?
+    {
+        return flush_commands();
+    }
+    loop {
+        match get_and_execute_command() {
+            Ok(()) => {}
+            Err(LoopError::Driver(e)) => return Err(status_from_io(&e)),
+            Err(LoopError::Command(e)) => return Err(e),
+        }
+        if in_drained() {
+            break;
+        }
+    }
+    flush_commands()
+}
+
+/// The pid of the process that sent the call being served; our own pid outside a call, 0 for
+/// a oneway call.
+pub fn get_calling_pid() -> i32 {
+    with(|s| s.calling_pid)
+}
+
+/// The effective uid of the caller; our own uid outside a call.
+pub fn get_calling_uid() -> u32 {
+    with(|s| s.calling_uid)
+}
+
+/// Whether this thread is serving an incoming call.
+pub fn is_handling_transaction() -> bool {
+    with(|s| s.serving > 0)
+}
+
+/// Makes the calling identity our own and returns a token to restore it (AOSP
+/// `clearCallingIdentity`: uid in the high 32 bits, pid in the low).
+pub fn clear_calling_identity() -> i64 {
+    with(|s| {
+        let token = ((s.calling_uid as i64) << 32) | (s.calling_pid as u32 as i64);
+        s.calling_pid = own_pid();
+        s.calling_uid = own_uid();
+        token
+    })
+}
+
+/// Restores an identity saved by [`clear_calling_identity`].
+pub fn restore_calling_identity(token: i64) {
+    with(|s| {
+        s.calling_pid = token as u32 as i32;
+        s.calling_uid = (token >> 32) as u32;
+    })
+}

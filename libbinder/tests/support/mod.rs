@@ -1,0 +1,164 @@
+//! Real-process test support: a binderd in a temporary directory and children that are this
+//! test binary re-run in a role, talking lines over stdin/stdout. Every wait is bounded.
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use binder_driver::daemon::{Config, Daemon};
+
+/// How long any single wait may take.
+pub const WAIT: Duration = Duration::from_secs(20);
+
+/// A directory removed on drop.
+pub struct TempDir(pub PathBuf);
+
+impl TempDir {
+    pub fn new(tag: &str) -> TempDir {
+        static N: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        let n = N.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let p = std::env::temp_dir().join(format!("libbinder-{tag}-{}-{n}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&p);
+        std::fs::create_dir_all(&p).unwrap();
+        TempDir(p)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// An in-process binderd serving one device `binder`. Field order: the daemon goes first.
+pub struct TestDaemon {
+    pub daemon: Daemon,
+    pub dir: TempDir,
+}
+
+impl TestDaemon {
+    pub fn start(tag: &str) -> TestDaemon {
+        let dir = TempDir::new(tag);
+        let mut config = Config::new(&dir.0);
+        config.devices = vec!["binder".into()];
+        config.workers = 2;
+        let daemon = Daemon::start(config).expect("binderd starts");
+        TestDaemon { daemon, dir }
+    }
+
+    pub fn device(&self) -> PathBuf {
+        self.dir.0.join("binder")
+    }
+}
+
+pub const ROLE: &str = "LIBBINDER_TEST_ROLE";
+pub const DEV: &str = "LIBBINDER_TEST_DEVICE";
+pub const ARG: &str = "LIBBINDER_TEST_ARG";
+
+/// A child running `role` through the dispatching test `test`. Killed and reaped on drop.
+pub struct ChildProc {
+    pub child: Child,
+    lines: mpsc::Receiver<String>,
+    stdin: ChildStdin,
+}
+
+impl ChildProc {
+    pub fn spawn(test: &str, role: &str, device: &Path, arg: &str) -> ChildProc {
+        let mut child = Command::new(std::env::current_exe().unwrap())
+            .args(["--exact", test, "--nocapture", "--test-threads=1"])
+            .env(ROLE, role)
+            .env(DEV, device)
+            .env(ARG, arg)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("spawn child");
+        let stdout: ChildStdout = child.stdout.take().unwrap();
+        let stdin = child.stdin.take().unwrap();
+        let (tx, lines) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines() {
+                let Ok(line) = line else { break };
+                // The harness may print on the same line before the note.
+                if let Some(i) = line.find("@@") {
+                    if tx.send(line[i + 2..].trim_end().to_string()).is_err() {
+                        break;
+                    }
+                }
+            }
+        });
+        ChildProc {
+            child,
+            lines,
+            stdin,
+        }
+    }
+
+    pub fn pid(&self) -> i32 {
+        self.child.id() as i32
+    }
+
+    /// The child's next note, waiting at most [`WAIT`].
+    pub fn expect_line(&mut self) -> String {
+        match self.lines.recv_timeout(WAIT) {
+            Ok(l) => l,
+            Err(mpsc::RecvTimeoutError::Timeout) => panic!("child said nothing in time"),
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                panic!(
+                    "child exited before saying anything: {:?}",
+                    self.child.try_wait()
+                )
+            }
+        }
+    }
+
+    pub fn say(&mut self, line: &str) {
+        writeln!(self.stdin, "{line}").unwrap();
+        self.stdin.flush().unwrap();
+    }
+
+    pub fn kill9(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for ChildProc {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+        }
+        let _ = self.child.wait();
+    }
+}
+
+/// In a child: report to the parent.
+pub fn tell(line: &str) {
+    println!("@@{line}");
+    std::io::stdout().flush().unwrap();
+}
+
+/// In a child: the next line from the parent (empty at EOF).
+pub fn hear() -> String {
+    let mut l = String::new();
+    std::io::stdin().read_line(&mut l).unwrap();
+    l.trim_end().to_string()
+}
+
+/// In a child: exit when the parent closes stdin (it died or is done).
+pub fn exit_on_stdin_eof() {
+    std::thread::spawn(|| {
+        let mut l = String::new();
+        loop {
+            l.clear();
+            match std::io::stdin().read_line(&mut l) {
+                Ok(0) | Err(_) => std::process::exit(0),
+                Ok(_) if l.trim() == "exit" => std::process::exit(0),
+                Ok(_) => {}
+            }
+        }
+    });
+}
