@@ -135,6 +135,19 @@ struct Device {
     name: String,
     listener: OwnedFd,
     state: Mutex<DevState>,
+    /// Some freeze waits with a timer: only then do workers look at the deadlines, so that an
+    /// idle worker does not take the device lock on every wake-up.
+    timers: AtomicBool,
+}
+
+impl Device {
+    /// Ends a locked section: notes whether timers run and takes the payload copies the
+    /// section left, to make without the lock.
+    fn unlock(&self, mut st: MutexGuard<'_, DevState>) -> Vec<CopyJob> {
+        self.timers
+            .store(!st.freeze_waits.is_empty(), Ordering::Relaxed);
+        std::mem::take(&mut st.copy_jobs)
+    }
 }
 
 /// A message to send once the device lock is released.
@@ -207,6 +220,7 @@ impl Shared {
                 }),
                 name,
                 listener,
+                timers: AtomicBool::new(false),
             })
             .collect();
         let s = Shared {
@@ -336,7 +350,11 @@ impl Shared {
     fn next_timeout(&self) -> i32 {
         let now = Instant::now();
         let mut next: Option<Duration> = None;
-        for d in &self.devices {
+        for d in self
+            .devices
+            .iter()
+            .filter(|d| d.timers.load(Ordering::Relaxed))
+        {
             for &deadline in lock(&d.state).freeze_waits.values() {
                 let left = deadline.saturating_duration_since(now);
                 next = Some(next.map_or(left, |n| n.min(left)));
@@ -348,8 +366,11 @@ impl Shared {
     fn fire_timers(&self) {
         let now = Instant::now();
         for (dev, d) in self.devices.iter().enumerate() {
+            if !d.timers.load(Ordering::Relaxed) {
+                continue;
+            }
             let mut out = Vec::new();
-            {
+            let jobs = {
                 let mut st = lock(&d.state);
                 let due: Vec<_> = st
                     .freeze_waits
@@ -362,8 +383,9 @@ impl Shared {
                     let o = st.with_env(|core, env| core.timeout(p, t, env));
                     st.finish(p, t, o, &mut out);
                 }
-            }
-            self.drain(dev, out);
+                d.unlock(st)
+            };
+            self.drain(dev, out, jobs);
         }
     }
 
@@ -417,11 +439,12 @@ impl Shared {
         };
         let device = &self.devices[dev];
         let mut out = Vec::new();
-        let new_kind = {
+        let (new_kind, jobs) = {
             let mut st = lock(&device.state);
-            st.handle(kind, key, &fd, request, fds, &mut out)
+            let k = st.handle(kind, key, &fd, request, fds, &mut out);
+            (k, device.unlock(st))
         };
-        self.drain(dev, out);
+        self.drain(dev, out, jobs);
         if kind == ConnKind::New {
             self.procs_changed.notify_all();
         }
@@ -469,15 +492,17 @@ impl Shared {
         let mut removed = vec![key];
         if let ConnKind::Proc(p) = kind {
             let mut out = Vec::new();
-            {
-                let mut st = lock(&self.devices[dev].state);
+            let jobs = {
+                let d = &self.devices[dev];
+                let mut st = lock(&d.state);
                 if let Some(e) = st.procs.get(&p) {
                     removed.extend(e.threads.values().map(|(k, _)| *k));
                 }
                 st.release(p, &mut out);
-            }
+                d.unlock(st)
+            };
             self.procs_changed.notify_all();
-            self.drain(dev, out);
+            self.drain(dev, out, jobs);
         } else if let ConnKind::Thread(p, t) = kind {
             let mut st = lock(&self.devices[dev].state);
             st.chunks.remove(&key);
@@ -507,15 +532,15 @@ impl Shared {
 impl Shared {
     /// Sends what a locked section produced, then makes the payload copies it left, without
     /// the lock, and reports them under it — until no copies remain.
-    fn drain(&self, dev: usize, mut out: Vec<Out>) {
+    fn drain(&self, dev: usize, mut out: Vec<Out>, mut jobs: Vec<CopyJob>) {
+        let d = &self.devices[dev];
         loop {
             send_all(std::mem::take(&mut out));
-            let jobs = std::mem::take(&mut lock(&self.devices[dev].state).copy_jobs);
             if jobs.is_empty() {
                 return;
             }
             let results: Vec<_> = jobs.iter().map(CopyJob::run).collect();
-            let mut st = lock(&self.devices[dev].state);
+            let mut st = lock(&d.state);
             for (j, (r, c)) in jobs.iter().zip(results) {
                 st.stats.one_copy_bytes += c.one_copy_bytes;
                 st.stats.inline_bytes += c.inline_bytes;
@@ -523,6 +548,7 @@ impl Shared {
                 let o = st.with_env(|core, env| core.payload_copied(j.proc, j.tid, r, env));
                 st.finish(j.proc, j.tid, o, &mut out);
             }
+            jobs = d.unlock(st);
         }
     }
 }
