@@ -4,3 +4,4 @@
 //! re-exports the crates they use.
 
 pub use binder_driver as driver;
+pub use libbinder;

@@ -115,6 +115,11 @@ impl ChildProc {
         }
     }
 
+    /// The child's next note if it already said one, without waiting.
+    pub fn try_line(&mut self) -> Option<String> {
+        self.lines.try_recv().ok()
+    }
+
     pub fn say(&mut self, line: &str) {
         writeln!(self.stdin, "{line}").unwrap();
         self.stdin.flush().unwrap();
@@ -161,4 +166,46 @@ pub fn exit_on_stdin_eof() {
             }
         }
     });
+}
+
+/// [`ChildProc::spawn`] with extra environment variables (`None` removes one).
+pub fn spawn_with_env(
+    test: &str,
+    role: &str,
+    device: &Path,
+    arg: &str,
+    envs: &[(&str, Option<&str>)],
+) -> ChildProc {
+    let mut cmd = Command::new(std::env::current_exe().unwrap());
+    cmd.args(["--exact", test, "--nocapture", "--test-threads=1"])
+        .env(ROLE, role)
+        .env(DEV, device)
+        .env(ARG, arg)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped());
+    for (k, v) in envs {
+        match v {
+            Some(v) => cmd.env(k, v),
+            None => cmd.env_remove(k),
+        };
+    }
+    let mut child = cmd.spawn().expect("spawn child");
+    let stdout: ChildStdout = child.stdout.take().unwrap();
+    let stdin = child.stdin.take().unwrap();
+    let (tx, lines) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            let Ok(line) = line else { break };
+            if let Some(i) = line.find("@@") {
+                if tx.send(line[i + 2..].trim_end().to_string()).is_err() {
+                    break;
+                }
+            }
+        }
+    });
+    ChildProc {
+        child,
+        lines,
+        stdin,
+    }
 }

@@ -1,0 +1,24 @@
+//! A minimal Binder service: registers `example.echo` with the service manager and serves it
+//! on the thread pool. Needs binderd and a servicemanager on the device (`BINDER_DEVICE`).
+#[path = "common/echo.rs"]
+mod echo;
+use echo::{BnEcho, IEcho};
+use libbinder::{Interface, ProcessState};
+
+struct Echo;
+
+impl Interface for Echo {}
+
+impl IEcho for Echo {
+    fn echo(&self, s: String) -> libbinder::Result<String> {
+        Ok(format!("echo: {s}"))
+    }
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    ProcessState::init_default()?;
+    let service = BnEcho::new_binder(Echo);
+    libbinder::add_service("example.echo", &service.as_binder())?;
+    ProcessState::join_thread_pool()?;
+    Ok(())
+}
