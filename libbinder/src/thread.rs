@@ -423,13 +423,16 @@ fn execute_transaction(secctx: bool) -> Result<(), StatusCode> {
         s.calling_uid = saved_uid;
         s.serving -= 1;
     });
+    // The request's buffer is freed before the reply goes (AOSP: `buffer.setDataSize(0)` then
+    // `sendReply`): the BC_FREE_BUFFER precedes the BC_REPLY in the same write, so the caller's
+    // next request finds the room. A oneway's buffer goes after it, as AOSP does too.
     let sent = if oneway {
         Ok(())
     } else {
+        drop(buffer);
         send_reply(result.as_ref().map(|_| &reply).map_err(|e| *e))
     };
     drop(reply);
-    drop(buffer);
     drop(target);
     sent
 }
