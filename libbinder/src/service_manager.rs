@@ -90,8 +90,8 @@ pub const FLAG_IS_LAZY_SERVICE: i32 = 1 << 30;
 /// How long [`get_service`] waits for a missing service (AOSP `getService`'s 5 s).
 pub const GET_SERVICE_TIMEOUT: Duration = Duration::from_secs(5);
 
-/// Between two re-checks while [`wait_for_service`] waits (AOSP: one second).
-const WAIT_RECHECK: Duration = Duration::from_secs(1);
+/// How often a still-waiting [`wait_for_service`] logs that it is waiting (AOSP: every second).
+const WAIT_NOTE: Duration = Duration::from_secs(1);
 
 // ---------------------------------------------------------------------------------------------
 // Transport
@@ -299,9 +299,9 @@ pub fn get_service(name: &str) -> Option<SpIBinder> {
 /// its `onRegistration` delivers. The callback is served by the thread pool, which must be
 /// started.
 ///
-/// As AOSP, the service manager is asked again after each second without notification (with a
-/// warning), which also covers the race of a lazy service restarting. `None` only if a call to
-/// the service manager fails.
+/// Only the notification ends the wait (the service manager notifies at once for a name
+/// already registered, so a service added meanwhile is not missed); each second without it is
+/// logged, as AOSP does. `None` only if a call to the service manager fails.
 pub fn wait_for_service(name: &str) -> Option<SpIBinder> {
     let lookup = |what| {
         try_check_service(transactions::GET_SERVICE, name).map_err(|s| {
@@ -320,17 +320,14 @@ pub fn wait_for_service(name: &str) -> Option<SpIBinder> {
     };
     warn_without_thread_pool(name);
     loop {
-        if let Some(b) = registration.wait(WAIT_RECHECK) {
+        if let Some(b) = registration.wait(WAIT_NOTE) {
             return Some(b);
         }
         tracing::warn!(
             name,
-            "waited one second for the service (is it started? are binder threads started and \
+            "still waiting for the service (is it started? are binder threads started and \
              available?)"
         );
-        if let Some(b) = lookup("getService").ok()? {
-            return Some(b);
-        }
     }
 }
 
