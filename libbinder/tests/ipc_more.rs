@@ -1,16 +1,17 @@
 //! More libbinder IPC with real processes against binderd (see `ipc.rs` for the scheme): large
-//! transactions near the receive-buffer limit, malformed parcels, `dump`, weak references,
-//! the calling identity inside a call, `init_default` and nested calls back and forth.
+//! transactions near the receive-buffer limit, malformed parcels, `dump`, shell commands, weak
+//! references, the calling identity inside a call, `init_default` and nested calls back and forth.
 
 mod support;
 
 use std::io::{Read, Write};
 use std::os::fd::{AsFd, BorrowedFd, FromRawFd, OwnedFd};
+use std::sync::{Arc, Condvar, Mutex};
 
 use libbinder::{
     clear_calling_identity, get_calling_pid, get_calling_uid, restore_calling_identity, Binder,
     Parcel, ProcessError, ProcessState, Remotable, SpIBinder, StatusCode, FIRST_CALL_TRANSACTION,
-    FLAG_ONEWAY,
+    FLAG_ONEWAY, SHELL_COMMAND_TRANSACTION,
 };
 use support::*;
 
@@ -171,6 +172,31 @@ impl Remotable for Svc {
         )
         .map_err(|_| StatusCode::UNKNOWN_ERROR)
     }
+
+    /// Writes its arguments to `out` and its input to `err`; fails for `fail`.
+    fn on_shell_command(
+        &self,
+        fd_in: BorrowedFd<'_>,
+        out: BorrowedFd<'_>,
+        err: BorrowedFd<'_>,
+        args: &[String],
+    ) -> Result<(), StatusCode> {
+        let own = |fd: BorrowedFd<'_>| {
+            fd.try_clone_to_owned()
+                .map(std::fs::File::from)
+                .map_err(|_| StatusCode::BAD_VALUE)
+        };
+        let mut input = String::new();
+        own(fd_in)?
+            .read_to_string(&mut input)
+            .map_err(|_| StatusCode::UNKNOWN_ERROR)?;
+        write!(own(out)?, "cmd [{}]", args.join("|")).map_err(|_| StatusCode::UNKNOWN_ERROR)?;
+        write!(own(err)?, "stdin {input}").map_err(|_| StatusCode::UNKNOWN_ERROR)?;
+        if args.first().map(String::as_str) == Some("fail") {
+            return Err(StatusCode::BAD_VALUE);
+        }
+        Ok(())
+    }
 }
 
 /// (thread id, calling pid) per level of a nested call.
@@ -227,6 +253,66 @@ impl Remotable for Recurser {
         levels.extend(read_levels(&mut r)?);
         write_levels(reply, &levels)
     }
+}
+
+/// `IResultReceiver`: records the code a shell command sends back (oneway).
+struct ResultReceiver(Arc<(Mutex<Option<i32>>, Condvar)>);
+
+impl Remotable for ResultReceiver {
+    fn descriptor(&self) -> &str {
+        "com.android.internal.os.IResultReceiver"
+    }
+    fn on_transact(
+        &self,
+        code: u32,
+        data: &mut Parcel,
+        _reply: &mut Parcel,
+    ) -> Result<(), StatusCode> {
+        assert_eq!(code, FIRST_CALL_TRANSACTION, "IResultReceiver.send");
+        data.enforce_interface(self.descriptor())?;
+        let result = data.read_i32()?;
+        *self.0 .0.lock().unwrap() = Some(result);
+        self.0 .1.notify_all();
+        Ok(())
+    }
+}
+
+/// Runs a shell command on `target` as AOSP `IBinder::shellCommand` does (three descriptors,
+/// the arguments, no shell callback, a result receiver): (out, err, the receiver's code).
+fn shell_command(target: &SpIBinder, args: &[&str], input: &str) -> (String, String, i32) {
+    let (in_r, in_w) = pipe();
+    let (out_r, out_w) = pipe();
+    let (err_r, err_w) = pipe();
+    std::fs::File::from(in_w)
+        .write_all(input.as_bytes())
+        .unwrap();
+    let done = Arc::new((Mutex::new(None), Condvar::new()));
+    let receiver = Binder::new(ResultReceiver(done.clone())).as_binder();
+    let mut d = Parcel::new();
+    for fd in [&in_r, &out_w, &err_w] {
+        d.write_dup_file_descriptor(fd.as_fd()).unwrap();
+    }
+    d.write_i32(args.len() as i32).unwrap();
+    for a in args {
+        d.write_string16(a).unwrap();
+    }
+    d.write_nullable_strong_binder(None).unwrap();
+    d.write_strong_binder(&receiver).unwrap();
+    target
+        .transact(SHELL_COMMAND_TRANSACTION, &d, 0)
+        .expect("SHELL_COMMAND_TRANSACTION");
+    drop((d, in_r, out_w, err_w));
+    let read_all = |fd: OwnedFd| {
+        let mut s = String::new();
+        std::fs::File::from(fd).read_to_string(&mut s).unwrap();
+        s
+    };
+    let (out, err) = (read_all(out_r), read_all(err_r));
+    let (m, cv) = &*done;
+    let (code, _) = cv
+        .wait_timeout_while(m.lock().unwrap(), WAIT, |c| c.is_none())
+        .unwrap();
+    (out, err, code.expect("the result receiver was called"))
 }
 
 fn manager(dev: &std::path::Path) -> SpIBinder {
@@ -497,6 +583,22 @@ fn client(dev: &std::path::Path, scenario: &str) {
             );
             tell(&format!("ok {cm:?} {got}"));
         }
+        "shell" => {
+            // The result comes back as a oneway call to our receiver: a pool thread takes it.
+            ProcessState::start_thread_pool().unwrap();
+            let svc = make_svc(&server);
+            let ok = shell_command(&svc, &["list", "two words"], "typed");
+            assert_eq!(ok, ("cmd [list|two words]".into(), "stdin typed".into(), 0));
+            let failed = shell_command(&svc, &["fail"], "");
+            let bad_value = StatusCode::BAD_VALUE.to_raw();
+            assert_eq!(failed, ("cmd [fail]".into(), "stdin ".into(), bad_value));
+            // An object without a shell answers INVALID_OPERATION (AOSP `BBinder`).
+            let plain = Binder::new(Recurser).as_binder();
+            let none = shell_command(&plain, &["x"], "");
+            let invalid = StatusCode::INVALID_OPERATION.to_raw();
+            assert_eq!(none, (String::new(), String::new(), invalid));
+            tell("ok");
+        }
         "promote" => {
             let svc = make_svc(&server);
             let handle = svc.handle().unwrap();
@@ -671,6 +773,11 @@ fn dump_through_a_proxy_writes_to_the_fd() {
             "ok Some(FAILED_TRANSACTION) {SVC_DESCRIPTOR} dump [-a|two words|ünïcødé] from {server_pid}"
         )
     );
+}
+
+#[test]
+fn shell_command_runs_and_reports_through_the_result_receiver() {
+    assert_eq!(run_scenario("shell").0, "ok");
 }
 
 #[test]
