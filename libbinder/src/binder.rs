@@ -17,7 +17,8 @@ use std::sync::{Arc, LazyLock, Mutex, Weak};
 
 use binder_driver::uapi::{
     b_pack_chars, FlatBinderObject, BINDER_TYPE_BINDER, BINDER_TYPE_HANDLE,
-    FLAT_BINDER_FLAG_ACCEPTS_FDS, FLAT_BINDER_FLAG_PRIORITY_MASK,
+    BINDER_TYPE_WEAK_BINDER, BINDER_TYPE_WEAK_HANDLE, FLAT_BINDER_FLAG_ACCEPTS_FDS,
+    FLAT_BINDER_FLAG_PRIORITY_MASK,
 };
 
 use crate::error::StatusCode;
@@ -677,6 +678,25 @@ impl SpIBinder {
 // Binders in parcels
 // ---------------------------------------------------------------------------------------------
 
+/// The binder a strong object names: a handle's proxy (from the cache), our own local object,
+/// or `None` for a null binder.
+fn strong_binder_from(obj: &FlatBinderObject) -> Result<Option<SpIBinder>, StatusCode> {
+    match obj.hdr.type_ {
+        BINDER_TYPE_BINDER => {
+            if obj.binder() == 0 && obj.cookie == 0 {
+                return Ok(None);
+            }
+            registry_lookup(obj.binder())
+                .map(Some)
+                .ok_or(StatusCode::BAD_VALUE)
+        }
+        BINDER_TYPE_HANDLE => ProcessState::self_()?
+            .get_strong_proxy_for_handle(obj.handle())
+            .map(Some),
+        _ => Err(StatusCode::BAD_TYPE),
+    }
+}
+
 impl Parcel {
     /// Writes a binder (AOSP `writeStrongBinder`): a local object as `BINDER_TYPE_BINDER`
     /// (ptr = cookie = its id), a proxy as `BINDER_TYPE_HANDLE`. The parcel keeps the binder
@@ -690,6 +710,23 @@ impl Parcel {
         &mut self,
         binder: Option<&SpIBinder>,
     ) -> Result<(), StatusCode> {
+        self.write_binder(binder, false)
+    }
+
+    /// Writes a weak binder (AOSP `writeWeakBinder`): a local object as
+    /// `BINDER_TYPE_WEAK_BINDER`, a proxy as `BINDER_TYPE_WEAK_HANDLE`, so the receiver gets a
+    /// weak reference only. A reference that no longer promotes is written as a null binder, as
+    /// AOSP does. Like a strong write, the parcel keeps the object alive until it is dropped.
+    pub fn write_weak_binder(&mut self, binder: &WpIBinder) -> Result<(), StatusCode> {
+        self.write_binder(binder.promote().as_ref(), true)
+    }
+
+    fn write_binder(&mut self, binder: Option<&SpIBinder>, weak: bool) -> Result<(), StatusCode> {
+        let (local_type, handle_type) = if weak {
+            (BINDER_TYPE_WEAK_BINDER, BINDER_TYPE_WEAK_HANDLE)
+        } else {
+            (BINDER_TYPE_BINDER, BINDER_TYPE_HANDLE)
+        };
         let mut obj = FlatBinderObject::default();
         let level = match binder {
             None => {
@@ -700,14 +737,14 @@ impl Parcel {
             }
             Some(SpIBinder(Strong::Local(l))) => {
                 registry_publish(l);
-                obj.hdr.type_ = BINDER_TYPE_BINDER;
+                obj.hdr.type_ = local_type;
                 obj.flags = FLAT_BINDER_FLAG_ACCEPTS_FDS | DEFAULT_SCHED_BITS;
                 obj.set_binder(l.id());
                 obj.cookie = l.id();
                 stability::LOCAL
             }
             Some(SpIBinder(Strong::Remote(p))) => {
-                obj.hdr.type_ = BINDER_TYPE_HANDLE;
+                obj.hdr.type_ = handle_type;
                 obj.flags = DEFAULT_SCHED_BITS;
                 obj.set_handle(p.handle);
                 obj.cookie = 0;
@@ -728,23 +765,29 @@ impl Parcel {
     }
 
     /// Reads a binder or a null binder: a handle becomes a proxy (from the cache), a local
-    /// object our own object.
+    /// object our own object. A weak binder is `BAD_TYPE`.
     pub fn read_nullable_strong_binder(&mut self) -> Result<Option<SpIBinder>, StatusCode> {
         let (obj, _stability) = self.read_flat_binder()?;
+        strong_binder_from(&obj)
+    }
+
+    /// Reads a weak binder (AOSP `readWeakBinder`); `None` for a null binder. A strong binder
+    /// is read as one and downgraded. A weak handle promotes only while this process holds a
+    /// strong proxy for it: the driver has no `BC_ATTEMPT_ACQUIRE`, so a weak reference cannot
+    /// become strong by itself (AOSP's weak proxies cannot either).
+    pub fn read_weak_binder(&mut self) -> Result<Option<WpIBinder>, StatusCode> {
+        let (obj, _stability) = self.read_flat_binder()?;
         match obj.hdr.type_ {
-            BINDER_TYPE_BINDER => {
-                if obj.binder() == 0 && obj.cookie == 0 {
-                    return Ok(None);
-                }
-                registry_lookup(obj.binder())
-                    .map(Some)
-                    .ok_or(StatusCode::BAD_VALUE)
+            BINDER_TYPE_WEAK_BINDER => {
+                let registry = lock(&REGISTRY);
+                let entry = registry.get(&obj.binder()).ok_or(StatusCode::BAD_VALUE)?;
+                Ok(Some(WpIBinder(WeakRef::Local(entry.object.clone()))))
             }
-            BINDER_TYPE_HANDLE => {
-                let ps = ProcessState::self_()?;
-                ps.get_strong_proxy_for_handle(obj.handle()).map(Some)
+            BINDER_TYPE_WEAK_HANDLE => {
+                let proxy = ProcessState::self_()?.live_proxy_for_handle(obj.handle());
+                Ok(Some(WpIBinder(WeakRef::Remote(proxy.unwrap_or_default()))))
             }
-            _ => Err(StatusCode::BAD_TYPE),
+            _ => Ok(strong_binder_from(&obj)?.map(|b| b.downgrade())),
         }
     }
 }

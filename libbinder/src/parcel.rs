@@ -40,6 +40,7 @@ use std::os::fd::{AsFd, AsRawFd, BorrowedFd, FromRawFd, IntoRawFd, OwnedFd, RawF
 
 use binder_driver::uapi::{
     b_pack_chars, FlatBinderObject, Pod, BINDER_TYPE_BINDER, BINDER_TYPE_FD, BINDER_TYPE_HANDLE,
+    BINDER_TYPE_WEAK_BINDER, BINDER_TYPE_WEAK_HANDLE,
 };
 
 use crate::error::{ExceptionCode, Status, StatusCode};
@@ -266,8 +267,8 @@ impl Parcel {
     /// `data` and the object `offsets`, positioned at the start.
     ///
     /// As AOSP `ipcSetDataReference`, the offsets must be ascending and non-overlapping, each
-    /// naming a `BINDER_TYPE_BINDER`, `BINDER_TYPE_HANDLE` or `BINDER_TYPE_FD` object inside
-    /// `data`; if one does not, the whole objects list is dropped (the data stays readable,
+    /// naming a binder, handle (strong or weak) or `BINDER_TYPE_FD` object inside `data`; if
+    /// one does not, the whole objects list is dropped (the data stays readable,
     /// objects in it do not). The parcel does not own the file descriptors in the data; see
     /// [`adopt_file_descriptors`](Parcel::adopt_file_descriptors).
     pub fn from_received(data: &[u8], offsets: &[u64]) -> Parcel {
@@ -281,10 +282,9 @@ impl Parcel {
             };
             let acceptable = offset >= min_offset
                 && end <= data.len() as u64
-                && matches!(
-                    parcel.object_type_at(offset as usize),
-                    Some(BINDER_TYPE_BINDER | BINDER_TYPE_HANDLE | BINDER_TYPE_FD)
-                );
+                && parcel
+                    .object_type_at(offset as usize)
+                    .is_some_and(|t| t == BINDER_TYPE_FD || is_binder_type(t));
             if !acceptable {
                 parcel.objects.clear();
                 break;
@@ -528,8 +528,8 @@ impl Parcel {
         }
     }
 
-    /// Writes a binder object (`BINDER_TYPE_BINDER` or `BINDER_TYPE_HANDLE`) followed by its
-    /// `i32` stability level (see [`stability`]), as AOSP `flattenBinder` +
+    /// Writes a binder object (`BINDER_TYPE_BINDER`, `BINDER_TYPE_HANDLE` or their weak
+    /// counterparts) followed by its `i32` stability level (see [`stability`]), as AOSP `flattenBinder` +
     /// `finishFlattenBinder`. Other object types are `BAD_TYPE`.
     ///
     /// This is the low-level half of writing an `IBinder`; the binder layer fills in the object
@@ -539,7 +539,7 @@ impl Parcel {
         obj: FlatBinderObject,
         stability: i32,
     ) -> Result<(), StatusCode> {
-        if !matches!(obj.hdr.type_, BINDER_TYPE_BINDER | BINDER_TYPE_HANDLE) {
+        if !is_binder_type(obj.hdr.type_) {
             return Err(StatusCode::BAD_TYPE);
         }
         self.write_object(&obj, false)?;
@@ -548,11 +548,11 @@ impl Parcel {
 
     /// Reads a binder object and its stability level (AOSP `unflattenBinder` +
     /// `finishUnflattenBinder`, before the stability is checked). The object must be a
-    /// `BINDER_TYPE_BINDER` or `BINDER_TYPE_HANDLE` at a recorded offset, or a null binder
-    /// (`BAD_TYPE` otherwise).
+    /// strong or weak binder or handle at a recorded offset, or a null binder (`BAD_TYPE`
+    /// otherwise).
     pub fn read_flat_binder(&mut self) -> Result<(FlatBinderObject, i32), StatusCode> {
         let obj = self.read_object(false)?;
-        if !matches!(obj.hdr.type_, BINDER_TYPE_BINDER | BINDER_TYPE_HANDLE) {
+        if !is_binder_type(obj.hdr.type_) {
             return Err(StatusCode::BAD_TYPE);
         }
         let stability = self.read_i32()?;
@@ -1410,6 +1410,14 @@ impl fmt::Debug for Parcel {
             .field("data", &Hex(&self.data))
             .finish()
     }
+}
+
+/// Whether `t` is a `flat_binder_object` type (not an fd, fd array or buffer).
+fn is_binder_type(t: u32) -> bool {
+    matches!(
+        t,
+        BINDER_TYPE_BINDER | BINDER_TYPE_HANDLE | BINDER_TYPE_WEAK_BINDER | BINDER_TYPE_WEAK_HANDLE
+    )
 }
 
 #[cfg(test)]

@@ -325,6 +325,12 @@ impl ProcessState {
         self.get_strong_proxy_for_handle(0)
     }
 
+    /// The cached proxy for `handle`, weakly (AOSP `getWeakProxyForHandle` without creating
+    /// one: a proxy made from a weak reference could never become strong here).
+    pub(crate) fn live_proxy_for_handle(&self, handle: u32) -> Option<Weak<ProxyInner>> {
+        lock(&self.handles).get(&handle).map(|e| e.proxy.clone())
+    }
+
     /// The proxy for `handle` (AOSP `getStrongProxyForHandle`): the cached one if it is still
     /// alive, else a new one. A proxy whose last strong reference is being dropped is never
     /// handed out: its `Weak` no longer upgrades, and the new proxy takes over the driver

@@ -41,6 +41,11 @@ const MAX_DEPTH: i32 = 3;
 /// A request of any size: replies its size (a small reply: the client turns round fast).
 const SIZE_OF: u32 = FIRST_CALL_TRANSACTION + 5;
 
+/// (strong c, weak c, weak d, weak own): whether weak c promotes to c (this process holds a
+/// strong proxy for it), whether weak d promotes (no strong proxy here), whether our own object
+/// promotes; then weak c back.
+const WEAK: u32 = FIRST_CALL_TRANSACTION + 8;
+
 /// [`SIZE_OF`], freeing the request (`free_data`) before replying.
 const SIZE_OF_FREEING: u32 = FIRST_CALL_TRANSACTION + 6;
 
@@ -141,6 +146,22 @@ impl Remotable for Svc {
                 reply.write_u64(data.data_size() as u64)?;
                 // Queues BC_FREE_BUFFER ahead of the BC_REPLY.
                 data.free_data();
+            }
+            WEAK => {
+                let c = data.read_strong_binder()?;
+                let weak_c = data
+                    .read_weak_binder()?
+                    .ok_or(StatusCode::UNEXPECTED_NULL)?;
+                let weak_d = data
+                    .read_weak_binder()?
+                    .ok_or(StatusCode::UNEXPECTED_NULL)?;
+                let own = data
+                    .read_weak_binder()?
+                    .ok_or(StatusCode::UNEXPECTED_NULL)?;
+                reply.write_bool(weak_c.promote().as_ref() == Some(&c))?;
+                reply.write_bool(weak_d.promote().is_some())?;
+                reply.write_bool(own.promote().is_some_and(|b| !b.is_remote()))?;
+                reply.write_weak_binder(&weak_c)?;
             }
             MAKE_SVC => reply.write_strong_binder(&Binder::new(Svc).as_binder())?,
             RECURSE => {
@@ -599,6 +620,35 @@ fn client(dev: &std::path::Path, scenario: &str) {
             assert_eq!(none, (String::new(), String::new(), invalid));
             tell("ok");
         }
+        "weak" => {
+            let c = Binder::new(Recurser).as_binder();
+            let d = Binder::new(Recurser).as_binder();
+            let svc = make_svc(&server);
+            let mut data = Parcel::new();
+            data.write_strong_binder(&c).unwrap();
+            data.write_weak_binder(&c.downgrade()).unwrap();
+            data.write_weak_binder(&d.downgrade()).unwrap();
+            // One of the server's objects (not handle 0, whose node has ptr 0: the context
+            // manager reads itself as a null binder, as in AOSP).
+            data.write_weak_binder(&svc.downgrade()).unwrap();
+            let mut r = server.transact(WEAK, &data, 0).expect("WEAK");
+            let flags = [r.read_bool(), r.read_bool(), r.read_bool()].map(Result::unwrap);
+            assert_eq!(
+                flags,
+                [true, false, true],
+                "c promotes, d does not, own promotes"
+            );
+            // Our own object comes back as a weak binder and promotes to itself.
+            let back = r.read_weak_binder().unwrap().expect("not null");
+            assert_eq!(back.promote(), Some(c.clone()));
+            // A weak reference that no longer promotes is written as a null binder.
+            let gone = Binder::new(Recurser).as_binder().downgrade();
+            let mut p = Parcel::new();
+            p.write_weak_binder(&gone).unwrap();
+            p.set_data_position(0).unwrap();
+            assert!(p.read_weak_binder().unwrap().is_none());
+            tell("ok");
+        }
         "promote" => {
             let svc = make_svc(&server);
             let handle = svc.handle().unwrap();
@@ -778,6 +828,11 @@ fn dump_through_a_proxy_writes_to_the_fd() {
 #[test]
 fn shell_command_runs_and_reports_through_the_result_receiver() {
     assert_eq!(run_scenario("shell").0, "ok");
+}
+
+#[test]
+fn weak_binders_cross_processes() {
+    assert_eq!(run_scenario("weak").0, "ok");
 }
 
 #[test]

@@ -7,7 +7,7 @@ use std::os::fd::{AsRawFd, FromRawFd, IntoRawFd, OwnedFd};
 
 use binder_driver::uapi::{
     FlatBinderObject, BINDER_TYPE_BINDER, BINDER_TYPE_FD, BINDER_TYPE_HANDLE,
-    BINDER_TYPE_WEAK_BINDER, FLAT_BINDER_FLAG_ACCEPTS_FDS,
+    BINDER_TYPE_WEAK_BINDER, BINDER_TYPE_WEAK_HANDLE, FLAT_BINDER_FLAG_ACCEPTS_FDS,
 };
 use libbinder::parcel::{
     stability, INTERFACE_HEADER, INTERFACE_HEADER_VENDOR, STRICT_MODE_PENALTY_GATHER,
@@ -292,6 +292,27 @@ fn flat_binder_wire_format() {
         )
     );
     assert_eq!(q.objects(), &[0]);
+
+    // Weak binders and handles: the same layout with the weak types ('w' for 's').
+    let mut w = Parcel::new();
+    let mut weak = local_object(0x10, 0x20);
+    weak.hdr.type_ = BINDER_TYPE_WEAK_BINDER;
+    let mut weak_handle = handle_object(3);
+    weak_handle.hdr.type_ = BINDER_TYPE_WEAK_HANDLE;
+    w.write_flat_binder(weak, stability::LOCAL).unwrap();
+    w.write_flat_binder(weak_handle, stability::LOCAL).unwrap();
+    assert_eq!(&w.data()[..4], &hex("85 2a 62 77")[..]);
+    assert_eq!(&w.data()[28..32], &hex("85 2a 68 77")[..]);
+    assert_eq!(w.objects(), &[0, 28]);
+    w.set_data_position(0).unwrap();
+    assert_eq!(
+        w.read_flat_binder().unwrap().0.hdr.type_,
+        BINDER_TYPE_WEAK_BINDER
+    );
+    assert_eq!(w.read_flat_binder().unwrap().0.handle(), 3);
+    // A received parcel keeps weak objects in its list.
+    let received = Parcel::from_received(w.data(), &[0, 28]);
+    assert_eq!(received.objects(), &[0, 28]);
 }
 
 #[test]
@@ -789,9 +810,6 @@ fn plain_reads_over_objects_are_refused() {
 #[test]
 fn wrong_object_types_are_refused() {
     let mut p = Parcel::new();
-    let mut weak = local_object(1, 1);
-    weak.hdr.type_ = BINDER_TYPE_WEAK_BINDER;
-    assert_eq!(p.write_flat_binder(weak, 0), Err(StatusCode::BAD_TYPE));
     let mut fd = handle_object(1);
     fd.hdr.type_ = BINDER_TYPE_FD;
     assert_eq!(p.write_flat_binder(fd, 0), Err(StatusCode::BAD_TYPE));
