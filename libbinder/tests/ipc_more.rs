@@ -1,6 +1,7 @@
-//! More libbinder IPC with real processes against binderd (see `ipc.rs` for the scheme): large
-//! transactions near the receive-buffer limit, malformed parcels, `dump`, shell commands, weak
-//! references, the calling identity inside a call, `init_default` and nested calls back and forth.
+//! More libbinder IPC with real processes against binderd (see `ipc.rs` for the scheme): every
+//! Parcel type echoed, strong and weak binders, large transactions near the receive-buffer
+//! limit, malformed parcels, `dump`, shell commands, weak references, the calling identity
+//! inside a call, `init_default` and nested calls back and forth.
 
 mod support;
 
@@ -10,8 +11,8 @@ use std::sync::{Arc, Condvar, Mutex};
 
 use libbinder::{
     clear_calling_identity, get_calling_pid, get_calling_uid, restore_calling_identity, Binder,
-    Parcel, ProcessError, ProcessState, Remotable, SpIBinder, StatusCode, FIRST_CALL_TRANSACTION,
-    FLAG_ONEWAY, SHELL_COMMAND_TRANSACTION,
+    Parcel, Parcelable, ProcessError, ProcessState, Remotable, SpIBinder, StatusCode,
+    FIRST_CALL_TRANSACTION, FLAG_ONEWAY, SHELL_COMMAND_TRANSACTION,
 };
 use support::*;
 
@@ -45,6 +46,10 @@ const SIZE_OF: u32 = FIRST_CALL_TRANSACTION + 5;
 /// strong proxy for it), whether weak d promotes (no strong proxy here), whether our own object
 /// promotes; then weak c back.
 const WEAK: u32 = FIRST_CALL_TRANSACTION + 8;
+
+/// Every Parcel type ([`Sample`]), then a binder, a null binder and a file descriptor: echoed
+/// back as read.
+const ECHO_ALL: u32 = FIRST_CALL_TRANSACTION + 9;
 
 /// [`SIZE_OF`], freeing the request (`free_data`) before replying.
 const SIZE_OF_FREEING: u32 = FIRST_CALL_TRANSACTION + 6;
@@ -86,6 +91,157 @@ fn pipe() -> (OwnedFd, OwnedFd) {
     assert_eq!(unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) }, 0);
     // SAFETY: pipe2 just created both descriptors for us.
     unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) }
+}
+
+/// A value of every plain Parcel type, null and empty variants included.
+#[derive(Clone, Debug, PartialEq)]
+struct Sample {
+    i32_: i32,
+    u32_: u32,
+    i64_: i64,
+    u64_: u64,
+    f32_: f32,
+    f64_: f64,
+    bool_: bool,
+    char_: u16,
+    byte: i8,
+    string16: String,
+    null_string16: Option<String>,
+    utf8: Option<String>,
+    cstring: std::ffi::CString,
+    bytes: Vec<u8>,
+    null_bytes: Option<Vec<u8>>,
+    empty_bytes: Option<Vec<u8>>,
+    i32s: Vec<i32>,
+    u32s: Vec<u32>,
+    i64s: Vec<i64>,
+    u64s: Vec<u64>,
+    f32s: Vec<f32>,
+    f64s: Vec<f64>,
+    bools: Vec<bool>,
+    chars: Vec<u16>,
+    strings: Vec<String>,
+    null_strings: Option<Vec<Option<String>>>,
+    inner: Inner,
+    null_inner: Option<Inner>,
+    inners: Vec<Inner>,
+}
+
+/// A user parcelable.
+#[derive(Clone, Debug, PartialEq)]
+struct Inner(i64, String);
+
+impl Parcelable for Inner {
+    fn write_to_parcel(&self, p: &mut Parcel) -> Result<(), StatusCode> {
+        p.write_i64(self.0)?;
+        p.write_string16(&self.1)
+    }
+    fn read_from_parcel(p: &mut Parcel) -> Result<Inner, StatusCode> {
+        Ok(Inner(p.read_i64()?, p.read_string16()?))
+    }
+}
+
+impl Sample {
+    fn new() -> Sample {
+        Sample {
+            i32_: -7,
+            u32_: 0xdead_beef,
+            i64_: i64::MIN + 3,
+            u64_: u64::MAX - 1,
+            f32_: 1.5,
+            f64_: -2.25e300,
+            bool_: true,
+            char_: 0x263a,
+            byte: -128,
+            string16: "hé, 世界 🦀".into(),
+            null_string16: None,
+            utf8: Some("utf-8 ✓".into()),
+            cstring: c"c string".into(),
+            bytes: pattern(1001, 3),
+            null_bytes: None,
+            empty_bytes: Some(Vec::new()),
+            i32s: vec![1, -2, i32::MAX],
+            u32s: vec![u32::MAX, 0],
+            i64s: vec![i64::MAX, -1],
+            u64s: vec![1 << 40],
+            f32s: vec![0.5, -0.0],
+            f64s: vec![f64::MAX, 1e-300],
+            bools: vec![true, false, true],
+            chars: vec![0x41, 0xffff],
+            strings: vec!["a".into(), String::new(), "ü".into()],
+            null_strings: Some(vec![Some("x".into()), None]),
+            inner: Inner(42, "inner".into()),
+            null_inner: None,
+            inners: vec![Inner(1, "one".into()), Inner(2, "two".into())],
+        }
+    }
+}
+
+impl Parcelable for Sample {
+    fn write_to_parcel(&self, p: &mut Parcel) -> Result<(), StatusCode> {
+        p.write_i32(self.i32_)?;
+        p.write_u32(self.u32_)?;
+        p.write_i64(self.i64_)?;
+        p.write_u64(self.u64_)?;
+        p.write_f32(self.f32_)?;
+        p.write_f64(self.f64_)?;
+        p.write_bool(self.bool_)?;
+        p.write_char(self.char_)?;
+        p.write_byte(self.byte)?;
+        p.write_string16(&self.string16)?;
+        p.write_nullable_string16(self.null_string16.as_deref())?;
+        p.write_nullable_utf8_as_utf16(self.utf8.as_deref())?;
+        p.write_cstring(&self.cstring)?;
+        p.write_byte_vector(&self.bytes)?;
+        p.write_nullable_byte_vector(self.null_bytes.as_deref())?;
+        p.write_nullable_byte_vector(self.empty_bytes.as_deref())?;
+        p.write_i32_vector(&self.i32s)?;
+        p.write_u32_vector(&self.u32s)?;
+        p.write_i64_vector(&self.i64s)?;
+        p.write_u64_vector(&self.u64s)?;
+        p.write_f32_vector(&self.f32s)?;
+        p.write_f64_vector(&self.f64s)?;
+        p.write_bool_vector(&self.bools)?;
+        p.write_char_vector(&self.chars)?;
+        p.write_string16_vector(&self.strings)?;
+        p.write_nullable_string16_vector(self.null_strings.as_deref())?;
+        p.write_parcelable(&self.inner)?;
+        p.write_nullable_parcelable(self.null_inner.as_ref())?;
+        p.write_parcelable_vector(&self.inners)
+    }
+    fn read_from_parcel(p: &mut Parcel) -> Result<Sample, StatusCode> {
+        Ok(Sample {
+            i32_: p.read_i32()?,
+            u32_: p.read_u32()?,
+            i64_: p.read_i64()?,
+            u64_: p.read_u64()?,
+            f32_: p.read_f32()?,
+            f64_: p.read_f64()?,
+            bool_: p.read_bool()?,
+            char_: p.read_char()?,
+            byte: p.read_byte()?,
+            string16: p.read_string16()?,
+            null_string16: p.read_nullable_string16()?,
+            utf8: p.read_nullable_utf8_from_utf16()?,
+            cstring: p.read_cstring()?,
+            bytes: p.read_byte_vector()?,
+            null_bytes: p.read_nullable_byte_vector()?,
+            empty_bytes: p.read_nullable_byte_vector()?,
+            i32s: p.read_i32_vector()?,
+            u32s: p.read_u32_vector()?,
+            i64s: p.read_i64_vector()?,
+            u64s: p.read_u64_vector()?,
+            f32s: p.read_f32_vector()?,
+            f64s: p.read_f64_vector()?,
+            bools: p.read_bool_vector()?,
+            chars: p.read_char_vector()?,
+            strings: p.read_string16_vector()?,
+            null_strings: p.read_nullable_string16_vector()?,
+            inner: p.read_parcelable()?,
+            null_inner: p.read_nullable_parcelable()?,
+            inners: p.read_parcelable_vector()?,
+        })
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -162,6 +318,12 @@ impl Remotable for Svc {
                 reply.write_bool(weak_d.promote().is_some())?;
                 reply.write_bool(own.promote().is_some_and(|b| !b.is_remote()))?;
                 reply.write_weak_binder(&weak_c)?;
+            }
+            ECHO_ALL => {
+                reply.write_parcelable(&data.read_parcelable::<Sample>()?)?;
+                reply.write_strong_binder(&data.read_strong_binder()?)?;
+                reply.write_nullable_strong_binder(data.read_nullable_strong_binder()?.as_ref())?;
+                reply.write_parcel_file_descriptor(data.read_unique_parcel_file_descriptor()?)?;
             }
             MAKE_SVC => reply.write_strong_binder(&Binder::new(Svc).as_binder())?,
             RECURSE => {
@@ -620,6 +782,31 @@ fn client(dev: &std::path::Path, scenario: &str) {
             assert_eq!(none, (String::new(), String::new(), invalid));
             tell("ok");
         }
+        "echo-all" => {
+            let svc = make_svc(&server);
+            let me = Binder::new(Recurser).as_binder();
+            let (r, w) = pipe();
+            std::fs::File::from(w).write_all(b"through the fd").unwrap();
+            let mut data = Parcel::new();
+            data.write_parcelable(&Sample::new()).unwrap();
+            data.write_strong_binder(&me).unwrap();
+            data.write_nullable_strong_binder(None).unwrap();
+            data.write_parcel_file_descriptor(r).unwrap();
+            let mut reply = svc.transact(ECHO_ALL, &data, 0).expect("ECHO_ALL");
+            assert_eq!(reply.read_parcelable::<Sample>().unwrap(), Sample::new());
+            assert_eq!(
+                reply.read_strong_binder().unwrap(),
+                me,
+                "our object came back"
+            );
+            assert!(reply.read_nullable_strong_binder().unwrap().is_none());
+            let fd = reply.read_unique_parcel_file_descriptor().unwrap();
+            let mut got = String::new();
+            std::fs::File::from(fd).read_to_string(&mut got).unwrap();
+            assert_eq!(got, "through the fd");
+            assert_eq!(reply.data_avail(), 0);
+            tell("ok");
+        }
         "weak" => {
             let c = Binder::new(Recurser).as_binder();
             let d = Binder::new(Recurser).as_binder();
@@ -828,6 +1015,11 @@ fn dump_through_a_proxy_writes_to_the_fd() {
 #[test]
 fn shell_command_runs_and_reports_through_the_result_receiver() {
     assert_eq!(run_scenario("shell").0, "ok");
+}
+
+#[test]
+fn every_parcel_type_echoed_across_processes() {
+    assert_eq!(run_scenario("echo-all").0, "ok");
 }
 
 #[test]
