@@ -1,14 +1,15 @@
 //! Typed interfaces over binders, after the AOSP Rust `binder` crate: the [`Interface`] trait,
 //! the typed strong handle [`Strong`], [`FromIBinder`], the [`Serialize`]/[`Deserialize`]
-//! pair for AIDL arguments and returns, and [`declare_binder_interface!`](crate::declare_binder_interface),
-//! which turns a descriptor and a method list into an interface trait, a proxy and a stub.
+//! pair for AIDL arguments and returns, and
+//! [`declare_binder_interface!`](crate::declare_binder_interface), which turns a descriptor and
+//! a method list into an interface trait, a proxy and a stub.
 //!
 //! Wire format (AIDL-compatible):
 //!
 //! - request: the interface token ([`Parcel::write_interface_token`]) then the arguments in
 //!   declaration order; the code of the n-th method (from 0) is `FIRST_CALL_TRANSACTION + n`.
-//! - reply: the AIDL [`Status`](crate::Status) header (`i32` 0 on success) then the return value; an
-//!   exception is the status header alone.
+//! - reply: the AIDL [`Status`](crate::Status) header (`i32` 0 on success) then the return
+//!   value; an exception is the status header alone.
 //! - `oneway` methods are sent with [`FLAG_ONEWAY`](crate::FLAG_ONEWAY) and have no reply.
 //!
 //! Descriptor check: [`FromIBinder::try_from`] checks a remote binder's descriptor eagerly, with

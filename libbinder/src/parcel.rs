@@ -268,8 +268,8 @@ impl Parcel {
     ///
     /// As AOSP `ipcSetDataReference`, the offsets must be ascending and non-overlapping, each
     /// naming a binder, handle (strong or weak) or `BINDER_TYPE_FD` object inside `data`; if
-    /// one does not, the whole objects list is dropped (the data stays readable,
-    /// objects in it do not). The parcel does not own the file descriptors in the data; see
+    /// one does not, the whole objects list is dropped (the data stays readable, objects in it
+    /// do not). The parcel does not own the file descriptors in the data; see
     /// [`adopt_file_descriptors`](Parcel::adopt_file_descriptors).
     pub fn from_received(data: &[u8], offsets: &[u64]) -> Parcel {
         let mut parcel = Parcel::new();
@@ -529,8 +529,8 @@ impl Parcel {
     }
 
     /// Writes a binder object (`BINDER_TYPE_BINDER`, `BINDER_TYPE_HANDLE` or their weak
-    /// counterparts) followed by its `i32` stability level (see [`stability`]), as AOSP `flattenBinder` +
-    /// `finishFlattenBinder`. Other object types are `BAD_TYPE`.
+    /// counterparts) followed by its `i32` stability level (see [`stability`]), as AOSP
+    /// `flattenBinder` + `finishFlattenBinder`. Other object types are `BAD_TYPE`.
     ///
     /// This is the low-level half of writing an `IBinder`; the binder layer fills in the object
     /// (and keeps what it points to alive while the parcel is in flight).
