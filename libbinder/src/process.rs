@@ -163,14 +163,19 @@ impl ProcessState {
         Ok(ps)
     }
 
-    /// [`init`](ProcessState::init) with the device from `$BINDER_DEVICE`, else `binder` in
-    /// binderd's default directory, and [`DEFAULT_MAX_THREADS`].
+    /// [`init`](ProcessState::init) with the [`default_device`](ProcessState::default_device)
+    /// and [`DEFAULT_MAX_THREADS`].
     pub fn init_default() -> Result<&'static ProcessState, ProcessError> {
-        let path = std::env::var_os("BINDER_DEVICE")
+        Self::init(Self::default_device(), DEFAULT_MAX_THREADS)
+    }
+
+    /// The device a program uses unless told otherwise: `$BINDER_DEVICE`, else `binder` in
+    /// binderd's default directory.
+    pub fn default_device() -> PathBuf {
+        std::env::var_os("BINDER_DEVICE")
             .filter(|d| !d.is_empty())
             .map(PathBuf::from)
-            .unwrap_or_else(|| binder_driver::daemon::Config::default_dir().join("binder"));
-        Self::init(path, DEFAULT_MAX_THREADS)
+            .unwrap_or_else(|| binder_driver::daemon::Config::default_dir().join("binder"))
     }
 
     /// The process state (AOSP `ProcessState::self`): fails before `init` and in a forked
@@ -266,7 +271,8 @@ impl ProcessState {
     // -----------------------------------------------------------------------------------------
 
     /// Becomes the context manager (handle 0): `BINDER_SET_CONTEXT_MGR_EXT` asking for the
-    /// caller's security context, else `BINDER_SET_CONTEXT_MGR`.
+    /// caller's security context, else `BINDER_SET_CONTEXT_MGR`. `ALREADY_EXISTS` if the
+    /// device has one (the driver's `EBUSY`).
     pub fn become_context_manager(&self) -> Result<(), StatusCode> {
         self.check_pid()?;
         let mut obj = FlatBinderObject {
@@ -288,6 +294,8 @@ impl ProcessState {
                 self.is_context_manager.store(true, Ordering::SeqCst);
                 Ok(())
             }
+            // The device has a manager already (another process, or this one again).
+            Err(e) if e.raw_os_error() == Some(libc::EBUSY) => Err(StatusCode::ALREADY_EXISTS),
             Err(e) => Err(thread::status_from_io(&e)),
         }
     }

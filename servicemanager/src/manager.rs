@@ -1,0 +1,541 @@
+//! The service registry behind handle 0 (AOSP `ServiceManager.cpp`).
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex, MutexGuard, Weak};
+
+use libbinder::service_manager::{transactions as tx, DESCRIPTOR, SERVICE_CALLBACK_DESCRIPTOR};
+use libbinder::{
+    get_calling_pid, get_calling_uid, DeathRecipient, ExceptionCode, Parcel, Parcelable, Remotable,
+    SpIBinder, Status, StatusCode, WpIBinder, FIRST_CALL_TRANSACTION, FLAG_ONEWAY,
+};
+
+use crate::access::{Access, CallingContext};
+
+/// The longest service name AOSP accepts.
+pub const MAX_NAME_LEN: usize = 127;
+
+/// First app uid of a user (`AID_APP_START`); uids are `user * 100000 + app id`.
+const AID_APP_START: u32 = 10_000;
+/// Isolated-process app ids (`AID_ISOLATED_START..=AID_ISOLATED_END`).
+const AID_ISOLATED: std::ops::RangeInclusive<u32> = 99_000..=99_999;
+const AID_USER_OFFSET: u32 = 100_000;
+
+/// Whether AOSP accepts `name` as a service name: 1–127 characters of `[A-Za-z0-9_./-]`.
+pub fn is_valid_service_name(name: &str) -> bool {
+    (1..=MAX_NAME_LEN).contains(&name.len())
+        && name
+            .bytes()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.' | b'/'))
+}
+
+/// Whether `uid` belongs to an app (`multiuser_get_app_id(uid) >= AID_APP`), which may not
+/// add services.
+pub fn is_app_uid(uid: u32) -> bool {
+    uid % AID_USER_OFFSET >= AID_APP_START
+}
+
+/// Whether `uid` is an isolated process, which sees only services added with
+/// `allowIsolated`.
+pub fn is_isolated_uid(uid: u32) -> bool {
+    AID_ISOLATED.contains(&(uid % AID_USER_OFFSET))
+}
+
+/// A registered service.
+struct Service {
+    binder: SpIBinder,
+    allow_isolated: bool,
+    dump_priority: i32,
+    /// The pid that added it (`getServiceDebugInfo`).
+    debug_pid: i32,
+    /// Keeps the death link of a remote service; `None` for a local one.
+    _death: Option<DeathRecipient>,
+}
+
+/// A registered `IServiceCallback` and the link that removes it when its process dies.
+struct Callback {
+    binder: SpIBinder,
+    _death: DeathRecipient,
+}
+
+#[derive(Default)]
+struct State {
+    services: BTreeMap<String, Service>,
+    callbacks: BTreeMap<String, Vec<Callback>>,
+}
+
+/// `android.os.IServiceManager`: the name service (serve it at handle 0 with
+/// `ProcessState::become_context_manager_with`).
+///
+/// Every decision takes the caller identity from the driver (`get_calling_uid`/
+/// `get_calling_pid`), never from the request.
+pub struct ServiceManager {
+    state: Arc<Mutex<State>>,
+    access: Access,
+}
+
+fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
+    // A panic while holding the lock leaves a consistent map (every update is one insert or
+    // remove), so a poisoned lock is still usable.
+    state.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// A reply that is an AIDL exception.
+fn exception(reply: &mut Parcel, code: ExceptionCode, message: &str) -> Result<(), StatusCode> {
+    tracing::warn!(exception = code.name(), message, "refused");
+    Status::new_exception(code, Some(message)).write_to_parcel(reply)
+}
+
+/// `IServiceCallback.onRegistration(name, binder)`, oneway.
+fn notify(callback: &SpIBinder, name: &str, binder: &SpIBinder) {
+    let send = || -> Result<(), StatusCode> {
+        let mut data = Parcel::new();
+        data.write_interface_token(SERVICE_CALLBACK_DESCRIPTOR)?;
+        data.write_string16(name)?;
+        data.write_strong_binder(binder)?;
+        callback.transact(FIRST_CALL_TRANSACTION, &data, FLAG_ONEWAY)?;
+        Ok(())
+    };
+    if let Err(e) = send() {
+        tracing::warn!(name, ?e, "onRegistration failed");
+    }
+}
+
+/// Writes a `Service` union holding `ServiceWithMetadata { service, isLazyService: false }`
+/// (Android 16 `getService2`/`checkService2`): the non-null flag, the tag, then the
+/// parcelable with its size header.
+fn write_service(reply: &mut Parcel, binder: Option<&SpIBinder>) -> Result<(), StatusCode> {
+    const TAG_SERVICE_WITH_METADATA: i32 = 0;
+    reply.write_i32(1)?;
+    reply.write_i32(TAG_SERVICE_WITH_METADATA)?;
+    let start = reply.data_position();
+    reply.write_i32(0)?;
+    reply.write_nullable_strong_binder(binder)?;
+    reply.write_bool(false)?;
+    let end = reply.data_position();
+    reply.set_data_position(start)?;
+    reply.write_i32(i32::try_from(end - start).map_err(|_| StatusCode::BAD_VALUE)?)?;
+    reply.set_data_position(end)
+}
+
+/// `ServiceDebugInfo { String name; int debugPid; }`.
+struct ServiceDebugInfo {
+    name: String,
+    debug_pid: i32,
+}
+
+impl Parcelable for ServiceDebugInfo {
+    fn write_to_parcel(&self, p: &mut Parcel) -> Result<(), StatusCode> {
+        let start = p.data_position();
+        p.write_i32(0)?;
+        p.write_string16(&self.name)?;
+        p.write_i32(self.debug_pid)?;
+        let end = p.data_position();
+        p.set_data_position(start)?;
+        p.write_i32(i32::try_from(end - start).map_err(|_| StatusCode::BAD_VALUE)?)?;
+        p.set_data_position(end)
+    }
+
+    fn read_from_parcel(p: &mut Parcel) -> Result<ServiceDebugInfo, StatusCode> {
+        let start = p.data_position();
+        let size = usize::try_from(p.read_i32()?).map_err(|_| StatusCode::BAD_VALUE)?;
+        let info = ServiceDebugInfo {
+            name: p.read_string16()?,
+            debug_pid: p.read_i32()?,
+        };
+        p.set_data_position(start + size)?;
+        Ok(info)
+    }
+}
+
+impl ServiceManager {
+    /// A service manager deciding with `access`.
+    pub fn new(access: Access) -> ServiceManager {
+        ServiceManager {
+            state: Arc::new(Mutex::new(State::default())),
+            access,
+        }
+    }
+
+    /// Registers `binder` as `name` on behalf of the service manager itself (AOSP registers
+    /// itself as `manager` this way), bypassing the caller checks.
+    pub fn add_own(&self, name: &str, binder: &SpIBinder) {
+        lock(&self.state).services.insert(
+            name.to_string(),
+            Service {
+                binder: binder.clone(),
+                allow_isolated: false,
+                dump_priority: libbinder::service_manager::DUMP_FLAG_PRIORITY_DEFAULT,
+                debug_pid: std::process::id() as i32,
+                _death: None,
+            },
+        );
+    }
+
+    /// The registered names, sorted.
+    pub fn names(&self) -> Vec<String> {
+        lock(&self.state).services.keys().cloned().collect()
+    }
+
+    /// A recipient that removes `name` when `binder` (its registered object) dies.
+    fn service_death(&self, name: &str, binder: &SpIBinder) -> DeathRecipient {
+        let state: Weak<Mutex<State>> = Arc::downgrade(&self.state);
+        let (name, who): (String, WpIBinder) = (name.to_string(), binder.downgrade());
+        DeathRecipient::new(move || {
+            let (Some(state), Some(who)) = (state.upgrade(), who.promote()) else {
+                return;
+            };
+            let mut st = lock(&state);
+            // Only if the name still maps to the object that died (it may have been
+            // overwritten since).
+            if st.services.get(&name).is_some_and(|s| s.binder == who) {
+                st.services.remove(&name);
+                tracing::info!(name, "service died; removed");
+            }
+        })
+    }
+
+    /// A recipient that drops the notification callback `cb` for `name` when it dies.
+    fn callback_death(&self, name: &str, cb: &SpIBinder) -> DeathRecipient {
+        let state: Weak<Mutex<State>> = Arc::downgrade(&self.state);
+        let (name, who) = (name.to_string(), cb.downgrade());
+        DeathRecipient::new(move || {
+            let (Some(state), Some(who)) = (state.upgrade(), who.promote()) else {
+                return;
+            };
+            let mut st = lock(&state);
+            if let Some(list) = st.callbacks.get_mut(&name) {
+                list.retain(|c| c.binder != who);
+                if list.is_empty() {
+                    st.callbacks.remove(&name);
+                }
+            }
+        })
+    }
+
+    /// `getService`/`checkService`: the binder, or `None` if there is none or an isolated
+    /// caller may not see it.
+    fn find(&self, ctx: &CallingContext, name: &str) -> Option<SpIBinder> {
+        let st = lock(&self.state);
+        let s = st.services.get(name)?;
+        if !s.allow_isolated && is_isolated_uid(ctx.uid) {
+            return None;
+        }
+        Some(s.binder.clone())
+    }
+
+    fn add_service(
+        &self,
+        ctx: &CallingContext,
+        data: &mut Parcel,
+        reply: &mut Parcel,
+    ) -> Result<(), StatusCode> {
+        let name = data.read_string16()?;
+        let binder = data.read_nullable_strong_binder()?;
+        let allow_isolated = data.read_bool()?;
+        let dump_priority = data.read_i32()?;
+        if is_app_uid(ctx.uid) {
+            return exception(
+                reply,
+                ExceptionCode::SECURITY,
+                "App UIDs cannot add services.",
+            );
+        }
+        if !self.access.can_add(ctx, &name) {
+            return exception(
+                reply,
+                ExceptionCode::SECURITY,
+                "Policy denied adding the service.",
+            );
+        }
+        let Some(binder) = binder else {
+            return exception(reply, ExceptionCode::ILLEGAL_ARGUMENT, "Null binder.");
+        };
+        if !is_valid_service_name(&name) {
+            return exception(
+                reply,
+                ExceptionCode::ILLEGAL_ARGUMENT,
+                "Invalid service name.",
+            );
+        }
+        let death = if binder.is_remote() {
+            let d = self.service_death(&name, &binder);
+            if binder.link_to_death(&d).is_err() {
+                return exception(reply, ExceptionCode::ILLEGAL_STATE, "Couldn't linkToDeath.");
+            }
+            Some(d)
+        } else {
+            None
+        };
+        let callbacks: Vec<SpIBinder> = {
+            let mut st = lock(&self.state);
+            if st.services.contains_key(&name) {
+                tracing::info!(name, uid = ctx.uid, "overwriting a registered service");
+            }
+            st.services.insert(
+                name.clone(),
+                Service {
+                    binder: binder.clone(),
+                    allow_isolated,
+                    dump_priority,
+                    debug_pid: ctx.pid,
+                    _death: death,
+                },
+            );
+            st.callbacks
+                .get(&name)
+                .map(|l| l.iter().map(|c| c.binder.clone()).collect())
+                .unwrap_or_default()
+        };
+        tracing::info!(name, uid = ctx.uid, pid = ctx.pid, "service added");
+        // Outside the lock: a oneway call can still block briefly on the driver.
+        for cb in &callbacks {
+            notify(cb, &name, &binder);
+        }
+        Status::ok().write_to_parcel(reply)
+    }
+
+    fn register_for_notifications(
+        &self,
+        ctx: &CallingContext,
+        data: &mut Parcel,
+        reply: &mut Parcel,
+    ) -> Result<(), StatusCode> {
+        let name = data.read_string16()?;
+        let callback = data.read_nullable_strong_binder()?;
+        if !self.access.can_find(ctx, &name) {
+            return exception(
+                reply,
+                ExceptionCode::SECURITY,
+                "Policy denied finding the service.",
+            );
+        }
+        if !is_valid_service_name(&name) {
+            return exception(
+                reply,
+                ExceptionCode::ILLEGAL_ARGUMENT,
+                "Invalid service name.",
+            );
+        }
+        let Some(callback) = callback else {
+            return exception(reply, ExceptionCode::NULL_POINTER, "Null callback.");
+        };
+        let death = self.callback_death(&name, &callback);
+        if callback.link_to_death(&death).is_err() {
+            return exception(
+                reply,
+                ExceptionCode::ILLEGAL_STATE,
+                "Couldn't link to death.",
+            );
+        }
+        let existing = {
+            let mut st = lock(&self.state);
+            st.callbacks
+                .entry(name.clone())
+                .or_default()
+                .push(Callback {
+                    binder: callback.clone(),
+                    _death: death,
+                });
+            st.services.get(&name).map(|s| s.binder.clone())
+        };
+        if let Some(binder) = existing {
+            notify(&callback, &name, &binder);
+        }
+        Status::ok().write_to_parcel(reply)
+    }
+
+    fn unregister_for_notifications(
+        &self,
+        ctx: &CallingContext,
+        data: &mut Parcel,
+        reply: &mut Parcel,
+    ) -> Result<(), StatusCode> {
+        let name = data.read_string16()?;
+        let callback = data.read_nullable_strong_binder()?;
+        if !self.access.can_find(ctx, &name) {
+            return exception(
+                reply,
+                ExceptionCode::SECURITY,
+                "Policy denied finding the service.",
+            );
+        }
+        let removed = {
+            let mut st = lock(&self.state);
+            let list = st.callbacks.entry(name.clone()).or_default();
+            let before = list.len();
+            list.retain(|c| Some(&c.binder) != callback.as_ref());
+            let removed = list.len() != before;
+            if list.is_empty() {
+                st.callbacks.remove(&name);
+            }
+            removed
+        };
+        if !removed {
+            return exception(reply, ExceptionCode::ILLEGAL_STATE, "No matching callback.");
+        }
+        Status::ok().write_to_parcel(reply)
+    }
+}
+
+impl Remotable for ServiceManager {
+    fn descriptor(&self) -> &str {
+        DESCRIPTOR
+    }
+
+    fn on_transact(
+        &self,
+        code: u32,
+        data: &mut Parcel,
+        reply: &mut Parcel,
+    ) -> Result<(), StatusCode> {
+        data.enforce_interface(DESCRIPTOR)?;
+        let ctx = CallingContext {
+            pid: get_calling_pid(),
+            uid: get_calling_uid(),
+        };
+        let _span =
+            tracing::debug_span!("IServiceManager", code, uid = ctx.uid, pid = ctx.pid).entered();
+        match code {
+            tx::GET_SERVICE | tx::CHECK_SERVICE | tx::GET_SERVICE2 | tx::CHECK_SERVICE2 => {
+                let name = data.read_string16()?;
+                if !self.access.can_find(&ctx, &name) {
+                    return exception(
+                        reply,
+                        ExceptionCode::SECURITY,
+                        "Policy denied finding the service.",
+                    );
+                }
+                let found = self.find(&ctx, &name);
+                Status::ok().write_to_parcel(reply)?;
+                if matches!(code, tx::GET_SERVICE2 | tx::CHECK_SERVICE2) {
+                    write_service(reply, found.as_ref())
+                } else {
+                    reply.write_nullable_strong_binder(found.as_ref())
+                }
+            }
+            tx::ADD_SERVICE => self.add_service(&ctx, data, reply),
+            tx::LIST_SERVICES => {
+                let dump_priority = data.read_i32()?;
+                if !self.access.can_list(&ctx) {
+                    return exception(reply, ExceptionCode::SECURITY, "Policy denied listing.");
+                }
+                let names: Vec<String> = lock(&self.state)
+                    .services
+                    .iter()
+                    .filter(|(_, s)| s.dump_priority & dump_priority != 0)
+                    .map(|(n, _)| n.clone())
+                    .collect();
+                Status::ok().write_to_parcel(reply)?;
+                reply.write_string16_vector(&names)
+            }
+            tx::REGISTER_FOR_NOTIFICATIONS => self.register_for_notifications(&ctx, data, reply),
+            tx::UNREGISTER_FOR_NOTIFICATIONS => {
+                self.unregister_for_notifications(&ctx, data, reply)
+            }
+            // Nothing is declared: no VINTF manifest, no APEXes, no RPC accessors (what AOSP
+            // answers on a device without them).
+            tx::IS_DECLARED | tx::UPDATABLE_VIA_APEX | tx::GET_CONNECTION_INFO => {
+                let name = data.read_string16()?;
+                if !self.access.can_find(&ctx, &name) {
+                    return exception(
+                        reply,
+                        ExceptionCode::SECURITY,
+                        "Policy denied finding the service.",
+                    );
+                }
+                Status::ok().write_to_parcel(reply)?;
+                match code {
+                    tx::IS_DECLARED => reply.write_bool(false),
+                    tx::UPDATABLE_VIA_APEX => reply.write_nullable_string16(None),
+                    _ => reply.write_i32(0), // a null ConnectionInfo
+                }
+            }
+            tx::GET_DECLARED_INSTANCES | tx::GET_UPDATABLE_NAMES => {
+                let _iface_or_apex = data.read_string16()?;
+                Status::ok().write_to_parcel(reply)?;
+                reply.write_string16_vector::<&str>(&[])
+            }
+            tx::GET_SERVICE_DEBUG_INFO => {
+                if !self.access.can_list(&ctx) {
+                    return exception(reply, ExceptionCode::SECURITY, "Policy denied listing.");
+                }
+                let infos: Vec<ServiceDebugInfo> = lock(&self.state)
+                    .services
+                    .iter()
+                    .map(|(name, s)| ServiceDebugInfo {
+                        name: name.clone(),
+                        debug_pid: s.debug_pid,
+                    })
+                    .collect();
+                Status::ok().write_to_parcel(reply)?;
+                reply.write_parcelable_vector(&infos)
+            }
+            _ => Err(StatusCode::UNKNOWN_TRANSACTION),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn service_names_follow_aosp() {
+        assert!(is_valid_service_name("a"));
+        assert!(is_valid_service_name("android.hardware.foo.IBar/default"));
+        assert!(is_valid_service_name("A-z_0.9/x"));
+        assert!(is_valid_service_name(&"n".repeat(127)));
+        assert!(!is_valid_service_name(&"n".repeat(128)));
+        assert!(!is_valid_service_name(""));
+        for bad in ["a b", "a:b", "é", "a\0", "a@b", "a\\b"] {
+            assert!(!is_valid_service_name(bad), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn app_and_isolated_uids() {
+        for (uid, app, isolated) in [
+            (0, false, false),
+            (1000, false, false),
+            (9999, false, false),
+            (10_000, true, false),
+            (99_000, true, true),
+            (99_999, true, true),
+            (1_010_123, true, false),
+            (1_099_500, true, true),
+            (1_001_000, false, false),
+        ] {
+            assert_eq!(is_app_uid(uid), app, "app {uid}");
+            assert_eq!(is_isolated_uid(uid), isolated, "isolated {uid}");
+        }
+    }
+
+    #[test]
+    fn service_union_and_debug_info_layout() {
+        let mut p = Parcel::new();
+        write_service(&mut p, None).unwrap();
+        // Non-null flag, tag 0, then the parcelable: size 4 + 28 (a null binder with its
+        // stability word) + 4.
+        let words: Vec<i32> = p
+            .data()
+            .chunks(4)
+            .map(|c| i32::from_le_bytes(c.try_into().unwrap()))
+            .collect();
+        assert_eq!(&words[..3], &[1, 0, 36]);
+        assert_eq!(p.data().len(), 8 + 36);
+        assert_eq!(*words.last().unwrap(), 0, "isLazyService false");
+
+        let mut q = Parcel::new();
+        let info = ServiceDebugInfo {
+            name: "ab".into(),
+            debug_pid: 77,
+        };
+        info.write_to_parcel(&mut q).unwrap();
+        // size, "ab" as String16 (len 2, 3 units padded to 8), pid.
+        assert_eq!(q.data().len(), 4 + 12 + 4);
+        assert_eq!(&q.data()[..4], &20i32.to_le_bytes());
+        q.set_data_position(0).unwrap();
+        let back = ServiceDebugInfo::read_from_parcel(&mut q).unwrap();
+        assert_eq!((back.name.as_str(), back.debug_pid), ("ab", 77));
+    }
+}

@@ -1,0 +1,387 @@
+//! The `servicemanager` binary on a binderd device, with clients in real processes (this test
+//! binary re-run in a role, see `libbinder/tests/support`): add, get, list, notifications,
+//! death removal, AOSP's argument rules, the policy file and the EBUSY refusal.
+
+#[path = "../../libbinder/tests/support/mod.rs"]
+mod support;
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::{mpsc, Arc, Condvar, Mutex};
+
+use libbinder::service_manager::{
+    self, transactions as tx, ServiceCallback, DESCRIPTOR, DUMP_FLAG_PRIORITY_ALL,
+    DUMP_FLAG_PRIORITY_CRITICAL, DUMP_FLAG_PRIORITY_DEFAULT, DUMP_FLAG_PRIORITY_HIGH,
+};
+use libbinder::{
+    Binder, DeathRecipient, ExceptionCode, Parcel, ProcessState, Remotable, SpIBinder, Status,
+    StatusCode,
+};
+use support::*;
+
+const DISPATCH: &str = "child_roles";
+
+/// Dispatches a child's role; a no-op in a normal test run.
+#[test]
+fn child_roles() {
+    let Ok(role) = std::env::var(ROLE) else {
+        return;
+    };
+    let dev = std::path::PathBuf::from(std::env::var(DEV).unwrap());
+    let arg = std::env::var(ARG).unwrap_or_default();
+    ProcessState::init(&dev, 4).expect("init");
+    ProcessState::start_thread_pool().unwrap();
+    match role.as_str() {
+        "provider" => provider(&arg),
+        "client" => client(&arg),
+        other => panic!("unknown role {other}"),
+    }
+    std::process::exit(0);
+}
+
+/// A trivial service.
+struct Hello;
+
+impl Remotable for Hello {
+    fn descriptor(&self) -> &str {
+        "binder.sim.test.IHello"
+    }
+    fn on_transact(&self, _: u32, _: &mut Parcel, _: &mut Parcel) -> Result<(), StatusCode> {
+        Ok(())
+    }
+}
+
+/// The servicemanager binary on `device`, killed and reaped on drop.
+struct Manager {
+    child: Child,
+    stderr: mpsc::Receiver<String>,
+}
+
+impl Manager {
+    fn spawn(device: &Path, extra: &[&str]) -> Manager {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_servicemanager"))
+            .arg(device)
+            .args(extra)
+            .env("RUST_LOG", "info")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn servicemanager");
+        let (tx, stderr) = mpsc::channel();
+        let err = child.stderr.take().unwrap();
+        std::thread::spawn(move || {
+            for line in BufReader::new(err).lines() {
+                let Ok(line) = line else { break };
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        Manager { child, stderr }
+    }
+
+    /// Starts one and waits until it serves.
+    fn start(device: &Path, extra: &[&str]) -> Manager {
+        let mut m = Manager::spawn(device, extra);
+        m.wait_for("servicemanager ready");
+        m
+    }
+
+    /// Waits (at most [`WAIT`]) for a stderr line containing `what`; returns it.
+    fn wait_for(&mut self, what: &str) -> String {
+        let deadline = std::time::Instant::now() + WAIT;
+        loop {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            match self.stderr.recv_timeout(left) {
+                Ok(l) if l.contains(what) => return l,
+                Ok(_) => {}
+                Err(e) => panic!("servicemanager never said {what:?}: {e:?}"),
+            }
+        }
+    }
+}
+
+impl Drop for Manager {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Children
+// ---------------------------------------------------------------------------------------------
+
+/// Adds the services named in `arg` (comma-separated), then does what the parent says.
+fn provider(arg: &str) {
+    let mut held = Vec::new();
+    for name in arg.split(',') {
+        let b = Binder::new(Hello).as_binder();
+        service_manager::add_service(name, &b).expect("addService");
+        held.push(b);
+    }
+    tell("added");
+    loop {
+        match hear().as_str() {
+            "" | "exit" => return,
+            other => {
+                let b = Binder::new(Hello).as_binder();
+                service_manager::add_service(other, &b).expect("addService");
+                held.push(b);
+                tell("added");
+            }
+        }
+    }
+}
+
+fn manager_call(code: u32, write: impl FnOnce(&mut Parcel)) -> Parcel {
+    let sm = ProcessState::self_().unwrap().context_object().unwrap();
+    let mut data = Parcel::new();
+    data.write_interface_token(DESCRIPTOR).unwrap();
+    write(&mut data);
+    sm.transact(code, &data, 0).expect("transact")
+}
+
+/// An `addService` whose AIDL exception (or none) is returned.
+fn raw_add(name: &str, binder: Option<&SpIBinder>, priority: i32) -> ExceptionCode {
+    let mut r = manager_call(tx::ADD_SERVICE, |d| {
+        d.write_string16(name).unwrap();
+        d.write_nullable_strong_binder(binder).unwrap();
+        d.write_bool(false).unwrap();
+        d.write_i32(priority).unwrap();
+    });
+    Status::read_from_parcel(&mut r).unwrap().exception_code()
+}
+
+fn client(scenario: &str) {
+    match scenario {
+        "basics" => {
+            let a = service_manager::get_service("svc.a").expect("svc.a");
+            a.ping_binder().expect("ping svc.a");
+            assert!(service_manager::check_service("svc.none").is_none());
+            let names = service_manager::list_services(DUMP_FLAG_PRIORITY_ALL).unwrap();
+            assert_eq!(names, ["manager", "svc.a", "svc.b"]);
+            // The manager registered itself.
+            let m = service_manager::check_service("manager").expect("manager");
+            assert_eq!(m.get_interface_descriptor().unwrap(), DESCRIPTOR);
+            // getService2 / checkService2: the Service union around the binder.
+            let mut r = manager_call(tx::CHECK_SERVICE2, |d| d.write_string16("svc.a").unwrap());
+            assert!(Status::read_from_parcel(&mut r).unwrap().is_ok());
+            assert_eq!((r.read_i32().unwrap(), r.read_i32().unwrap()), (1, 0));
+            let size = r.read_i32().unwrap();
+            assert_eq!(size, 36);
+            assert_eq!(r.read_strong_binder().unwrap(), a);
+            assert!(!r.read_bool().unwrap(), "not lazy");
+            // Nothing is declared without a VINTF manifest.
+            assert!(!service_manager::is_declared("svc.a").unwrap());
+            tell("ok");
+        }
+        "rules" => {
+            let b = Binder::new(Hello).as_binder();
+            assert_eq!(
+                raw_add("x", None, 8),
+                ExceptionCode::ILLEGAL_ARGUMENT,
+                "null"
+            );
+            for bad in ["", "a b", "é", &"n".repeat(128)] {
+                assert_eq!(
+                    raw_add(bad, Some(&b), 8),
+                    ExceptionCode::ILLEGAL_ARGUMENT,
+                    "{bad}"
+                );
+            }
+            assert_eq!(raw_add(&"n".repeat(127), Some(&b), 8), ExceptionCode::NONE);
+            // Overwriting replaces the binder.
+            let c = Binder::new(Hello).as_binder();
+            assert_eq!(
+                raw_add("over", Some(&b), DUMP_FLAG_PRIORITY_CRITICAL),
+                ExceptionCode::NONE
+            );
+            assert_eq!(
+                raw_add("over", Some(&c), DUMP_FLAG_PRIORITY_HIGH),
+                ExceptionCode::NONE
+            );
+            assert_eq!(service_manager::check_service("over"), Some(c));
+            // listServices filters by dump priority.
+            let high = service_manager::list_services(DUMP_FLAG_PRIORITY_HIGH).unwrap();
+            assert_eq!(high, ["over"]);
+            let crit = service_manager::list_services(DUMP_FLAG_PRIORITY_CRITICAL).unwrap();
+            assert!(crit.is_empty(), "{crit:?}");
+            let def = service_manager::list_services(DUMP_FLAG_PRIORITY_DEFAULT).unwrap();
+            assert_eq!(def, ["manager".to_string(), "n".repeat(127)]);
+            // A callback that was never registered.
+            let cb = ServiceCallback::new(|_, _| {}).as_binder();
+            let err = service_manager::unregister_for_notifications("over", &cb).unwrap_err();
+            assert_eq!(err.exception_code(), ExceptionCode::ILLEGAL_STATE);
+            // A null callback, an invalid name.
+            let mut r = manager_call(tx::REGISTER_FOR_NOTIFICATIONS, |d| {
+                d.write_string16("over").unwrap();
+                d.write_nullable_strong_binder(None).unwrap();
+            });
+            let st = Status::read_from_parcel(&mut r).unwrap();
+            assert_eq!(st.exception_code(), ExceptionCode::NULL_POINTER);
+            let err = service_manager::register_for_notifications("a b", &cb).unwrap_err();
+            assert_eq!(err.exception_code(), ExceptionCode::ILLEGAL_ARGUMENT);
+            // A wrong interface token is refused by the stub.
+            let sm = ProcessState::self_().unwrap().context_object().unwrap();
+            let mut d = Parcel::new();
+            d.write_interface_token("android.os.INotTheManager")
+                .unwrap();
+            d.write_string16("over").unwrap();
+            assert_eq!(
+                sm.transact(tx::CHECK_SERVICE, &d, 0).err(),
+                Some(StatusCode::BAD_TYPE)
+            );
+            tell("ok");
+        }
+        "notify" => {
+            let seen = Arc::new((Mutex::new(Vec::new()), Condvar::new()));
+            let s = seen.clone();
+            let cb = ServiceCallback::new(move |name, _b| {
+                s.0.lock().unwrap().push(name.to_string());
+                s.1.notify_all();
+            })
+            .as_binder();
+            service_manager::register_for_notifications("svc.a", &cb).unwrap();
+            service_manager::register_for_notifications("svc.late", &cb).unwrap();
+            // Already registered: notified at once.
+            wait_names(&seen, &["svc.a"]);
+            tell("registered");
+            wait_names(&seen, &["svc.a", "svc.late"]);
+            service_manager::unregister_for_notifications("svc.late", &cb).unwrap();
+            tell("ok");
+        }
+        "death" => {
+            let svc = service_manager::get_service("svc.a").expect("svc.a");
+            let died = Arc::new((Mutex::new(false), Condvar::new()));
+            let d2 = died.clone();
+            let recipient = DeathRecipient::new(move || {
+                *d2.0.lock().unwrap() = true;
+                d2.1.notify_all();
+            });
+            svc.link_to_death(&recipient).unwrap();
+            tell("linked");
+            let (m, cv) = &*died;
+            let (g, _) = cv
+                .wait_timeout_while(m.lock().unwrap(), WAIT, |d| !*d)
+                .unwrap();
+            assert!(*g, "the provider's death was not reported");
+            // The manager's own death notification was queued before this call reached it.
+            assert!(service_manager::check_service("svc.a").is_none());
+            assert_eq!(
+                service_manager::list_services(DUMP_FLAG_PRIORITY_ALL).unwrap(),
+                ["manager"]
+            );
+            tell("ok");
+        }
+        "policy" => {
+            let b = Binder::new(Hello).as_binder();
+            assert_eq!(raw_add("allowed.x", Some(&b), 8), ExceptionCode::NONE);
+            assert_eq!(raw_add("other", Some(&b), 8), ExceptionCode::SECURITY);
+            // The policy check comes before the argument checks.
+            assert_eq!(raw_add("other", None, 8), ExceptionCode::SECURITY);
+            assert!(service_manager::check_service("allowed.x").is_some());
+            let err = service_manager::list_services(DUMP_FLAG_PRIORITY_ALL).unwrap_err();
+            assert_eq!(err.exception_code(), ExceptionCode::SECURITY);
+            let mut r = manager_call(tx::CHECK_SERVICE, |d| d.write_string16("manager").unwrap());
+            let st = Status::read_from_parcel(&mut r).unwrap();
+            assert_eq!(
+                st.exception_code(),
+                ExceptionCode::SECURITY,
+                "find is not allowed"
+            );
+            tell("ok");
+        }
+        other => panic!("unknown scenario {other}"),
+    }
+}
+
+fn wait_names(seen: &(Mutex<Vec<String>>, Condvar), want: &[&str]) {
+    let (m, cv) = seen;
+    let (g, _) = cv
+        .wait_timeout_while(m.lock().unwrap(), WAIT, |v| v.len() < want.len())
+        .unwrap();
+    assert_eq!(*g, want);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tests
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn add_get_list_across_processes() {
+    let d = TestDaemon::start("sm-basics");
+    let _sm = Manager::start(&d.device(), &[]);
+    let mut provider = ChildProc::spawn(DISPATCH, "provider", &d.device(), "svc.b,svc.a");
+    assert_eq!(provider.expect_line(), "added");
+    let mut client = ChildProc::spawn(DISPATCH, "client", &d.device(), "basics");
+    assert_eq!(client.expect_line(), "ok");
+}
+
+#[test]
+fn argument_rules_overwrite_and_priorities() {
+    let d = TestDaemon::start("sm-rules");
+    let _sm = Manager::start(&d.device(), &[]);
+    let mut client = ChildProc::spawn(DISPATCH, "client", &d.device(), "rules");
+    assert_eq!(client.expect_line(), "ok");
+}
+
+#[test]
+fn notifications_for_present_and_later_services() {
+    let d = TestDaemon::start("sm-notify");
+    let _sm = Manager::start(&d.device(), &[]);
+    let mut provider = ChildProc::spawn(DISPATCH, "provider", &d.device(), "svc.a");
+    assert_eq!(provider.expect_line(), "added");
+    let mut client = ChildProc::spawn(DISPATCH, "client", &d.device(), "notify");
+    assert_eq!(client.expect_line(), "registered");
+    provider.say("svc.late");
+    assert_eq!(provider.expect_line(), "added");
+    assert_eq!(client.expect_line(), "ok");
+}
+
+#[test]
+fn a_dead_service_is_removed() {
+    let d = TestDaemon::start("sm-death");
+    let mut sm = Manager::start(&d.device(), &[]);
+    let mut provider = ChildProc::spawn(DISPATCH, "provider", &d.device(), "svc.a");
+    assert_eq!(provider.expect_line(), "added");
+    let mut client = ChildProc::spawn(DISPATCH, "client", &d.device(), "death");
+    assert_eq!(client.expect_line(), "linked");
+    provider.kill9();
+    assert_eq!(client.expect_line(), "ok");
+    sm.wait_for("service died; removed");
+}
+
+#[test]
+fn policy_file_decides_with_the_driver_identity() {
+    let d = TestDaemon::start("sm-policy");
+    // SAFETY: geteuid cannot fail.
+    let uid = unsafe { libc::geteuid() };
+    let policy = d.dir.0.join("policy");
+    std::fs::write(&policy, format!("add {uid} allowed.*\nfind * allowed.*\n")).unwrap();
+    let _sm = Manager::start(&d.device(), &["--policy", policy.to_str().unwrap()]);
+    let mut client = ChildProc::spawn(DISPATCH, "client", &d.device(), "policy");
+    assert_eq!(client.expect_line(), "ok");
+}
+
+#[test]
+fn a_second_manager_is_refused_with_ebusy() {
+    let d = TestDaemon::start("sm-ebusy");
+    let _sm = Manager::start(&d.device(), &[]);
+    let mut second = Manager::spawn(&d.device(), &[]);
+    second.wait_for("EBUSY");
+    let status = second.child.wait().unwrap();
+    assert_eq!(status.code(), Some(1));
+}
+
+#[test]
+fn a_bad_policy_file_is_refused() {
+    let d = TestDaemon::start("sm-badpolicy");
+    let policy = d.dir.0.join("policy");
+    std::fs::write(&policy, "add 0 x\ngrant 0 y\n").unwrap();
+    let mut sm = Manager::spawn(&d.device(), &["--policy", policy.to_str().unwrap()]);
+    assert!(sm.wait_for("policy line 2").contains("verb"));
+    assert_eq!(sm.child.wait().unwrap().code(), Some(1));
+}
