@@ -448,6 +448,23 @@ impl Device {
         .map(|_| ())
     }
 
+    /// `BINDER_GET_NODE_INFO_FOR_REF` (context manager only): the reference counts of the
+    /// node `handle` names.
+    pub fn node_info_for_ref(&self, handle: u32) -> io::Result<BinderNodeInfoForRef> {
+        let mut info = BinderNodeInfoForRef {
+            handle,
+            ..Default::default()
+        };
+        // SAFETY: info is a valid binder_node_info_for_ref.
+        unsafe {
+            self.ioctl(
+                BINDER_GET_NODE_INFO_FOR_REF,
+                &mut info as *mut _ as *mut libc::c_void,
+            )
+        }?;
+        Ok(info)
+    }
+
     /// `BINDER_THREAD_EXIT` for the calling thread.
     pub fn thread_exit(&self) -> io::Result<()> {
         let mut z = 0i32;

@@ -300,6 +300,19 @@ impl ProcessState {
         }
     }
 
+    /// How many strong references the driver counts on the node `binder` names (AOSP
+    /// `getStrongRefCountForNode`; the context manager only). `INVALID_OPERATION` for a
+    /// local object.
+    pub fn get_strong_ref_count_for_node(&self, binder: &SpIBinder) -> Result<u32, StatusCode> {
+        self.check_pid()?;
+        let handle = binder.handle().ok_or(StatusCode::INVALID_OPERATION)?;
+        let info = self
+            .device
+            .node_info_for_ref(handle)
+            .map_err(|e| thread::status_from_io(&e))?;
+        Ok(info.strong_count)
+    }
+
     /// Sets the local object that answers transactions to handle 0 (AOSP
     /// `IPCThreadState::setTheContextObject`).
     pub fn set_context_object(&self, binder: &SpIBinder) {

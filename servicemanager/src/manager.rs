@@ -5,8 +5,9 @@ use std::sync::{Arc, Mutex, MutexGuard, Weak};
 
 use libbinder::service_manager::{transactions as tx, DESCRIPTOR, SERVICE_CALLBACK_DESCRIPTOR};
 use libbinder::{
-    get_calling_pid, get_calling_uid, DeathRecipient, ExceptionCode, Parcel, Parcelable, Remotable,
-    SpIBinder, Status, StatusCode, WpIBinder, FIRST_CALL_TRANSACTION, FLAG_ONEWAY,
+    get_calling_pid, get_calling_uid, DeathRecipient, ExceptionCode, Parcel, Parcelable,
+    ProcessState, Remotable, SpIBinder, Status, StatusCode, WpIBinder, FIRST_CALL_TRANSACTION,
+    FLAG_ONEWAY,
 };
 
 use crate::access::{Access, CallingContext};
@@ -45,8 +46,14 @@ struct Service {
     binder: SpIBinder,
     allow_isolated: bool,
     dump_priority: i32,
-    /// The pid that added it (`getServiceDebugInfo`).
+    /// The pid that added it (`getServiceDebugInfo`; only it may register client callbacks
+    /// or unregister it).
     debug_pid: i32,
+    /// What the client callbacks were last told.
+    has_clients: bool,
+    /// Handed out since the last client check: report a client even if the driver counts
+    /// none yet (the receiver may not have taken its reference).
+    guarantee_client: bool,
     /// Keeps the death link of a remote service; `None` for a local one.
     _death: Option<DeathRecipient>,
 }
@@ -60,8 +67,86 @@ struct Callback {
 #[derive(Default)]
 struct State {
     services: BTreeMap<String, Service>,
+    /// `IServiceCallback`s by name.
     callbacks: BTreeMap<String, Vec<Callback>>,
+    /// `IClientCallback`s by name.
+    client_callbacks: BTreeMap<String, Vec<Callback>>,
 }
+
+/// `IClientCallback.onClients(registered, hasClients)` calls to make once the lock is released.
+type ClientNotes = Vec<(SpIBinder, SpIBinder, bool)>;
+
+impl State {
+    /// AOSP `handleServiceClientCallback`: compares the driver's strong count of `name`'s
+    /// node with the `known` references that are not clients (the manager's own, a
+    /// transaction's) and queues `onClients` when the answer changes; a change to "no
+    /// clients" only on the periodic check, to limit how fast a service is shut down. Returns
+    /// whether the service has clients (true when it cannot tell).
+    fn check_clients(
+        &mut self,
+        known: u32,
+        name: &str,
+        periodic: bool,
+        out: &mut ClientNotes,
+    ) -> bool {
+        let Some(service) = self.services.get_mut(name) else {
+            return true;
+        };
+        let Some(callbacks) = self.client_callbacks.get(name).filter(|c| !c.is_empty()) else {
+            return true;
+        };
+        let count = match ProcessState::self_()
+            .map_err(StatusCode::from)
+            .and_then(|ps| ps.get_strong_ref_count_for_node(&service.binder))
+        {
+            Ok(c) => c,
+            Err(e) => {
+                tracing::warn!(name, ?e, "cannot count the clients");
+                return true;
+            }
+        };
+        let driver_has_clients = count > known;
+        let mut tell = |has: bool, service: &mut Service| {
+            for cb in callbacks {
+                out.push((cb.binder.clone(), service.binder.clone(), has));
+            }
+            service.has_clients = has;
+        };
+        if service.guarantee_client {
+            if !service.has_clients && !driver_has_clients {
+                tell(true, service);
+            }
+            service.guarantee_client = false;
+        }
+        if driver_has_clients && !service.has_clients {
+            tell(true, service);
+        }
+        if periodic && !driver_has_clients && service.has_clients {
+            tell(false, service);
+        }
+        service.has_clients
+    }
+}
+
+/// Sends queued `IClientCallback.onClients` calls (oneway).
+fn send_client_notes(notes: ClientNotes) {
+    for (cb, registered, has_clients) in notes {
+        let send = || -> Result<(), StatusCode> {
+            let mut data = Parcel::new();
+            data.write_interface_token(CLIENT_CALLBACK_DESCRIPTOR)?;
+            data.write_strong_binder(&registered)?;
+            data.write_bool(has_clients)?;
+            cb.transact(FIRST_CALL_TRANSACTION, &data, FLAG_ONEWAY)?;
+            Ok(())
+        };
+        if let Err(e) = send() {
+            tracing::warn!(?e, "onClients failed");
+        }
+    }
+}
+
+/// Descriptor of `android.os.IClientCallback`.
+pub const CLIENT_CALLBACK_DESCRIPTOR: &str = "android.os.IClientCallback";
 
 /// `android.os.IServiceManager`: the name service (serve it at handle 0 with
 /// `ProcessState::become_context_manager_with`).
@@ -166,6 +251,8 @@ impl ServiceManager {
                 allow_isolated: false,
                 dump_priority: libbinder::service_manager::DUMP_FLAG_PRIORITY_DEFAULT,
                 debug_pid: std::process::id() as i32,
+                has_clients: false,
+                guarantee_client: false,
                 _death: None,
             },
         );
@@ -213,14 +300,183 @@ impl ServiceManager {
     }
 
     /// `getService`/`checkService`: the binder, or `None` if there is none or an isolated
-    /// caller may not see it.
+    /// caller may not see it. Handing a binder out tells its client callbacks it has a
+    /// client, before the receiver has even taken its reference (as AOSP).
     fn find(&self, ctx: &CallingContext, name: &str) -> Option<SpIBinder> {
-        let st = lock(&self.state);
-        let s = st.services.get(name)?;
-        if !s.allow_isolated && is_isolated_uid(ctx.uid) {
-            return None;
+        let mut notes = ClientNotes::new();
+        let found = {
+            let mut st = lock(&self.state);
+            let s = st.services.get_mut(name)?;
+            if !s.allow_isolated && is_isolated_uid(ctx.uid) {
+                return None;
+            }
+            s.guarantee_client = true;
+            let binder = s.binder.clone();
+            // The manager's reference and the one the reply will carry.
+            st.check_clients(2, name, false, &mut notes);
+            if let Some(s) = st.services.get_mut(name) {
+                s.guarantee_client = true;
+            }
+            binder
+        };
+        send_client_notes(notes);
+        Some(found)
+    }
+
+    /// The periodic client check (AOSP runs it every 5 seconds): services whose clients are
+    /// all gone are told so.
+    pub fn handle_client_callbacks(&self) {
+        let mut notes = ClientNotes::new();
+        {
+            let mut st = lock(&self.state);
+            let names: Vec<String> = st.client_callbacks.keys().cloned().collect();
+            for name in names {
+                st.check_clients(1, &name, true, &mut notes);
+            }
         }
-        Some(s.binder.clone())
+        send_client_notes(notes);
+    }
+
+    /// A recipient that drops the client callback `cb` for `name` when it dies.
+    fn client_callback_death(&self, name: &str, cb: &SpIBinder) -> DeathRecipient {
+        let state: Weak<Mutex<State>> = Arc::downgrade(&self.state);
+        let (name, who) = (name.to_string(), cb.downgrade());
+        DeathRecipient::new(move || {
+            let (Some(state), Some(who)) = (state.upgrade(), who.promote()) else {
+                return;
+            };
+            let mut st = lock(&state);
+            if let Some(list) = st.client_callbacks.get_mut(&name) {
+                list.retain(|c| c.binder != who);
+                if list.is_empty() {
+                    st.client_callbacks.remove(&name);
+                }
+            }
+        })
+    }
+
+    fn register_client_callback(
+        &self,
+        ctx: &CallingContext,
+        data: &mut Parcel,
+        reply: &mut Parcel,
+    ) -> Result<(), StatusCode> {
+        let name = data.read_string16()?;
+        let service = data.read_nullable_strong_binder()?;
+        let callback = data.read_nullable_strong_binder()?;
+        let Some(callback) = callback else {
+            return exception(reply, ExceptionCode::NULL_POINTER, "Callback null.");
+        };
+        if !self.access.can_add(ctx, &name) {
+            return exception(
+                reply,
+                ExceptionCode::SECURITY,
+                "Policy denied adding the service.",
+            );
+        }
+        {
+            let st = lock(&self.state);
+            let Some(s) = st.services.get(&name) else {
+                return exception(reply, ExceptionCode::ILLEGAL_ARGUMENT, "Service not found.");
+            };
+            if s.debug_pid != ctx.pid {
+                let m = "Only original caller can register client callback.";
+                return exception(reply, ExceptionCode::SECURITY, m);
+            }
+            if service.as_ref() != Some(&s.binder) {
+                return exception(reply, ExceptionCode::ILLEGAL_ARGUMENT, "Service mismatch.");
+            }
+        }
+        let death = self.client_callback_death(&name, &callback);
+        if callback.link_to_death(&death).is_err() {
+            return exception(
+                reply,
+                ExceptionCode::ILLEGAL_STATE,
+                "Could not linkToDeath.",
+            );
+        }
+        let mut notes = ClientNotes::new();
+        {
+            let mut st = lock(&self.state);
+            st.client_callbacks
+                .entry(name.clone())
+                .or_default()
+                .push(Callback {
+                    binder: callback,
+                    _death: death,
+                });
+            st.check_clients(1, &name, false, &mut notes);
+        }
+        send_client_notes(notes);
+        Status::ok().write_to_parcel(reply)
+    }
+
+    fn try_unregister_service(
+        &self,
+        ctx: &CallingContext,
+        data: &mut Parcel,
+        reply: &mut Parcel,
+    ) -> Result<(), StatusCode> {
+        let name = data.read_string16()?;
+        let Some(binder) = data.read_nullable_strong_binder()? else {
+            return exception(reply, ExceptionCode::NULL_POINTER, "Null service.");
+        };
+        if !self.access.can_add(ctx, &name) {
+            return exception(
+                reply,
+                ExceptionCode::SECURITY,
+                "Policy denied adding the service.",
+            );
+        }
+        let mut notes = ClientNotes::new();
+        let refused = {
+            let mut st = lock(&self.state);
+            let precheck = st.services.get(&name).map(|s| {
+                if s.debug_pid != ctx.pid {
+                    Some((
+                        ExceptionCode::SECURITY,
+                        "Only original caller can try to unregister service.",
+                    ))
+                } else if s.binder != binder {
+                    Some((
+                        ExceptionCode::ILLEGAL_ARGUMENT,
+                        "Different binder for service.",
+                    ))
+                } else if s.guarantee_client {
+                    Some((
+                        ExceptionCode::ILLEGAL_STATE,
+                        "Can't unregister, pending client.",
+                    ))
+                } else {
+                    None
+                }
+            });
+            match precheck {
+                None => Some((
+                    ExceptionCode::ILLEGAL_STATE,
+                    "Requested service is not registered.",
+                )),
+                Some(Some(refusal)) => Some(refusal),
+                // The manager's reference and this transaction's.
+                Some(None) if st.check_clients(2, &name, false, &mut notes) => Some((
+                    ExceptionCode::ILLEGAL_STATE,
+                    "Can't unregister, known client.",
+                )),
+                Some(None) => {
+                    st.services.remove(&name);
+                    st.client_callbacks.remove(&name);
+                    None
+                }
+            }
+        };
+        send_client_notes(notes);
+        match refused {
+            Some((code, message)) => exception(reply, code, message),
+            None => {
+                tracing::info!(name, "service unregistered");
+                Status::ok().write_to_parcel(reply)
+            }
+        }
     }
 
     fn add_service(
@@ -278,6 +534,8 @@ impl ServiceManager {
                     allow_isolated,
                     dump_priority,
                     debug_pid: ctx.pid,
+                    has_clients: false,
+                    guarantee_client: false,
                     _death: death,
                 },
             );
@@ -455,6 +713,8 @@ impl Remotable for ServiceManager {
                 Status::ok().write_to_parcel(reply)?;
                 reply.write_string16_vector::<&str>(&[])
             }
+            tx::REGISTER_CLIENT_CALLBACK => self.register_client_callback(&ctx, data, reply),
+            tx::TRY_UNREGISTER_SERVICE => self.try_unregister_service(&ctx, data, reply),
             tx::GET_SERVICE_DEBUG_INFO => {
                 if !self.access.can_list(&ctx) {
                     return exception(reply, ExceptionCode::SECURITY, "Policy denied listing.");

@@ -34,6 +34,7 @@ fn child_roles() {
     ProcessState::start_thread_pool().unwrap();
     match role.as_str() {
         "provider" => provider(&arg),
+        "lazy" => lazy_provider(),
         "client" => client(&arg),
         other => panic!("unknown role {other}"),
     }
@@ -131,6 +132,70 @@ fn provider(arg: &str) {
                 service_manager::add_service(other, &b).expect("addService");
                 held.push(b);
                 tell("added");
+            }
+        }
+    }
+}
+
+/// Records what `IClientCallback.onClients` says.
+struct ClientCallback(Arc<(Mutex<Vec<bool>>, Condvar)>);
+
+impl Remotable for ClientCallback {
+    fn descriptor(&self) -> &str {
+        "android.os.IClientCallback"
+    }
+    fn on_transact(&self, code: u32, data: &mut Parcel, _: &mut Parcel) -> Result<(), StatusCode> {
+        assert_eq!(code, libbinder::FIRST_CALL_TRANSACTION, "onClients");
+        data.enforce_interface("android.os.IClientCallback")?;
+        let _registered = data.read_strong_binder()?;
+        let has_clients = data.read_bool()?;
+        self.0 .0.lock().unwrap().push(has_clients);
+        self.0 .1.notify_all();
+        Ok(())
+    }
+}
+
+/// A service with a client callback: reports what it is told, unregisters when asked.
+fn lazy_provider() {
+    let svc = Binder::new(Hello).as_binder();
+    service_manager::add_service("svc.lazy", &svc).expect("addService");
+    let told = Arc::new((Mutex::new(Vec::new()), Condvar::new()));
+    let cb = Binder::new(ClientCallback(told.clone())).as_binder();
+    let register = |service: &SpIBinder| {
+        let mut r = manager_call(tx::REGISTER_CLIENT_CALLBACK, |d| {
+            d.write_string16("svc.lazy").unwrap();
+            d.write_strong_binder(service).unwrap();
+            d.write_strong_binder(&cb).unwrap();
+        });
+        Status::read_from_parcel(&mut r).unwrap().exception_code()
+    };
+    let other = Binder::new(Hello).as_binder();
+    assert_eq!(
+        register(&other),
+        ExceptionCode::ILLEGAL_ARGUMENT,
+        "service mismatch"
+    );
+    assert_eq!(register(&svc), ExceptionCode::NONE);
+    tell("added");
+    let try_unregister = || {
+        let mut r = manager_call(tx::TRY_UNREGISTER_SERVICE, |d| {
+            d.write_string16("svc.lazy").unwrap();
+            d.write_strong_binder(&svc).unwrap();
+        });
+        Status::read_from_parcel(&mut r).unwrap().exception_code()
+    };
+    loop {
+        match hear().as_str() {
+            "" | "exit" => return,
+            "unregister" => tell(&format!("{:?}", try_unregister())),
+            n => {
+                // Wait until `n` notifications came; report them.
+                let want: usize = n.parse().unwrap();
+                let (m, cv) = &*told;
+                let (g, _) = cv
+                    .wait_timeout_while(m.lock().unwrap(), WAIT, |v| v.len() < want)
+                    .unwrap();
+                tell(&format!("{:?}", *g));
             }
         }
     }
@@ -276,6 +341,14 @@ fn client(scenario: &str) {
             );
             tell("ok");
         }
+        "use" => {
+            let svc = service_manager::get_service("svc.lazy").expect("svc.lazy");
+            tell("got");
+            assert_eq!(hear(), "drop");
+            drop(svc);
+            tell("dropped");
+            assert_eq!(hear(), "exit");
+        }
         "policy" => {
             let b = Binder::new(Hello).as_binder();
             assert_eq!(raw_add("allowed.x", Some(&b), 8), ExceptionCode::NONE);
@@ -352,6 +425,28 @@ fn a_dead_service_is_removed() {
     provider.kill9();
     assert_eq!(client.expect_line(), "ok");
     sm.wait_for("service died; removed");
+}
+
+#[test]
+fn client_callbacks_and_try_unregister() {
+    let d = TestDaemon::start("sm-clients");
+    let _sm = Manager::start(&d.device(), &[]);
+    let mut provider = ChildProc::spawn(DISPATCH, "lazy", &d.device(), "");
+    assert_eq!(provider.expect_line(), "added");
+    let mut client = ChildProc::spawn(DISPATCH, "client", &d.device(), "use");
+    assert_eq!(client.expect_line(), "got");
+    // Handing the service out reports a client at once.
+    provider.say("1");
+    assert_eq!(provider.expect_line(), "[true]");
+    provider.say("unregister");
+    assert_eq!(provider.expect_line(), "ILLEGAL_STATE", "a client holds it");
+    client.say("drop");
+    assert_eq!(client.expect_line(), "dropped");
+    // The periodic check (every 5 s) reports that the clients are gone.
+    provider.say("2");
+    assert_eq!(provider.expect_line(), "[true, false]");
+    provider.say("unregister");
+    assert_eq!(provider.expect_line(), "NONE");
 }
 
 #[test]
