@@ -1412,6 +1412,88 @@ impl fmt::Debug for Parcel {
     }
 }
 
+/// AOSP's `operator<<` for a parcel (what `service call` prints): `Parcel(` + the bytes in
+/// `HexDump`'s layout (little-endian 32-bit words, then the bytes as text; one line up to 32
+/// bytes, else 16 bytes per line after their offset), one line per object (its type letters,
+/// e.g. `sh*` for a handle, and value) + `)`; `Parcel(NULL)` when empty.
+impl fmt::Display for Parcel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Parcel(")?;
+        if self.data.is_empty() {
+            f.write_str("NULL")?;
+        } else {
+            write_hex_dump(f, &self.data)?;
+        }
+        for (i, &offset) in self.objects.iter().enumerate() {
+            if let Some(obj) = self.object_at(offset as usize) {
+                let t = obj.hdr.type_.to_be_bytes();
+                let code: String = t[..3]
+                    .iter()
+                    .map(|&c| if c.is_ascii_graphic() { c as char } else { '.' })
+                    .collect();
+                write!(
+                    f,
+                    "\nObject #{i} @ {offset:#x}: {code} = {:#x}",
+                    obj.binder()
+                )?;
+            }
+        }
+        f.write_str(")")
+    }
+}
+
+/// AOSP `HexDump(data, size)` with its defaults: 16 bytes per line, 4-byte words, one line
+/// up to 32 bytes.
+fn write_hex_dump(f: &mut fmt::Formatter<'_>, data: &[u8]) -> fmt::Result {
+    const PER_LINE: usize = 16;
+    const ONE_LINE_MAX: usize = 32;
+    let one_line = data.len() <= ONE_LINE_MAX;
+    let lines: Vec<&[u8]> = if one_line {
+        vec![data]
+    } else {
+        f.write_str("\n")?;
+        data.chunks(PER_LINE).collect()
+    };
+    for (n, line) in lines.iter().enumerate() {
+        if !one_line {
+            write!(f, "0x{:08x}: ", n * PER_LINE)?;
+        }
+        let width = if one_line {
+            line.len().max(PER_LINE)
+        } else {
+            PER_LINE
+        };
+        for w in 0..width.div_ceil(4) {
+            if w > 0 {
+                f.write_str(" ")?;
+            }
+            let word = line.get(w * 4..).unwrap_or(&[]);
+            let word = &word[..word.len().min(4)];
+            // A word is printed as a little-endian number: its last byte first.
+            for b in word.iter().rev() {
+                write!(f, "{b:02x}")?;
+            }
+            if !one_line {
+                f.write_str(&"  ".repeat(4 - word.len()))?;
+            }
+        }
+        f.write_str(" '")?;
+        for &b in line.iter() {
+            let c = if (b' '..0x7f).contains(&b) {
+                b as char
+            } else {
+                '.'
+            };
+            write!(f, "{c}")?;
+        }
+        f.write_str("'")?;
+        if !one_line && n + 1 < lines.len() {
+            f.write_str("\n")?;
+        }
+    }
+    Ok(())
+}
+
 /// Whether `t` is a `flat_binder_object` type (not an fd, fd array or buffer).
 fn is_binder_type(t: u32) -> bool {
     matches!(

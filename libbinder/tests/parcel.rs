@@ -1262,6 +1262,26 @@ fn debug_shows_the_bytes() {
 }
 
 #[test]
+fn display_is_aosps_hex_dump() {
+    assert_eq!(Parcel::new().to_string(), "Parcel(NULL)");
+    let mut p = Parcel::new();
+    p.write_i32(0).unwrap();
+    p.write_i32(1).unwrap();
+    // What `service call` prints for a reply of status 0 and the value 1.
+    assert_eq!(p.to_string(), "Parcel(00000000 00000001   '........')");
+    let mut q = Parcel::new();
+    q.write_raw(b"abcdefghijklmnopqrstuvwxyz0123456789")
+        .unwrap();
+    assert_eq!(
+        q.to_string(),
+        "Parcel(\n\
+         0x00000000: 64636261 68676665 6c6b6a69 706f6e6d 'abcdefghijklmnop'\n\
+         0x00000010: 74737271 78777675 31307a79 35343332 'qrstuvwxyz012345'\n\
+         0x00000020: 39383736                            '6789')"
+    );
+}
+
+#[test]
 fn descriptor_numbers_survive_into_raw() {
     // ParcelFileDescriptor conversions.
     let (_r, w) = pipe();

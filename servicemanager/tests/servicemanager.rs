@@ -5,7 +5,8 @@
 #[path = "../../libbinder/tests/support/mod.rs"]
 mod support;
 
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Write};
+use std::os::fd::BorrowedFd;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::{mpsc, Arc, Condvar, Mutex};
@@ -41,14 +42,70 @@ fn child_roles() {
     std::process::exit(0);
 }
 
-/// A trivial service.
+const HELLO: &str = "binder.sim.test.IHello";
+/// (token, i32 n, String16, null binder) → (0, n).
+const HELLO_ECHO: u32 = 1;
+/// (token, fd) → writes "written" into the fd, replies 0.
+const HELLO_WRITE_FD: u32 = 2;
+
+/// A small service for the tools to call and dump.
 struct Hello;
 
 impl Remotable for Hello {
     fn descriptor(&self) -> &str {
-        "binder.sim.test.IHello"
+        HELLO
+    }
+    fn on_transact(
+        &self,
+        code: u32,
+        data: &mut Parcel,
+        reply: &mut Parcel,
+    ) -> Result<(), StatusCode> {
+        data.enforce_interface(HELLO)?;
+        match code {
+            HELLO_ECHO => {
+                let n = data.read_i32()?;
+                let _s = data.read_string16()?;
+                if data.read_nullable_strong_binder()?.is_some() {
+                    return Err(StatusCode::BAD_VALUE);
+                }
+                reply.write_i32(0)?;
+                reply.write_i32(n)
+            }
+            HELLO_WRITE_FD => {
+                let fd = data.read_unique_file_descriptor()?;
+                std::fs::File::from(fd)
+                    .write_all(b"written")
+                    .map_err(|_| StatusCode::UNKNOWN_ERROR)?;
+                reply.write_i32(0)
+            }
+            _ => Err(StatusCode::UNKNOWN_TRANSACTION),
+        }
+    }
+    fn on_dump(&self, fd: BorrowedFd<'_>, args: &[String]) -> Result<(), StatusCode> {
+        let mut f =
+            std::fs::File::from(fd.try_clone_to_owned().map_err(|_| StatusCode::BAD_VALUE)?);
+        writeln!(f, "hello dump [{}]", args.join("|")).map_err(|_| StatusCode::UNKNOWN_ERROR)
+    }
+}
+
+/// A service whose dump never ends (for dumpsys's timeout).
+struct Stuck;
+
+impl Remotable for Stuck {
+    fn descriptor(&self) -> &str {
+        "binder.sim.test.IStuck"
     }
     fn on_transact(&self, _: u32, _: &mut Parcel, _: &mut Parcel) -> Result<(), StatusCode> {
+        Err(StatusCode::UNKNOWN_TRANSACTION)
+    }
+    fn on_dump(&self, fd: BorrowedFd<'_>, _: &[String]) -> Result<(), StatusCode> {
+        let mut f =
+            std::fs::File::from(fd.try_clone_to_owned().map_err(|_| StatusCode::BAD_VALUE)?);
+        let _ = writeln!(f, "started");
+        // Blocks this binder thread until the process is killed: the dump never finishes.
+        let (m, cv) = (Mutex::new(()), Condvar::new());
+        let _g = cv.wait_while(m.lock().unwrap(), |_| true);
         Ok(())
     }
 }
@@ -115,11 +172,16 @@ impl Drop for Manager {
 // Children
 // ---------------------------------------------------------------------------------------------
 
-/// Adds the services named in `arg` (comma-separated), then does what the parent says.
+/// Adds the services named in `arg` (comma-separated; `stuck.*` names get a dump that never
+/// ends), then does what the parent says.
 fn provider(arg: &str) {
     let mut held = Vec::new();
     for name in arg.split(',') {
-        let b = Binder::new(Hello).as_binder();
+        let b = if name.starts_with("stuck.") {
+            Binder::new(Stuck).as_binder()
+        } else {
+            Binder::new(Hello).as_binder()
+        };
         service_manager::add_service(name, &b).expect("addService");
         held.push(b);
     }
@@ -479,4 +541,134 @@ fn a_bad_policy_file_is_refused() {
     let mut sm = Manager::spawn(&d.device(), &["--policy", policy.to_str().unwrap()]);
     assert!(sm.wait_for("policy line 2").contains("verb"));
     assert_eq!(sm.child.wait().unwrap().code(), Some(1));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The tools
+// ---------------------------------------------------------------------------------------------
+
+/// Runs a tool binary on `device`: (stdout, stderr, exit code), within [`WAIT`].
+fn run_tool(tool: &str, device: &Path, args: &[&str]) -> (String, String, i32) {
+    let child = Command::new(tool)
+        .args(args)
+        .env("BINDER_DEVICE", device)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn tool");
+    let pid = child.id() as i32;
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(child.wait_with_output());
+    });
+    match rx.recv_timeout(WAIT) {
+        Ok(out) => {
+            let out = out.unwrap();
+            (
+                String::from_utf8_lossy(&out.stdout).into_owned(),
+                String::from_utf8_lossy(&out.stderr).into_owned(),
+                out.status.code().unwrap_or(-1),
+            )
+        }
+        Err(_) => {
+            // SAFETY: kill has no memory-safety preconditions; the waiting thread reaps it.
+            unsafe { libc::kill(pid, libc::SIGKILL) };
+            panic!("{tool} {args:?} did not finish in time");
+        }
+    }
+}
+
+const SERVICE: &str = env!("CARGO_BIN_EXE_service");
+const DUMPSYS: &str = env!("CARGO_BIN_EXE_dumpsys");
+
+#[test]
+fn service_tool_list_check_call() {
+    let d = TestDaemon::start("sm-service-tool");
+    let _sm = Manager::start(&d.device(), &[]);
+    let mut provider = ChildProc::spawn(DISPATCH, "provider", &d.device(), "svc.b,svc.a");
+    assert_eq!(provider.expect_line(), "added");
+    let dev = d.device();
+
+    let (out, _, code) = run_tool(SERVICE, &dev, &["list"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        format!(
+            "Found 3 services:\n0\tmanager: [{DESCRIPTOR}]\n1\tsvc.a: [{HELLO}]\n\
+             2\tsvc.b: [{HELLO}]\n"
+        )
+    );
+    assert_eq!(
+        run_tool(SERVICE, &dev, &["check", "svc.a"]).0,
+        "Service svc.a: found\n"
+    );
+    assert_eq!(
+        run_tool(SERVICE, &dev, &["check", "nope"]).0,
+        "Service nope: not found\n"
+    );
+
+    let args = ["call", "svc.a", "1", "i32", "5", "s16", "hi", "null"];
+    let (out, err, code) = run_tool(SERVICE, &dev, &args);
+    assert_eq!(
+        (out.as_str(), code),
+        ("Result: Parcel(00000000 00000005   '........')\n", 0),
+        "{err}"
+    );
+
+    let file = d.dir.0.join("target-file");
+    std::fs::write(&file, "").unwrap();
+    let (out, _, _) = run_tool(
+        SERVICE,
+        &dev,
+        &["call", "svc.a", "2", "fd", file.to_str().unwrap()],
+    );
+    assert_eq!(out, "Result: Parcel(00000000    '....')\n");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "written");
+
+    let (_, err, code) = run_tool(SERVICE, &dev, &["call", "nope", "1"]);
+    assert_eq!(
+        (err.as_str(), code),
+        ("service: Service nope does not exist\n", 10)
+    );
+    let (_, err, code) = run_tool(SERVICE, &dev, &["call", "svc.a", "1", "i32", "x"]);
+    assert_eq!((err.as_str(), code), ("service: invalid i32 value x\n", 10));
+}
+
+#[test]
+fn dumpsys_lists_dumps_and_times_out() {
+    let d = TestDaemon::start("sm-dumpsys");
+    let _sm = Manager::start(&d.device(), &[]);
+    let mut provider = ChildProc::spawn(DISPATCH, "provider", &d.device(), "svc.a,stuck.x");
+    assert_eq!(provider.expect_line(), "added");
+    let dev = d.device();
+
+    let (out, _, code) = run_tool(DUMPSYS, &dev, &["-l"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        "Currently running services:\n  manager\n  stuck.x\n  svc.a\n"
+    );
+    let (out, _, _) = run_tool(DUMPSYS, &dev, &["svc.a", "-a", "two words"]);
+    assert_eq!(out, "hello dump [-a|two words]\n");
+    let (_, err, _) = run_tool(DUMPSYS, &dev, &["nope"]);
+    assert_eq!(err, "Can't find service: nope\n");
+
+    let (out, _, _) = run_tool(DUMPSYS, &dev, &["-t", "1", "stuck.x"]);
+    assert_eq!(
+        out,
+        "started\n\n*** SERVICE 'stuck.x' DUMP TIMEOUT (1000ms) EXPIRED ***\n\n"
+    );
+
+    // Everything, under headers.
+    let (out, _, _) = run_tool(DUMPSYS, &dev, &["-t", "1"]);
+    assert!(
+        out.starts_with("Currently running services:\n  manager\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("\nDUMP OF SERVICE svc.a:\nhello dump []\n--------- "),
+        "{out}"
+    );
+    assert!(out.contains("DUMP OF SERVICE stuck.x:\nstarted\n"), "{out}");
 }
