@@ -156,6 +156,10 @@ pub const CLIENT_CALLBACK_DESCRIPTOR: &str = "android.os.IClientCallback";
 pub struct ServiceManager {
     state: Arc<Mutex<State>>,
     access: Access,
+    /// The uid the manager runs as, never treated as an app or isolated uid: on Android that
+    /// is `system` (1000), but on Linux an ordinary user's uid is often 10000 or more, and
+    /// the user who runs the manager must be able to add services to it.
+    own_uid: u32,
 }
 
 fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
@@ -238,7 +242,19 @@ impl ServiceManager {
         ServiceManager {
             state: Arc::new(Mutex::new(State::default())),
             access,
+            // SAFETY: geteuid cannot fail.
+            own_uid: unsafe { libc::geteuid() },
         }
+    }
+
+    /// Whether `ctx` is an app (AOSP: may not add services).
+    fn is_app(&self, ctx: &CallingContext) -> bool {
+        ctx.uid != self.own_uid && is_app_uid(ctx.uid)
+    }
+
+    /// Whether `ctx` is an isolated process (AOSP: sees only `allowIsolated` services).
+    fn is_isolated(&self, ctx: &CallingContext) -> bool {
+        ctx.uid != self.own_uid && is_isolated_uid(ctx.uid)
     }
 
     /// Registers `binder` as `name` on behalf of the service manager itself (AOSP registers
@@ -307,7 +323,7 @@ impl ServiceManager {
         let found = {
             let mut st = lock(&self.state);
             let s = st.services.get_mut(name)?;
-            if !s.allow_isolated && is_isolated_uid(ctx.uid) {
+            if !s.allow_isolated && self.is_isolated(ctx) {
                 return None;
             }
             s.guarantee_client = true;
@@ -489,7 +505,7 @@ impl ServiceManager {
         let binder = data.read_nullable_strong_binder()?;
         let allow_isolated = data.read_bool()?;
         let dump_priority = data.read_i32()?;
-        if is_app_uid(ctx.uid) {
+        if self.is_app(ctx) {
             return exception(
                 reply,
                 ExceptionCode::SECURITY,

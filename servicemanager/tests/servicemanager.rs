@@ -31,6 +31,19 @@ fn child_roles() {
     };
     let dev = std::path::PathBuf::from(std::env::var(DEV).unwrap());
     let arg = std::env::var(ARG).unwrap_or_default();
+    // "as-uid UID SCENARIO": take the uid first, so that the driver sees it.
+    let (role, arg) = match role.strip_prefix("as-uid ") {
+        Some(uid) => {
+            let uid: u32 = uid.parse().unwrap();
+            // SAFETY: plain system calls on this single-threaded child.
+            unsafe {
+                assert_eq!(libc::setresgid(uid, uid, uid), 0);
+                assert_eq!(libc::setresuid(uid, uid, uid), 0);
+            }
+            ("client".to_string(), arg)
+        }
+        None => (role, arg),
+    };
     ProcessState::init(&dev, 4).expect("init");
     ProcessState::start_thread_pool().unwrap();
     match role.as_str() {
@@ -182,7 +195,10 @@ fn provider(arg: &str) {
         } else {
             Binder::new(Hello).as_binder()
         };
-        service_manager::add_service(name, &b).expect("addService");
+        // `iso.*` names are visible to isolated processes.
+        let isolated = name.starts_with("iso.");
+        service_manager::add_service_with(name, &b, isolated, DUMP_FLAG_PRIORITY_DEFAULT)
+            .expect("addService");
         held.push(b);
     }
     tell("added");
@@ -284,6 +300,21 @@ fn raw_add(name: &str, binder: Option<&SpIBinder>, priority: i32) -> ExceptionCo
 
 fn client(scenario: &str) {
     match scenario {
+        "app" => {
+            let b = Binder::new(Hello).as_binder();
+            assert_eq!(raw_add("mine", Some(&b), 8), ExceptionCode::SECURITY);
+            // The uid check comes before the argument checks.
+            assert_eq!(raw_add("a b", None, 8), ExceptionCode::SECURITY);
+            assert!(service_manager::check_service("svc.a").is_some());
+            tell("ok");
+        }
+        "isolated" => {
+            assert!(service_manager::check_service("svc.a").is_none());
+            assert!(service_manager::get_service("iso.a").is_some());
+            let b = Binder::new(Hello).as_binder();
+            assert_eq!(raw_add("mine", Some(&b), 8), ExceptionCode::SECURITY);
+            tell("ok");
+        }
         "basics" => {
             let a = service_manager::get_service("svc.a").expect("svc.a");
             a.ping_binder().expect("ping svc.a");
@@ -301,6 +332,26 @@ fn client(scenario: &str) {
             assert_eq!(size, 36);
             assert_eq!(r.read_strong_binder().unwrap(), a);
             assert!(!r.read_bool().unwrap(), "not lazy");
+            // getServiceDebugInfo: every name with the pid that added it.
+            let provider_pid: i32 = std::env::var("PROVIDER_PID").unwrap().parse().unwrap();
+            let mut r = manager_call(tx::GET_SERVICE_DEBUG_INFO, |_| {});
+            assert!(Status::read_from_parcel(&mut r).unwrap().is_ok());
+            let mut infos = Vec::new();
+            for _ in 0..r.read_i32().unwrap() {
+                assert_eq!(r.read_i32().unwrap(), 1, "non-null");
+                let _size = r.read_i32().unwrap();
+                infos.push((r.read_string16().unwrap(), r.read_i32().unwrap()));
+            }
+            let manager_pid = infos[0].1;
+            assert_ne!(manager_pid, provider_pid);
+            assert_eq!(
+                infos,
+                [
+                    ("manager".to_string(), manager_pid),
+                    ("svc.a".to_string(), provider_pid),
+                    ("svc.b".to_string(), provider_pid)
+                ]
+            );
             // Nothing is declared without a VINTF manifest.
             assert!(!service_manager::is_declared("svc.a").unwrap());
             tell("ok");
@@ -451,8 +502,30 @@ fn add_get_list_across_processes() {
     let _sm = Manager::start(&d.device(), &[]);
     let mut provider = ChildProc::spawn(DISPATCH, "provider", &d.device(), "svc.b,svc.a");
     assert_eq!(provider.expect_line(), "added");
-    let mut client = ChildProc::spawn(DISPATCH, "client", &d.device(), "basics");
+    let pid = provider.pid().to_string();
+    let envs = [("PROVIDER_PID", Some(pid.as_str()))];
+    let mut client = spawn_with_env(DISPATCH, "client", &d.device(), "basics", &envs);
     assert_eq!(client.expect_line(), "ok");
+}
+
+/// App and isolated uids, as the driver reports them: needs root to take those uids, so as
+/// an ordinary user it says so and checks nothing (CI runs it as root).
+#[test]
+fn app_and_isolated_uids_over_the_driver() {
+    // SAFETY: geteuid cannot fail.
+    if unsafe { libc::geteuid() } != 0 {
+        eprintln!("not root: cannot take app or isolated uids; skipped");
+        return;
+    }
+    let d = TestDaemon::start("sm-uids");
+    let _sm = Manager::start(&d.device(), &[]);
+    let mut provider = ChildProc::spawn(DISPATCH, "provider", &d.device(), "svc.a,iso.a");
+    assert_eq!(provider.expect_line(), "added");
+    for (uid, scenario) in [("10001", "app"), ("1010123", "app"), ("99001", "isolated")] {
+        let role = format!("as-uid {uid}");
+        let mut client = ChildProc::spawn(DISPATCH, &role, &d.device(), scenario);
+        assert_eq!(client.expect_line(), "ok", "uid {uid}");
+    }
 }
 
 #[test]
