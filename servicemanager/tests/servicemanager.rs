@@ -61,6 +61,9 @@ const HELLO_ECHO: u32 = 1;
 /// (token, fd) → writes "written" into the fd, replies 0.
 const HELLO_WRITE_FD: u32 = 2;
 
+/// (token, i64, f32, f64) → the three back.
+const HELLO_NUMBERS: u32 = 3;
+
 /// A small service for the tools to call and dump.
 struct Hello;
 
@@ -84,6 +87,11 @@ impl Remotable for Hello {
                 }
                 reply.write_i32(0)?;
                 reply.write_i32(n)
+            }
+            HELLO_NUMBERS => {
+                reply.write_i64(data.read_i64()?)?;
+                reply.write_f32(data.read_f32()?)?;
+                reply.write_f64(data.read_f64()?)
             }
             HELLO_WRITE_FD => {
                 let fd = data.read_unique_file_descriptor()?;
@@ -352,8 +360,24 @@ fn client(scenario: &str) {
                     ("svc.b".to_string(), provider_pid)
                 ]
             );
-            // Nothing is declared without a VINTF manifest.
+            // Nothing is declared without a VINTF manifest, an APEX or an RPC accessor.
             assert!(!service_manager::is_declared("svc.a").unwrap());
+            for code in [tx::GET_DECLARED_INSTANCES, tx::GET_UPDATABLE_NAMES] {
+                let mut r = manager_call(code, |d| d.write_string16("svc.a").unwrap());
+                assert!(Status::read_from_parcel(&mut r).unwrap().is_ok());
+                assert_eq!(r.read_string16_vector().unwrap(), Vec::<String>::new());
+            }
+            let mut r = manager_call(tx::UPDATABLE_VIA_APEX, |d| {
+                d.write_string16("svc.a").unwrap()
+            });
+            assert!(Status::read_from_parcel(&mut r).unwrap().is_ok());
+            assert_eq!(r.read_nullable_string16().unwrap(), None);
+            let mut r = manager_call(tx::GET_CONNECTION_INFO, |d| {
+                d.write_string16("svc.a").unwrap()
+            });
+            assert!(Status::read_from_parcel(&mut r).unwrap().is_ok());
+            assert_eq!(r.read_i32().unwrap(), 0, "a null ConnectionInfo");
+            assert_eq!(r.data_avail(), 0);
             tell("ok");
         }
         "rules" => {
@@ -687,6 +711,12 @@ fn service_tool_list_check_call() {
         (out.as_str(), code),
         ("Result: Parcel(00000000 00000005   '........')\n", 0),
         "{err}"
+    );
+
+    let args = ["call", "svc.a", "3", "i64", "-2", "f", "1.5", "d", "0.25"];
+    assert_eq!(
+        run_tool(SERVICE, &dev, &args).0,
+        "Result: Parcel(fffffffe ffffffff 3fc00000 00000000 3fd00000 '...........?.......?')\n"
     );
 
     let file = d.dir.0.join("target-file");
