@@ -33,7 +33,7 @@ pub fn serve(
     access: Access,
     on_ready: impl FnOnce(),
 ) -> Result<std::convert::Infallible, String> {
-    let ps = ProcessState::init(&device, 0)
+    let ps = ProcessState::init(device, 0)
         .map_err(|e| format!("cannot open {}: {e}", device.display()))?;
     let manager = Binder::new(ServiceManager::new(access));
     let binder = manager.as_binder();
