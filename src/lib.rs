@@ -5,3 +5,4 @@
 
 pub use binder_driver as driver;
 pub use libbinder;
+pub use servicemanager;
