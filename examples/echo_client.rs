@@ -1,0 +1,20 @@
+//! Concept: finding a service by name and calling it (run `echo_server` first).
+//!
+//! ```sh
+//! cargo run --example echo_client -- hello
+//! ```
+#[path = "common/echo.rs"]
+mod echo;
+
+use binder_sim::libbinder::{self, ProcessState};
+use echo::IEcho;
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let text = std::env::args().nth(1).unwrap_or_else(|| "hello".into());
+    ProcessState::init_default()
+        .map_err(|e| format!("{e} (start it with: cargo run --example echo_server)"))?;
+    let echo = libbinder::get_interface::<dyn IEcho>("echo")
+        .map_err(|e| format!("no \"echo\" service ({e:?}): run cargo run --example echo_server"))?;
+    println!("{}", echo.echo(text)?);
+    Ok(())
+}

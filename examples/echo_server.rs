@@ -1,0 +1,39 @@
+//! Concept: a named service. Registers `echo` with the service manager and serves it.
+//!
+//! ```sh
+//! cargo run --example echo_server          # this terminal
+//! cargo run --example echo_client -- hi    # another terminal
+//! ```
+#[path = "common/echo.rs"]
+mod echo;
+#[path = "common/system.rs"]
+mod system;
+
+use binder_sim::libbinder::{self, Interface, ProcessState};
+use echo::{BnEcho, IEcho};
+
+struct Echo;
+
+impl Interface for Echo {}
+
+impl IEcho for Echo {
+    fn echo(&self, s: String) -> libbinder::Result<String> {
+        println!(
+            "echo_server: echo({s:?}) from pid {}",
+            libbinder::get_calling_pid()
+        );
+        Ok(format!("echo: {s}"))
+    }
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    system::role();
+    let _system = system::start()?;
+    libbinder::add_service("echo", &BnEcho::new_binder(Echo).as_binder())?;
+    println!(
+        "echo_server: serving \"echo\" on {}\nIn another terminal: cargo run --example echo_client -- hello",
+        ProcessState::default_device().display()
+    );
+    ProcessState::join_thread_pool()?;
+    Ok(())
+}
