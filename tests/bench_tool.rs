@@ -1,0 +1,108 @@
+//! `binder-bench` runs end to end (its output and JSON, not its timings: performance is
+//! measured, never asserted in tests).
+
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+fn bench(args: &[&str]) -> (String, String, i32) {
+    let tmp = std::env::temp_dir().join(format!(
+        "binder-bench-test-{}-{}",
+        std::process::id(),
+        args.len()
+    ));
+    std::fs::create_dir_all(&tmp).unwrap();
+    let child = Command::new(env!("CARGO_BIN_EXE_binder-bench"))
+        .args(args)
+        .env("TMPDIR", &tmp)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pid = child.id() as i32;
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(child.wait_with_output());
+    });
+    let out = match rx.recv_timeout(Duration::from_secs(120)) {
+        Ok(out) => out.unwrap(),
+        Err(_) => {
+            // SAFETY: kill has no memory-safety preconditions; the waiting thread reaps it.
+            unsafe { libc::kill(pid, libc::SIGKILL) };
+            panic!("binder-bench {args:?} did not finish in time");
+        }
+    };
+    let left: Vec<_> = std::fs::read_dir(&tmp).unwrap().collect();
+    assert!(left.is_empty(), "binder-bench left {left:?}");
+    std::fs::remove_dir_all(&tmp).unwrap();
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.code().unwrap_or(-1),
+    )
+}
+
+#[test]
+fn text_report_with_baseline_and_copy_count() {
+    let (out, err, code) = bench(&["-w", "4", "-i", "50", "-s", "4096", "--compare"]);
+    assert_eq!(code, 0, "{out}\n{err}");
+    for expected in [
+        "binder-bench: 2 pair(s), 50 iterations each, 4096 B request + empty reply",
+        "binder-sim: ",
+        " iterations/s; avg ",
+        " p50 ",
+        " p99.9 ",
+        "copies per payload byte: 1.0",
+        "(one-copy 1.0",
+        "inline 0.000)",
+        "SOCK_SEQPACKET baseline: ",
+        "ratios binder/baseline: p50 ",
+    ] {
+        assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
+    }
+}
+
+#[test]
+fn json_oneway_and_raw_samples() {
+    let raw = std::env::temp_dir().join(format!("binder-bench-raw-{}", std::process::id()));
+    let raw_s = raw.to_str().unwrap();
+    let (out, err, code) = bench(&[
+        "-i",
+        "40",
+        "-s",
+        "100000",
+        "--oneway",
+        "--json",
+        "--raw",
+        raw_s,
+        "--compare",
+    ]);
+    assert_eq!(code, 0, "{out}\n{err}");
+    let line = out.trim();
+    assert!(
+        line.starts_with("{\"workers\":2,\"iterations\":40,\"payload\":100000,\"oneway\":true"),
+        "{line}"
+    );
+    for key in [
+        "\"binder\":{\"iterations_per_sec\":",
+        "\"p999_us\":",
+        "\"copies_per_payload_byte\":1.0",
+        "\"kind\":\"unix stream\"",
+    ] {
+        assert!(line.contains(key), "missing {key} in {line}");
+    }
+    let samples = std::fs::read_to_string(&raw).unwrap();
+    std::fs::remove_file(&raw).unwrap();
+    assert_eq!(samples.lines().count(), 40);
+    assert!(samples
+        .lines()
+        .all(|l| l.parse::<u64>().is_ok_and(|ns| ns > 0)));
+}
+
+#[test]
+fn bad_options_are_refused() {
+    let (_, err, code) = bench(&["-w", "3"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("-w must be an even number"), "{err}");
+}
