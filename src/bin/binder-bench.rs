@@ -27,6 +27,8 @@ use binder_sim::libbinder::{self, Binder, Parcel, ProcessState, Remotable, Statu
 const ROLE: &str = "BINDER_BENCH_ROLE";
 const FD: &str = "BINDER_BENCH_FD";
 const CODE: u32 = libbinder::FIRST_CALL_TRANSACTION;
+/// Replies the request's bytes (the "request N + reply N" shape of `benches/libbinder.rs`).
+const CODE_ECHO: u32 = libbinder::FIRST_CALL_TRANSACTION + 1;
 /// Above this payload the baseline is a stream socket (a datagram that large needs tuning).
 const SEQPACKET_MAX: usize = 64 * 1024;
 
@@ -461,18 +463,24 @@ fn exit_with_parent() {
     });
 }
 
-/// Answers every call with an empty reply (binderThroughputTest's server).
+/// Answers every call with an empty reply (binderThroughputTest's server), or with the request's
+/// bytes for [`CODE_ECHO`].
 struct Sink;
 
 impl Remotable for Sink {
     fn descriptor(&self) -> &str {
         "binder.sim.bench.IWorker"
     }
-    fn on_transact(&self, code: u32, _: &mut Parcel, _: &mut Parcel) -> Result<(), StatusCode> {
-        if code == CODE {
-            Ok(())
-        } else {
-            Err(StatusCode::UNKNOWN_TRANSACTION)
+    fn on_transact(
+        &self,
+        code: u32,
+        data: &mut Parcel,
+        reply: &mut Parcel,
+    ) -> Result<(), StatusCode> {
+        match code {
+            CODE => Ok(()),
+            CODE_ECHO => reply.write_raw(data.data()),
+            _ => Err(StatusCode::UNKNOWN_TRANSACTION),
         }
     }
 }
