@@ -128,6 +128,24 @@ impl State {
     }
 }
 
+/// Drops `who` from `name`'s list in `lists`, and the list once empty; whether it was there.
+fn remove_callback(
+    lists: &mut BTreeMap<String, Vec<Callback>>,
+    name: &str,
+    who: &SpIBinder,
+) -> bool {
+    let Some(list) = lists.get_mut(name) else {
+        return false;
+    };
+    let before = list.len();
+    list.retain(|c| c.binder != *who);
+    let removed = list.len() != before;
+    if list.is_empty() {
+        lists.remove(name);
+    }
+    removed
+}
+
 /// Sends queued `IClientCallback.onClients` calls (oneway).
 fn send_client_notes(notes: ClientNotes) {
     for (cb, registered, has_clients) in notes {
@@ -279,39 +297,21 @@ impl ServiceManager {
         lock(&self.state).services.keys().cloned().collect()
     }
 
-    /// A recipient that removes `name` when `binder` (its registered object) dies.
-    fn service_death(&self, name: &str, binder: &SpIBinder) -> DeathRecipient {
+    /// A death recipient that runs `forget(state, name, who)` when `who` dies (the state is
+    /// held weakly: a recipient outliving the manager does nothing).
+    fn on_death(
+        &self,
+        name: &str,
+        who: &SpIBinder,
+        forget: fn(&mut State, &str, &SpIBinder),
+    ) -> DeathRecipient {
         let state: Weak<Mutex<State>> = Arc::downgrade(&self.state);
-        let (name, who): (String, WpIBinder) = (name.to_string(), binder.downgrade());
+        let (name, who): (String, WpIBinder) = (name.to_string(), who.downgrade());
         DeathRecipient::new(move || {
             let (Some(state), Some(who)) = (state.upgrade(), who.promote()) else {
                 return;
             };
-            let mut st = lock(&state);
-            // Only if the name still maps to the object that died (it may have been
-            // overwritten since).
-            if st.services.get(&name).is_some_and(|s| s.binder == who) {
-                st.services.remove(&name);
-                tracing::info!(name, "service died; removed");
-            }
-        })
-    }
-
-    /// A recipient that drops the notification callback `cb` for `name` when it dies.
-    fn callback_death(&self, name: &str, cb: &SpIBinder) -> DeathRecipient {
-        let state: Weak<Mutex<State>> = Arc::downgrade(&self.state);
-        let (name, who) = (name.to_string(), cb.downgrade());
-        DeathRecipient::new(move || {
-            let (Some(state), Some(who)) = (state.upgrade(), who.promote()) else {
-                return;
-            };
-            let mut st = lock(&state);
-            if let Some(list) = st.callbacks.get_mut(&name) {
-                list.retain(|c| c.binder != who);
-                if list.is_empty() {
-                    st.callbacks.remove(&name);
-                }
-            }
+            forget(&mut lock(&state), &name, &who);
         })
     }
 
@@ -353,24 +353,6 @@ impl ServiceManager {
         send_client_notes(notes);
     }
 
-    /// A recipient that drops the client callback `cb` for `name` when it dies.
-    fn client_callback_death(&self, name: &str, cb: &SpIBinder) -> DeathRecipient {
-        let state: Weak<Mutex<State>> = Arc::downgrade(&self.state);
-        let (name, who) = (name.to_string(), cb.downgrade());
-        DeathRecipient::new(move || {
-            let (Some(state), Some(who)) = (state.upgrade(), who.promote()) else {
-                return;
-            };
-            let mut st = lock(&state);
-            if let Some(list) = st.client_callbacks.get_mut(&name) {
-                list.retain(|c| c.binder != who);
-                if list.is_empty() {
-                    st.client_callbacks.remove(&name);
-                }
-            }
-        })
-    }
-
     fn register_client_callback(
         &self,
         ctx: &CallingContext,
@@ -403,7 +385,9 @@ impl ServiceManager {
                 return exception(reply, ExceptionCode::ILLEGAL_ARGUMENT, "Service mismatch.");
             }
         }
-        let death = self.client_callback_death(&name, &callback);
+        let death = self.on_death(&name, &callback, |st, name, who| {
+            remove_callback(&mut st.client_callbacks, name, who);
+        });
         if callback.link_to_death(&death).is_err() {
             return exception(
                 reply,
@@ -530,7 +514,14 @@ impl ServiceManager {
             );
         }
         let death = if binder.is_remote() {
-            let d = self.service_death(&name, &binder);
+            let d = self.on_death(&name, &binder, |st, name, who| {
+                // Only if the name still maps to the object that died (it may have been
+                // overwritten since).
+                if st.services.get(name).is_some_and(|s| s.binder == *who) {
+                    st.services.remove(name);
+                    tracing::info!(name, "service died; removed");
+                }
+            });
             if binder.link_to_death(&d).is_err() {
                 return exception(reply, ExceptionCode::ILLEGAL_STATE, "Couldn't linkToDeath.");
             }
@@ -593,7 +584,9 @@ impl ServiceManager {
         let Some(callback) = callback else {
             return exception(reply, ExceptionCode::NULL_POINTER, "Null callback.");
         };
-        let death = self.callback_death(&name, &callback);
+        let death = self.on_death(&name, &callback, |st, name, who| {
+            remove_callback(&mut st.callbacks, name, who);
+        });
         if callback.link_to_death(&death).is_err() {
             return exception(
                 reply,
@@ -633,17 +626,8 @@ impl ServiceManager {
                 "Policy denied finding the service.",
             );
         }
-        let removed = {
-            let mut st = lock(&self.state);
-            let list = st.callbacks.entry(name.clone()).or_default();
-            let before = list.len();
-            list.retain(|c| Some(&c.binder) != callback.as_ref());
-            let removed = list.len() != before;
-            if list.is_empty() {
-                st.callbacks.remove(&name);
-            }
-            removed
-        };
+        let removed = callback
+            .is_some_and(|cb| remove_callback(&mut lock(&self.state).callbacks, &name, &cb));
         if !removed {
             return exception(reply, ExceptionCode::ILLEGAL_STATE, "No matching callback.");
         }
