@@ -192,6 +192,22 @@ struct Registration {
 }
 
 impl Registration {
+    /// Registers for `name`; a failure is logged (`None`), and so is waiting without a thread
+    /// pool to serve the callback.
+    fn logged(name: &str) -> Option<Registration> {
+        let registration = Registration::new(name)
+            .map_err(|s| log_failure("registerForNotifications", name, &s))
+            .ok()?;
+        if !ProcessState::self_().is_ok_and(|ps| ps.is_thread_pool_started()) {
+            tracing::warn!(
+                name,
+                "waiting for a service without a binder thread pool: the registration \
+                 callback cannot be served (start the thread pool)"
+            );
+        }
+        Some(registration)
+    }
+
     fn new(name: &str) -> Result<Registration> {
         let waiter = Arc::new(Waiter::default());
         let w = waiter.clone();
@@ -224,16 +240,6 @@ impl Drop for Registration {
         if let Err(s) = unregister_for_notifications(&self.name, &self.callback.as_binder()) {
             log_failure("unregisterForNotifications", &self.name, &s);
         }
-    }
-}
-
-fn warn_without_thread_pool(name: &str) {
-    if !ProcessState::self_().is_ok_and(|ps| ps.is_thread_pool_started()) {
-        tracing::warn!(
-            name,
-            "waiting for a service without a binder thread pool: the registration callback \
-             cannot be served (start the thread pool)"
-        );
     }
 }
 
@@ -274,14 +280,7 @@ pub fn get_service(name: &str) -> Option<SpIBinder> {
         }
     }
     let start = Instant::now();
-    let registration = match Registration::new(name) {
-        Ok(r) => r,
-        Err(s) => {
-            log_failure("registerForNotifications", name, &s);
-            return None;
-        }
-    };
-    warn_without_thread_pool(name);
+    let registration = Registration::logged(name)?;
     let left = GET_SERVICE_TIMEOUT.saturating_sub(start.elapsed());
     if let Some(b) = registration.wait(left) {
         return Some(b);
@@ -303,22 +302,13 @@ pub fn get_service(name: &str) -> Option<SpIBinder> {
 /// already registered, so a service added meanwhile is not missed); each second without it is
 /// logged, as AOSP does. `None` only if a call to the service manager fails.
 pub fn wait_for_service(name: &str) -> Option<SpIBinder> {
-    let lookup = |what| {
-        try_check_service(transactions::GET_SERVICE, name).map_err(|s| {
-            log_failure(what, name, &s);
-        })
-    };
-    if let Some(b) = lookup("getService").ok()? {
-        return Some(b);
+    let found = try_check_service(transactions::GET_SERVICE, name)
+        .map_err(|s| log_failure("getService", name, &s))
+        .ok()?;
+    if found.is_some() {
+        return found;
     }
-    let registration = match Registration::new(name) {
-        Ok(r) => r,
-        Err(s) => {
-            log_failure("registerForNotifications", name, &s);
-            return None;
-        }
-    };
-    warn_without_thread_pool(name);
+    let registration = Registration::logged(name)?;
     loop {
         if let Some(b) = registration.wait(WAIT_NOTE) {
             return Some(b);

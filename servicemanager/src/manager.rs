@@ -292,11 +292,6 @@ impl ServiceManager {
         );
     }
 
-    /// The registered names, sorted.
-    pub fn names(&self) -> Vec<String> {
-        lock(&self.state).services.keys().cloned().collect()
-    }
-
     /// A death recipient that runs `forget(state, name, who)` when `who` dies (the state is
     /// held weakly: a recipient outliving the manager does nothing).
     fn on_death(
