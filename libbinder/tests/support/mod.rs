@@ -67,34 +67,7 @@ pub struct ChildProc {
 
 impl ChildProc {
     pub fn spawn(test: &str, role: &str, device: &Path, arg: &str) -> ChildProc {
-        let mut child = Command::new(std::env::current_exe().unwrap())
-            .args(["--exact", test, "--nocapture", "--test-threads=1"])
-            .env(ROLE, role)
-            .env(DEV, device)
-            .env(ARG, arg)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .spawn()
-            .expect("spawn child");
-        let stdout: ChildStdout = child.stdout.take().unwrap();
-        let stdin = child.stdin.take().unwrap();
-        let (tx, lines) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines() {
-                let Ok(line) = line else { break };
-                // The harness may print on the same line before the note.
-                if let Some(i) = line.find("@@") {
-                    if tx.send(line[i + 2..].trim_end().to_string()).is_err() {
-                        break;
-                    }
-                }
-            }
-        });
-        ChildProc {
-            child,
-            lines,
-            stdin,
-        }
+        spawn_with_env(test, role, device, arg, &[])
     }
 
     pub fn pid(&self) -> i32 {
@@ -196,6 +169,7 @@ pub fn spawn_with_env(
     std::thread::spawn(move || {
         for line in BufReader::new(stdout).lines() {
             let Ok(line) = line else { break };
+            // The harness may print on the same line before the note.
             if let Some(i) = line.find("@@") {
                 if tx.send(line[i + 2..].trim_end().to_string()).is_err() {
                     break;
