@@ -18,7 +18,7 @@
 use std::io::{BufRead, BufReader, Read, Write};
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, ExitCode, Stdio};
+use std::process::{Child, ChildStdout, Command, ExitCode, Stdio};
 use std::time::{Duration, Instant};
 
 use binder_sim::driver::daemon::{Config, Daemon};
@@ -180,12 +180,15 @@ impl Measured {
 // ---------------------------------------------------------------------------------------------
 
 /// A child of this program; killed and reaped on drop.
-struct Proc(Child);
+struct Proc {
+    child: Child,
+    out: BufReader<ChildStdout>,
+}
 
 impl Drop for Proc {
     fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 }
 
@@ -214,41 +217,43 @@ impl Proc {
                 });
             }
         }
-        cmd.spawn()
-            .map(Proc)
-            .map_err(|e| format!("cannot start {role}: {e}"))
+        let mut child = cmd
+            .spawn()
+            .map_err(|e| format!("cannot start {role}: {e}"))?;
+        let out = BufReader::new(child.stdout.take().expect("piped"));
+        Ok(Proc { child, out })
     }
 
     /// The next line the child prints.
     fn line(&mut self) -> Result<String, String> {
-        let out = self.0.stdout.as_mut().expect("piped");
-        let mut line = Vec::new();
-        let mut byte = [0u8; 1];
-        loop {
-            match out.read(&mut byte) {
-                Ok(0) => return Err("a worker ended early (see its error above)".into()),
-                Ok(_) if byte[0] == b'\n' => break,
-                Ok(_) => line.push(byte[0]),
-                Err(e) => return Err(e.to_string()),
-            }
+        let mut line = String::new();
+        match self.out.read_line(&mut line) {
+            Ok(0) => Err("a worker ended early (see its error above)".into()),
+            Ok(_) => Ok(line.trim_end().to_string()),
+            Err(e) => Err(e.to_string()),
         }
-        Ok(String::from_utf8_lossy(&line).into_owned())
     }
 
     fn say(&mut self, line: &str) -> Result<(), String> {
-        let input = self.0.stdin.as_mut().expect("piped");
+        let input = self.child.stdin.as_mut().expect("piped");
         writeln!(input, "{line}").map_err(|e| e.to_string())
     }
 
-    /// The samples a client prints after `go`: one line of space-separated nanoseconds.
-    fn samples(&mut self) -> Result<Vec<u64>, String> {
+    /// What a client prints after `go`: the time its calls took, then each call's, in
+    /// nanoseconds on one line.
+    fn samples(&mut self) -> Result<(Duration, Vec<u64>), String> {
         let line = self.line()?;
         let nums = line
             .strip_prefix("samples ")
             .ok_or(format!("unexpected: {line}"))?;
-        nums.split_whitespace()
-            .map(|n| n.parse().map_err(|_| format!("bad sample {n}")))
-            .collect()
+        let mut nums = nums
+            .split_whitespace()
+            .map(|n| n.parse::<u64>().map_err(|_| format!("bad sample {n}")));
+        let elapsed = nums.next().ok_or("no elapsed time")??;
+        Ok((
+            Duration::from_nanos(elapsed),
+            nums.collect::<Result<_, _>>()?,
+        ))
     }
 }
 
@@ -280,15 +285,17 @@ fn measure(
         client.line()?;
         procs.push((server, client));
     }
-    let start = Instant::now();
     for (_, c) in procs.iter_mut() {
         c.say("go")?;
     }
+    // The clients start together; the run lasts as long as the slowest one's calls.
     let mut samples = Vec::new();
+    let mut wall = Duration::ZERO;
     for (_, c) in procs.iter_mut() {
-        samples.extend(c.samples()?);
+        let (elapsed, s) = c.samples()?;
+        wall = wall.max(elapsed);
+        samples.extend(s);
     }
-    let wall = start.elapsed();
     samples.sort_unstable();
     Ok(Measured { samples, wall })
 }
@@ -527,6 +534,7 @@ fn child(role: &str) -> Result<(), String> {
             wait_go()?;
             let mut samples = Vec::with_capacity(iterations);
             let mut retries = 0u64;
+            let all = Instant::now();
             for _ in 0..iterations {
                 let t = Instant::now();
                 loop {
@@ -548,7 +556,7 @@ fn child(role: &str) -> Result<(), String> {
             if retries > 0 {
                 eprintln!("binder-bench: {retries} oneway calls retried: the async space was full");
             }
-            report_samples(&samples);
+            report_samples(all.elapsed(), &samples);
             Ok(())
         }
         "socket-server" | "socket-client" => {
@@ -583,6 +591,7 @@ fn child(role: &str) -> Result<(), String> {
             wait_go()?;
             let mut samples = Vec::with_capacity(iterations);
             let mut reply = [0u8; 1];
+            let all = Instant::now();
             for _ in 0..iterations {
                 let t = Instant::now();
                 sock.write_all(&request).map_err(|e| e.to_string())?;
@@ -591,7 +600,7 @@ fn child(role: &str) -> Result<(), String> {
                 }
                 samples.push(t.elapsed().as_nanos() as u64);
             }
-            report_samples(&samples);
+            report_samples(all.elapsed(), &samples);
             Ok(())
         }
         other => Err(format!("unknown role {other}")),
@@ -610,9 +619,9 @@ fn wait_go() -> Result<(), String> {
     }
 }
 
-fn report_samples(samples: &[u64]) {
+fn report_samples(elapsed: Duration, samples: &[u64]) {
     let mut out = std::io::stdout().lock();
     let line: Vec<String> = samples.iter().map(|s| s.to_string()).collect();
-    let _ = writeln!(out, "samples {}", line.join(" "));
+    let _ = writeln!(out, "samples {} {}", elapsed.as_nanos(), line.join(" "));
     let _ = out.flush();
 }
