@@ -5,8 +5,11 @@
 //!   binderThroughputTest's shape), for N = 0, 32 B, 4 KiB, 64 KiB, 256 KiB, 900 KiB;
 //! - `sync/request_and_reply/N`: N bytes each way;
 //! - `oneway/32`: a oneway call of 32 bytes (a call that finds the async space full is retried);
-//! - `baseline/N`: the request-only shape between two processes over a `SOCK_SEQPACKET`
-//!   socketpair (a Unix stream socket above 64 KiB), one byte back.
+//! - `nested/callback`: a call whose server calls back a binder of ours before replying (the
+//!   call back lands on our waiting thread, A→B→A);
+//! - `baseline/seqpacket/N` (`baseline/unix_stream/N` above 64 KiB) and `baseline/pipe/N`: the
+//!   request-only shape between two processes over a socketpair or a pair of pipes, one byte
+//!   back.
 //!
 //! This process runs binderd on its threads and is the client; the servicemanager, the server
 //! and the baseline servers are roles of the `binder-bench` binary. Pin everything with
@@ -20,12 +23,13 @@ use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use binder_sim::driver::daemon::{Config, Daemon};
-use binder_sim::libbinder::{self, Parcel, ProcessState, SpIBinder, StatusCode};
+use binder_sim::libbinder::{self, Binder, Parcel, ProcessState, Remotable, SpIBinder, StatusCode};
 use criterion::{BenchmarkId, Criterion, Throughput};
 
 const SIZES: [usize; 6] = [0, 32, 4096, 64 * 1024, 256 * 1024, 900 * 1024];
 const CODE: u32 = libbinder::FIRST_CALL_TRANSACTION;
 const CODE_ECHO: u32 = libbinder::FIRST_CALL_TRANSACTION + 1;
+const CODE_NESTED: u32 = libbinder::FIRST_CALL_TRANSACTION + 2;
 /// Above this payload the baseline is a stream socket (as binder-bench).
 const SEQPACKET_MAX: usize = 64 * 1024;
 
@@ -33,7 +37,8 @@ const SEQPACKET_MAX: usize = 64 * 1024;
 struct Role(Child);
 
 impl Role {
-    fn start(role: &str, device: &Path, envs: &[(&str, String)], fd: Option<&OwnedFd>) -> Role {
+    /// Starts `role`; it inherits `keep` (named in `BINDER_BENCH_FDS`).
+    fn start(role: &str, device: &Path, envs: &[(&str, String)], keep: &[&OwnedFd]) -> Role {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_binder-bench"));
         cmd.env("BINDER_BENCH_ROLE", role)
             .env("BINDER_DEVICE", device)
@@ -42,14 +47,17 @@ impl Role {
         for (k, v) in envs {
             cmd.env(k, v);
         }
-        if let Some(fd) = fd {
-            let raw = fd.as_raw_fd();
-            cmd.env("BINDER_BENCH_FD", raw.to_string());
+        if !keep.is_empty() {
+            let raw: Vec<i32> = keep.iter().map(|f| f.as_raw_fd()).collect();
+            let names: Vec<String> = raw.iter().map(|r| r.to_string()).collect();
+            cmd.env("BINDER_BENCH_FDS", names.join(","));
             // SAFETY: only async-signal-safe fcntl between fork and exec.
             unsafe {
                 cmd.pre_exec(move || {
-                    let flags = libc::fcntl(raw, libc::F_GETFD);
-                    libc::fcntl(raw, libc::F_SETFD, flags & !libc::FD_CLOEXEC);
+                    for &fd in &raw {
+                        let flags = libc::fcntl(fd, libc::F_GETFD);
+                        libc::fcntl(fd, libc::F_SETFD, flags & !libc::FD_CLOEXEC);
+                    }
                     Ok(())
                 });
             }
@@ -71,6 +79,44 @@ impl Drop for Role {
     }
 }
 
+/// The binder the nested call's server calls back: an empty reply.
+struct Callback;
+
+impl Remotable for Callback {
+    fn descriptor(&self) -> &str {
+        "binder.sim.bench.ICallback"
+    }
+    fn on_transact(&self, _: u32, _: &mut Parcel, _: &mut Parcel) -> Result<(), StatusCode> {
+        Ok(())
+    }
+}
+
+/// `pipe2(O_CLOEXEC)`: (read end, write end).
+fn pipe() -> (OwnedFd, OwnedFd) {
+    let mut fds = [0; 2];
+    // SAFETY: fds is a valid array of two ints.
+    assert_eq!(unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) }, 0);
+    // SAFETY: pipe2 just created both descriptors for us.
+    unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) }
+}
+
+/// A socketpair of `kind`.
+fn socketpair(kind: i32) -> (OwnedFd, OwnedFd) {
+    let mut fds = [0; 2];
+    // SAFETY: fds is a valid array of two ints.
+    let r = unsafe {
+        libc::socketpair(
+            libc::AF_UNIX,
+            kind | libc::SOCK_CLOEXEC,
+            0,
+            fds.as_mut_ptr(),
+        )
+    };
+    assert_eq!(r, 0);
+    // SAFETY: socketpair just created both descriptors for us.
+    unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) }
+}
+
 fn call(server: &SpIBinder, code: u32, data: &Parcel, flags: u32) {
     loop {
         match server.transact(code, data, flags) {
@@ -88,9 +134,9 @@ fn main() {
     config.devices = vec!["binder".into()];
     let daemon = Daemon::start(config).expect("binderd");
     let device = dir.join("binder");
-    let sm = Role::start("servicemanager", &device, &[], None);
+    let sm = Role::start("servicemanager", &device, &[], &[]);
     let name = ("BINDER_BENCH_NAME", "bench.sink".to_string());
-    let server_proc = Role::start("server", &device, &[name], None);
+    let server_proc = Role::start("server", &device, &[name], &[]);
     ProcessState::init(&device, 4).unwrap();
     ProcessState::start_thread_pool().unwrap();
     let server = libbinder::get_service("bench.sink").expect("bench.sink");
@@ -125,47 +171,57 @@ fn main() {
     });
     g.finish();
 
+    let mut g = c.benchmark_group("nested");
+    let mut data = Parcel::new();
+    data.write_strong_binder(&Binder::new(Callback).as_binder())
+        .unwrap();
+    g.bench_function("callback", |b| {
+        b.iter(|| call(&server, CODE_NESTED, &data, 0))
+    });
+    g.finish();
+
     let mut g = c.benchmark_group("baseline");
     for size in SIZES {
         let stream = size > SEQPACKET_MAX;
-        let kind = if stream {
-            libc::SOCK_STREAM
+        let (socket, label) = if stream {
+            (libc::SOCK_STREAM, "unix_stream")
         } else {
-            libc::SOCK_SEQPACKET
+            (libc::SOCK_SEQPACKET, "seqpacket")
         };
-        let mut fds = [0; 2];
-        // SAFETY: fds is a valid array of two ints.
-        let r = unsafe {
-            libc::socketpair(
-                libc::AF_UNIX,
-                kind | libc::SOCK_CLOEXEC,
-                0,
-                fds.as_mut_ptr(),
-            )
-        };
-        assert_eq!(r, 0);
-        // SAFETY: socketpair just created both descriptors for us.
-        let (ours, theirs) =
-            unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) };
-        let envs = [
-            ("BINDER_BENCH_PAYLOAD", size.to_string()),
-            ("BINDER_BENCH_ITERATIONS", "1".to_string()),
-            ("BINDER_BENCH_ONEWAY", "0".to_string()),
-        ];
-        let _peer = Role::start("socket-server", &device, &envs, Some(&theirs));
-        drop(theirs);
-        let mut sock = std::fs::File::from(ours);
-        // A datagram is a message even when empty; the peer reads what binder-bench sends.
-        let request = vec![0x5au8; if stream { size } else { size.max(1) }];
-        let mut reply = [0u8; 1];
+        let (ours, theirs) = socketpair(socket);
+        let (to_peer_r, to_peer_w) = pipe();
+        let (from_peer_r, from_peer_w) = pipe();
         g.throughput(Throughput::Bytes(size as u64));
-        let label = if stream { "unix_stream" } else { "seqpacket" };
-        g.bench_function(BenchmarkId::new(label, size), |b| {
-            b.iter(|| {
-                sock.write_all(&request).unwrap();
-                sock.read_exact(&mut reply).unwrap();
-            })
-        });
+        for (label, stream, peer_r, peer_w, r, w) in [
+            (label, stream, &theirs, &theirs, &ours, &ours),
+            (
+                "pipe",
+                true,
+                &to_peer_r,
+                &from_peer_w,
+                &from_peer_r,
+                &to_peer_w,
+            ),
+        ] {
+            let envs = [
+                ("BINDER_BENCH_PAYLOAD", size.to_string()),
+                ("BINDER_BENCH_ITERATIONS", "1".to_string()),
+                ("BINDER_BENCH_ONEWAY", "0".to_string()),
+                ("BINDER_BENCH_STREAM", (stream as u8).to_string()),
+            ];
+            let _peer = Role::start("peer-server", &device, &envs, &[peer_r, peer_w]);
+            let mut tx = std::fs::File::from(w.try_clone().unwrap());
+            let mut rx = std::fs::File::from(r.try_clone().unwrap());
+            // The peer reads max(N, 1) bytes: a zero-byte message still needs one on a stream.
+            let request = vec![0x5au8; size.max(1)];
+            let mut reply = [0u8; 1];
+            g.bench_function(BenchmarkId::new(label, size), |b| {
+                b.iter(|| {
+                    tx.write_all(&request).unwrap();
+                    rx.read_exact(&mut reply).unwrap();
+                })
+            });
+        }
     }
     g.finish();
     c.final_summary();

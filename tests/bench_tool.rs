@@ -57,7 +57,9 @@ fn text_report_with_baseline_and_copy_count() {
         "(one-copy 1.0",
         "inline 0.000)",
         "SOCK_SEQPACKET baseline: ",
-        "ratios binder/baseline: p50 ",
+        "pipe baseline: ",
+        "ratios binder/SOCK_SEQPACKET: p50 ",
+        "ratios binder/pipe: p50 ",
     ] {
         assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
     }
@@ -88,7 +90,8 @@ fn json_oneway_and_raw_samples() {
         "\"binder\":{\"iterations_per_sec\":",
         "\"p999_us\":",
         "\"copies_per_payload_byte\":1.0",
-        "\"kind\":\"unix stream\"",
+        "\"baselines\":[{\"kind\":\"unix stream\"",
+        "{\"kind\":\"pipe\",\"result\":{",
     ] {
         assert!(line.contains(key), "missing {key} in {line}");
     }
@@ -105,4 +108,29 @@ fn bad_options_are_refused() {
     let (_, err, code) = bench(&["-w", "3"]);
     assert_eq!(code, 2);
     assert!(err.contains("-w must be an even number"), "{err}");
+}
+
+#[test]
+fn plot_sweeps_every_payload_and_draws_the_picture() {
+    let svg = std::env::temp_dir().join(format!("binder-bench-plot-{}.svg", std::process::id()));
+    let (out, err, code) = bench(&["-i", "20", "--plot", svg.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}\n{err}");
+    let rows: Vec<&str> = out.lines().filter(|l| l.starts_with("| ")).collect();
+    // The header, then one row per payload, each with a copy count but the empty one.
+    assert_eq!(rows.len(), 7, "{out}");
+    for (row, payload) in rows[1..]
+        .iter()
+        .zip(["0", "32 B", "4 KiB", "64 KiB", "256 KiB", "900 KiB"])
+    {
+        assert!(row.starts_with(&format!("| {payload} | ")), "{row}");
+    }
+    assert!(rows[6].contains("| stream "), "{}", rows[6]);
+    assert!(rows[2].contains("| seqpacket "), "{}", rows[2]);
+    assert!(rows[2].trim_end().ends_with("| 1.00 |"), "{}", rows[2]);
+    let picture = std::fs::read_to_string(&svg).unwrap();
+    std::fs::remove_file(&svg).unwrap();
+    assert!(picture.starts_with("<svg"), "{picture}");
+    // p50 and p99 for binder-sim and both baselines, a dot per measured p50.
+    assert_eq!(picture.matches("<polyline").count(), 6);
+    assert_eq!(picture.matches("<circle").count(), 18);
 }

@@ -296,14 +296,11 @@ pub(crate) fn registry_incref(id: u64) {
     }
 }
 
+/// The entry outlives the driver's references: a parcel that still holds the object may send
+/// it again (the driver then makes a new node), and the object's drop removes the entry.
 pub(crate) fn registry_decref(id: u64) {
-    let mut reg = lock(&REGISTRY);
-    if let Some(e) = reg.get_mut(&id) {
+    if let Some(e) = lock(&REGISTRY).get_mut(&id) {
         e.weak_refs = e.weak_refs.saturating_sub(1);
-        if e.weak_refs == 0 && e.strong_refs == 0 && e.strong.is_none() {
-            // Written again into a parcel, the object gets a new entry (and node).
-            reg.remove(&id);
-        }
     }
 }
 

@@ -26,9 +26,10 @@ pub mod service_manager;
 pub mod thread;
 
 pub use binder::{
-    Binder, DeathRecipient, Remotable, SpIBinder, TransactionCode, TransactionFlags, WpIBinder,
-    DUMP_TRANSACTION, FIRST_CALL_TRANSACTION, FLAG_CLEAR_BUF, FLAG_ONEWAY, FLAG_PRIVATE_VENDOR,
-    INTERFACE_TRANSACTION, LAST_CALL_TRANSACTION, PING_TRANSACTION, SHELL_COMMAND_TRANSACTION,
+    driver_holds_strong_ref, Binder, DeathRecipient, Remotable, SpIBinder, TransactionCode,
+    TransactionFlags, WpIBinder, DUMP_TRANSACTION, FIRST_CALL_TRANSACTION, FLAG_CLEAR_BUF,
+    FLAG_ONEWAY, FLAG_PRIVATE_VENDOR, INTERFACE_TRANSACTION, LAST_CALL_TRANSACTION,
+    PING_TRANSACTION, SHELL_COMMAND_TRANSACTION,
 };
 pub use error::{ExceptionCode, Result, Status, StatusCode};
 pub use interface::{Deserialize, FromIBinder, Interface, Serialize, Strong};

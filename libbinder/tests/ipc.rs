@@ -9,7 +9,7 @@ use std::os::fd::{FromRawFd, OwnedFd};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::sync::{Condvar, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use libbinder::{
     get_calling_pid, get_calling_uid, Binder, DeathRecipient, Parcel, ProcessState, Remotable,
@@ -327,6 +327,26 @@ fn client(dev: &std::path::Path, scenario: &str) {
             let seen = r.read_i32().unwrap();
             tell(&format!("ok {seen}"));
         }
+        "callback-resent" => {
+            // One parcel sent twice. Between the calls the server's proxy is gone and our pool
+            // has handled the driver's BR_RELEASE/BR_DECREFS, so the second call brings a
+            // binder the driver forgot; as in AOSP, the parcel still holds it, and it serves.
+            ProcessState::start_thread_pool().unwrap();
+            let cb = Binder::new(Doubler).as_binder();
+            let mut d = Parcel::new();
+            d.write_strong_binder(&cb).unwrap();
+            d.write_i32(20).unwrap();
+            for _ in 0..2 {
+                let mut r = server.transact(CALLBACK, &d, 0).expect("callback call");
+                assert_eq!(r.read_i32().unwrap(), 41);
+                let deadline = Instant::now() + Duration::from_secs(10);
+                while libbinder::driver_holds_strong_ref(&cb) {
+                    assert!(Instant::now() < deadline, "the driver kept its reference");
+                    std::thread::yield_now();
+                }
+            }
+            tell("ok");
+        }
         "who" => {
             let mut r = server.transact(WHO, &Parcel::new(), 0).unwrap();
             let pid = r.read_i32().unwrap();
@@ -510,6 +530,11 @@ fn nested_callback_into_the_caller() {
     let mut client = ChildProc::spawn(DISPATCH, "client", &d.device(), "callback");
     let line = client.expect_line();
     assert_eq!(line, format!("ok {}", server.pid()));
+}
+
+#[test]
+fn a_parcel_resent_after_the_driver_dropped_its_binder() {
+    assert_eq!(run_scenario("callback-resent"), "ok");
 }
 
 #[test]

@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! binder-bench [-w WORKERS] [-i ITERATIONS] [-s PAYLOAD] [-p] [--oneway] [--pin CPU]
-//!              [--raw FILE] [--json] [--compare]
+//!              [--raw FILE] [--json] [--compare] [--plot FILE.svg]
 //! ```
 //!
 //! Workers come in client/server pairs (`-w 2` is one pair; `-p`, AOSP's pairing, is the only
@@ -12,8 +12,11 @@
 //! an empty reply (or oneway with `--oneway`) and times every call. binderd runs in this
 //! process on a temporary directory, with a servicemanager child, so the driver's copy counts
 //! are known. `--pin CPU` puts every process on one CPU. `--compare` runs the same shape over a
-//! `SOCK_SEQPACKET` socketpair per pair (a Unix stream socket above 64 KiB) and prints the
-//! ratios.
+//! `SOCK_SEQPACKET` socketpair per pair (a Unix stream socket above 64 KiB) and over a pair of
+//! pipes, and prints the ratios. `--plot FILE.svg` runs binder-sim and both baselines for
+//! payloads from 0 to 900 KiB, prints the table and draws p50 and p99 against payload size.
+
+mod plot;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
@@ -25,10 +28,16 @@ use binder_sim::driver::daemon::{Config, Daemon};
 use binder_sim::libbinder::{self, Binder, Parcel, ProcessState, Remotable, StatusCode};
 
 const ROLE: &str = "BINDER_BENCH_ROLE";
-const FD: &str = "BINDER_BENCH_FD";
+/// The descriptors a baseline peer reads from and writes to: "READ,WRITE".
+const FDS: &str = "BINDER_BENCH_FDS";
+/// The payloads `--plot` sweeps (the criterion bench's sizes).
+const SWEEP: [usize; 6] = [0, 32, 4096, 64 * 1024, 256 * 1024, 900 * 1024];
 const CODE: u32 = libbinder::FIRST_CALL_TRANSACTION;
 /// Replies the request's bytes (the "request N + reply N" shape of `benches/libbinder.rs`).
 const CODE_ECHO: u32 = libbinder::FIRST_CALL_TRANSACTION + 1;
+/// Calls the binder the request carries with an empty [`CODE`] call, then replies (the nested
+/// call of `benches/libbinder.rs`: the call back lands on the caller's waiting thread).
+const CODE_NESTED: u32 = libbinder::FIRST_CALL_TRANSACTION + 2;
 /// Above this payload the baseline is a stream socket (a datagram that large needs tuning).
 const SEQPACKET_MAX: usize = 64 * 1024;
 
@@ -42,12 +51,13 @@ struct Options {
     raw: Option<PathBuf>,
     json: bool,
     compare: bool,
+    plot: Option<PathBuf>,
 }
 
 fn usage() -> ExitCode {
     eprintln!(
         "usage: binder-bench [-w WORKERS] [-i ITERATIONS] [-s PAYLOAD] [-p] [--oneway] \
-         [--pin CPU] [--raw FILE] [--json] [--compare]"
+         [--pin CPU] [--raw FILE] [--json] [--compare] [--plot FILE.svg]"
     );
     ExitCode::from(2)
 }
@@ -62,6 +72,7 @@ fn parse() -> Result<Options, String> {
         raw: None,
         json: false,
         compare: false,
+        plot: None,
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -77,6 +88,7 @@ fn parse() -> Result<Options, String> {
             "--raw" => o.raw = Some(PathBuf::from(value("--raw")?)),
             "--json" => o.json = true,
             "--compare" => o.compare = true,
+            "--plot" => o.plot = Some(PathBuf::from(value("--plot")?)),
             other => return Err(format!("unknown option {other}")),
         }
     }
@@ -193,11 +205,8 @@ impl Drop for Proc {
 }
 
 impl Proc {
-    fn spawn(
-        role: &str,
-        env: &[(&str, String)],
-        keep_fd: Option<&OwnedFd>,
-    ) -> Result<Proc, String> {
+    /// Starts `role` with `env`; `keep` are descriptors it inherits (named in `FDS`).
+    fn spawn(role: &str, env: &[(&str, String)], keep: &[&OwnedFd]) -> Result<Proc, String> {
         let mut cmd = Command::new(std::env::current_exe().map_err(|e| e.to_string())?);
         cmd.env(ROLE, role)
             .stdin(Stdio::piped())
@@ -205,14 +214,17 @@ impl Proc {
         for (k, v) in env {
             cmd.env(k, v);
         }
-        if let Some(fd) = keep_fd {
-            let raw = fd.as_raw_fd();
-            cmd.env(FD, raw.to_string());
+        if !keep.is_empty() {
+            let raw: Vec<i32> = keep.iter().map(|f| f.as_raw_fd()).collect();
+            let names: Vec<String> = raw.iter().map(|r| r.to_string()).collect();
+            cmd.env(FDS, names.join(","));
             // SAFETY: only async-signal-safe fcntl between fork and exec.
             unsafe {
                 std::os::unix::process::CommandExt::pre_exec(&mut cmd, move || {
-                    let flags = libc::fcntl(raw, libc::F_GETFD);
-                    libc::fcntl(raw, libc::F_SETFD, flags & !libc::FD_CLOEXEC);
+                    for &fd in &raw {
+                        let flags = libc::fcntl(fd, libc::F_GETFD);
+                        libc::fcntl(fd, libc::F_SETFD, flags & !libc::FD_CLOEXEC);
+                    }
                     Ok(())
                 });
             }
@@ -272,11 +284,12 @@ fn pin(cpu: usize) -> Result<(), String> {
     Ok(())
 }
 
-/// Starts clients and servers through `start_pair`, says `go` to every client at once and
-/// gathers their samples.
+/// Starts clients and servers through `start_pair`, calls `at_go` once all are ready (the
+/// timed calls start after it), says `go` to every client at once and gathers their samples.
 fn measure(
     pairs: usize,
     mut start_pair: impl FnMut(usize) -> Result<(Proc, Proc), String>,
+    at_go: impl FnOnce(),
 ) -> Result<Measured, String> {
     let mut procs = Vec::new();
     for p in 0..pairs {
@@ -285,6 +298,7 @@ fn measure(
         client.line()?;
         procs.push((server, client));
     }
+    at_go();
     for (_, c) in procs.iter_mut() {
         c.say("go")?;
     }
@@ -306,146 +320,332 @@ fn run(o: &Options) -> Result<(), String> {
     }
     let dir = std::env::temp_dir().join(format!("binder-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-    let result = run_in(o, &dir);
+    let result = Bench::start(o, &dir).and_then(|b| match &o.plot {
+        Some(path) => b.plot(path),
+        None => b.single(),
+    });
     let _ = std::fs::remove_dir_all(&dir);
     result
 }
 
-fn run_in(o: &Options, dir: &Path) -> Result<(), String> {
-    let mut config = Config::new(dir);
-    config.devices = vec!["binder".into()];
-    let daemon = Daemon::start(config).map_err(|e| format!("binderd: {e}"))?;
-    let device = dir.join("binder").to_string_lossy().into_owned();
-    let env = |extra: &[(&'static str, String)]| -> Vec<(&'static str, String)> {
+/// Plain Linux IPC between two processes, in the shape of the binder calls: the request's
+/// bytes one way, one byte back.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Baseline {
+    Seqpacket,
+    Stream,
+    Pipe,
+}
+
+impl Baseline {
+    /// The socket baseline for `payload`: datagrams up to [`SEQPACKET_MAX`], a stream above
+    /// (a datagram that large needs tuning).
+    fn socket(payload: usize) -> Baseline {
+        if payload > SEQPACKET_MAX {
+            Baseline::Stream
+        } else {
+            Baseline::Seqpacket
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Baseline::Seqpacket => "SOCK_SEQPACKET",
+            Baseline::Stream => "unix stream",
+            Baseline::Pipe => "pipe",
+        }
+    }
+
+    /// The server's (read, write) ends, then the client's.
+    fn endpoints(self) -> Result<[OwnedFd; 4], String> {
+        let dup = |f: &OwnedFd| f.try_clone().map_err(|e| e.to_string());
+        match self {
+            Baseline::Seqpacket | Baseline::Stream => {
+                let kind = if self == Baseline::Stream {
+                    libc::SOCK_STREAM
+                } else {
+                    libc::SOCK_SEQPACKET
+                };
+                let mut fds = [0; 2];
+                // SAFETY: fds is a valid array of two ints.
+                if unsafe {
+                    libc::socketpair(
+                        libc::AF_UNIX,
+                        kind | libc::SOCK_CLOEXEC,
+                        0,
+                        fds.as_mut_ptr(),
+                    )
+                } != 0
+                {
+                    return Err(std::io::Error::last_os_error().to_string());
+                }
+                // SAFETY: socketpair just created both descriptors for us.
+                let (a, b) =
+                    unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) };
+                Ok([dup(&a)?, a, dup(&b)?, b])
+            }
+            Baseline::Pipe => {
+                let pipe = || -> Result<(OwnedFd, OwnedFd), String> {
+                    let mut fds = [0; 2];
+                    // SAFETY: fds is a valid array of two ints.
+                    if unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) } != 0 {
+                        return Err(std::io::Error::last_os_error().to_string());
+                    }
+                    // SAFETY: pipe2 just created both descriptors for us.
+                    Ok(unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) })
+                };
+                let (to_server_r, to_server_w) = pipe()?;
+                let (to_client_r, to_client_w) = pipe()?;
+                Ok([to_server_r, to_client_w, to_client_r, to_server_w])
+            }
+        }
+    }
+}
+
+/// binderd with a servicemanager, ready to run measurements.
+struct Bench<'a> {
+    /// Dropped first (fields drop in order): the servicemanager goes before binderd.
+    _sm: Proc,
+    o: &'a Options,
+    daemon: Daemon,
+    device: String,
+}
+
+/// A binder run: its samples and the driver's copies per payload byte (one-copy, inline).
+struct BinderRun {
+    m: Measured,
+    one_copy: f64,
+    inline: f64,
+}
+
+impl<'a> Bench<'a> {
+    fn start(o: &'a Options, dir: &Path) -> Result<Bench<'a>, String> {
+        let mut config = Config::new(dir);
+        config.devices = vec!["binder".into()];
+        let daemon = Daemon::start(config).map_err(|e| format!("binderd: {e}"))?;
+        let device = dir.join("binder").to_string_lossy().into_owned();
+        let env = [("BINDER_DEVICE", device.clone())];
+        let mut sm = Proc::spawn("servicemanager", &env, &[])?;
+        sm.line()?;
+        Ok(Bench {
+            o,
+            daemon,
+            device,
+            _sm: sm,
+        })
+    }
+
+    fn env(&self, payload: usize, extra: &[(&'static str, String)]) -> Vec<(&'static str, String)> {
         let mut v = vec![
-            ("BINDER_DEVICE", device.clone()),
-            ("BINDER_BENCH_PAYLOAD", o.payload.to_string()),
-            ("BINDER_BENCH_ITERATIONS", o.iterations.to_string()),
-            ("BINDER_BENCH_ONEWAY", (o.oneway as u8).to_string()),
+            ("BINDER_DEVICE", self.device.clone()),
+            ("BINDER_BENCH_PAYLOAD", payload.to_string()),
+            (
+                "BINDER_BENCH_ITERATIONS",
+                self.iterations(payload).to_string(),
+            ),
+            ("BINDER_BENCH_ONEWAY", (self.o.oneway as u8).to_string()),
         ];
         v.extend(extra.iter().cloned());
         v
-    };
-    let mut sm = Proc::spawn("servicemanager", &env(&[]), None)?;
-    sm.line()?;
-    let pairs = o.workers / 2;
-    let before = daemon.copy_stats("binder").unwrap_or_default();
-    let binder = measure(pairs, |p| {
-        let name = format!("binderWorker{p}");
-        let server = Proc::spawn("server", &env(&[("BINDER_BENCH_NAME", name.clone())]), None)?;
-        let client = Proc::spawn("client", &env(&[("BINDER_BENCH_NAME", name)]), None)?;
-        Ok((server, client))
-    })?;
-    let after = daemon.copy_stats("binder").unwrap_or_default();
-    drop(sm);
-    let payload_bytes = (o.payload * binder.samples.len()) as f64;
-    let one_copy = (after.one_copy_bytes - before.one_copy_bytes) as f64;
-    let inline = (after.inline_bytes - before.inline_bytes) as f64;
+    }
 
-    let shape = format!(
-        "{} pair(s), {} iterations each, {} B {}{}",
-        pairs,
-        o.iterations,
-        o.payload,
-        if o.oneway {
-            "oneway"
+    /// `-i`, or for the large payloads of a sweep a tenth of it (at least 100).
+    fn iterations(&self, payload: usize) -> usize {
+        if self.o.plot.is_some() && payload > SEQPACKET_MAX {
+            (self.o.iterations / 10).max(100)
         } else {
-            "request + empty reply"
-        },
-        o.pin
-            .map(|c| format!(", pinned to cpu {c}"))
-            .unwrap_or_default()
-    );
-    if !o.json {
-        println!("binder-bench: {shape}");
-        binder.report("binder-sim");
-        if o.payload > 0 {
-            println!(
-                "copies per payload byte: {:.3} (one-copy {:.3}, inline {:.3})",
-                (one_copy + inline) / payload_bytes,
-                one_copy / payload_bytes,
-                inline / payload_bytes
-            );
+            self.o.iterations
         }
     }
-    if let Some(path) = &o.raw {
-        let text: String = binder.samples.iter().map(|s| format!("{s}\n")).collect();
-        std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+
+    fn pairs(&self) -> usize {
+        self.o.workers / 2
     }
-    let baseline = if o.compare {
-        Some(measure(pairs, |_| {
-            let (a, b) = socketpair(o.payload)?;
-            let server = Proc::spawn("socket-server", &env(&[]), Some(&a))?;
-            let client = Proc::spawn("socket-client", &env(&[]), Some(&b))?;
-            Ok((server, client))
-        })?)
-    } else {
-        None
-    };
-    let kind = if o.payload > SEQPACKET_MAX {
-        "unix stream"
-    } else {
-        "SOCK_SEQPACKET"
-    };
-    if o.json {
-        let copies = if o.payload > 0 {
-            (one_copy + inline) / payload_bytes
-        } else {
-            0.0
-        };
-        let base = baseline
-            .as_ref()
-            .map(|b| {
-                format!(
-                    ",\"baseline\":{{\"kind\":\"{kind}\",\"result\":{}}}",
-                    b.json()
-                )
-            })
-            .unwrap_or_default();
-        println!(
-            "{{\"workers\":{},\"iterations\":{},\"payload\":{},\"oneway\":{},\"pin\":{},\
-             \"binder\":{},\"copies_per_payload_byte\":{copies:.4}{base}}}",
-            o.workers,
+
+    fn binder(&self, payload: usize) -> Result<BinderRun, String> {
+        // Counted from the first timed call: registration and lookup copy bytes too.
+        let mut before = Default::default();
+        let m = measure(
+            self.pairs(),
+            |p| {
+                let name = ("BINDER_BENCH_NAME", format!("binderWorker{p}"));
+                let server = Proc::spawn("server", &self.env(payload, &[name.clone()]), &[])?;
+                let client = Proc::spawn("client", &self.env(payload, &[name]), &[])?;
+                Ok((server, client))
+            },
+            || before = self.daemon.copy_stats("binder").unwrap_or_default(),
+        )?;
+        let after = self.daemon.copy_stats("binder").unwrap_or_default();
+        let bytes = (payload * m.samples.len()) as f64;
+        Ok(BinderRun {
+            one_copy: (after.one_copy_bytes - before.one_copy_bytes) as f64 / bytes,
+            inline: (after.inline_bytes - before.inline_bytes) as f64 / bytes,
+            m,
+        })
+    }
+
+    fn baseline(&self, b: Baseline, payload: usize) -> Result<Measured, String> {
+        let stream = (
+            "BINDER_BENCH_STREAM",
+            ((b != Baseline::Seqpacket) as u8).to_string(),
+        );
+        measure(
+            self.pairs(),
+            |_| {
+                let [sr, sw, cr, cw] = b.endpoints()?;
+                let env = self.env(payload, &[stream.clone()]);
+                let server = Proc::spawn("peer-server", &env, &[&sr, &sw])?;
+                let client = Proc::spawn("peer-client", &env, &[&cr, &cw])?;
+                Ok((server, client))
+            },
+            || {},
+        )
+    }
+
+    /// One measurement, as `binderThroughputTest` prints it, with `--compare`'s baselines.
+    fn single(&self) -> Result<(), String> {
+        let o = self.o;
+        let run = self.binder(o.payload)?;
+        let shape = format!(
+            "{} pair(s), {} iterations each, {} B {}{}",
+            self.pairs(),
             o.iterations,
             o.payload,
-            o.oneway,
-            o.pin.map_or("null".to_string(), |c| c.to_string()),
-            binder.json(),
+            if o.oneway {
+                "oneway"
+            } else {
+                "request + empty reply"
+            },
+            o.pin
+                .map(|c| format!(", pinned to cpu {c}"))
+                .unwrap_or_default()
         );
-    } else if let Some(b) = &baseline {
-        b.report(&format!("{kind} baseline"));
-        println!(
-            "ratios binder/baseline: p50 {:.2}x, p99 {:.2}x, iterations/s {:.2}x",
-            binder.quantile_us(0.5) / b.quantile_us(0.5),
-            binder.quantile_us(0.99) / b.quantile_us(0.99),
-            binder.iterations_per_sec() / b.iterations_per_sec()
-        );
+        let copies = run.one_copy + run.inline;
+        if !o.json {
+            println!("binder-bench: {shape}");
+            run.m.report("binder-sim");
+            if o.payload > 0 {
+                println!(
+                    "copies per payload byte: {copies:.3} (one-copy {:.3}, inline {:.3})",
+                    run.one_copy, run.inline
+                );
+            }
+        }
+        if let Some(path) = &o.raw {
+            let text: String = run.m.samples.iter().map(|s| format!("{s}\n")).collect();
+            std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+        let mut baselines = Vec::new();
+        if o.compare {
+            for b in [Baseline::socket(o.payload), Baseline::Pipe] {
+                baselines.push((b, self.baseline(b, o.payload)?));
+            }
+        }
+        if o.json {
+            let copies = if o.payload > 0 { copies } else { 0.0 };
+            let base: Vec<String> = baselines
+                .iter()
+                .map(|(b, m)| format!("{{\"kind\":\"{}\",\"result\":{}}}", b.name(), m.json()))
+                .collect();
+            println!(
+                "{{\"workers\":{},\"iterations\":{},\"payload\":{},\"oneway\":{},\"pin\":{},\
+                 \"binder\":{},\"copies_per_payload_byte\":{copies:.4},\"baselines\":[{}]}}",
+                o.workers,
+                o.iterations,
+                o.payload,
+                o.oneway,
+                o.pin.map_or("null".to_string(), |c| c.to_string()),
+                run.m.json(),
+                base.join(","),
+            );
+            return Ok(());
+        }
+        for (b, m) in &baselines {
+            m.report(&format!("{} baseline", b.name()));
+        }
+        for (b, m) in &baselines {
+            println!(
+                "ratios binder/{}: p50 {:.2}x, p99 {:.2}x, iterations/s {:.2}x",
+                b.name(),
+                run.m.quantile_us(0.5) / m.quantile_us(0.5),
+                run.m.quantile_us(0.99) / m.quantile_us(0.99),
+                run.m.iterations_per_sec() / m.iterations_per_sec()
+            );
+        }
+        Ok(())
     }
-    Ok(())
-}
 
-/// A connected pair for the baseline: datagrams up to [`SEQPACKET_MAX`], a stream above.
-fn socketpair(payload: usize) -> Result<(OwnedFd, OwnedFd), String> {
-    let kind = if payload > SEQPACKET_MAX {
-        libc::SOCK_STREAM
-    } else {
-        libc::SOCK_SEQPACKET
-    };
-    let mut fds = [0; 2];
-    // SAFETY: fds is a valid array of two ints.
-    if unsafe {
-        libc::socketpair(
-            libc::AF_UNIX,
-            kind | libc::SOCK_CLOEXEC,
-            0,
-            fds.as_mut_ptr(),
-        )
-    } != 0
-    {
-        return Err(std::io::Error::last_os_error().to_string());
+    /// The sweep behind the picture: every payload of [`SWEEP`] through binder-sim, the
+    /// socket baseline and the pipe baseline; prints a table and writes the SVG.
+    fn plot(&self, path: &Path) -> Result<(), String> {
+        let o = self.o;
+        let mut series = [
+            plot::Series {
+                name: "binder-sim".into(),
+                colour: "#c0392b",
+                points: Vec::new(),
+            },
+            plot::Series {
+                name: "Unix socket".into(),
+                colour: "#2471a3",
+                points: Vec::new(),
+            },
+            plot::Series {
+                name: "pipe".into(),
+                colour: "#229954",
+                points: Vec::new(),
+            },
+        ];
+        println!(
+            "| payload | binder-sim p50 / p99 (µs) | socket p50 / p99 (µs) | pipe p50 / p99 (µs) | \
+             p50 vs socket | p50 vs pipe | copies/byte |"
+        );
+        println!("|---|---|---|---|---|---|---|");
+        let pair = |m: &Measured| (m.quantile_us(0.5), m.quantile_us(0.99));
+        for &payload in &SWEEP {
+            let run = self.binder(payload)?;
+            let socket = Baseline::socket(payload);
+            let s = self.baseline(socket, payload)?;
+            let p = self.baseline(Baseline::Pipe, payload)?;
+            let (b, s, p) = (pair(&run.m), pair(&s), pair(&p));
+            println!(
+                "| {} | {:.1} / {:.1} | {} {:.1} / {:.1} | {:.1} / {:.1} | {:.2}× | {:.2}× | {} |",
+                plot::label_bytes(payload),
+                b.0,
+                b.1,
+                if socket == Baseline::Stream {
+                    "stream"
+                } else {
+                    "seqpacket"
+                },
+                s.0,
+                s.1,
+                p.0,
+                p.1,
+                b.0 / s.0,
+                b.0 / p.0,
+                if payload > 0 {
+                    format!("{:.2}", run.one_copy + run.inline)
+                } else {
+                    "—".into()
+                },
+            );
+            series[0].points.push(Some(b));
+            series[1].points.push(Some(s));
+            series[2].points.push(Some(p));
+        }
+        let title =
+            format!(
+            "binder-bench: {} pair(s), {}{}; socket is SOCK_SEQPACKET up to 64 KiB, a stream above",
+            self.pairs(),
+            if o.oneway { "oneway" } else { "request + empty reply" },
+            o.pin.map(|c| format!(", all on cpu {c}")).unwrap_or_else(|| ", unpinned".into())
+        );
+        let svg = plot::svg(&title, &SWEEP, &series);
+        std::fs::write(path, svg).map_err(|e| format!("{}: {e}", path.display()))?;
+        println!("wrote {}", path.display());
+        Ok(())
     }
-    // SAFETY: socketpair just created both descriptors for us.
-    Ok(unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -470,8 +670,8 @@ fn exit_with_parent() {
     });
 }
 
-/// Answers every call with an empty reply (binderThroughputTest's server), or with the request's
-/// bytes for [`CODE_ECHO`].
+/// Answers every call with an empty reply (binderThroughputTest's server), with the request's
+/// bytes for [`CODE_ECHO`], and after calling back for [`CODE_NESTED`].
 struct Sink;
 
 impl Remotable for Sink {
@@ -487,6 +687,10 @@ impl Remotable for Sink {
         match code {
             CODE => Ok(()),
             CODE_ECHO => reply.write_raw(data.data()),
+            CODE_NESTED => data
+                .read_strong_binder()?
+                .transact(CODE, &Parcel::new(), 0)
+                .map(drop),
             _ => Err(StatusCode::UNKNOWN_TRANSACTION),
         }
     }
@@ -559,31 +763,48 @@ fn child(role: &str) -> Result<(), String> {
             report_samples(all.elapsed(), &samples);
             Ok(())
         }
-        "socket-server" | "socket-client" => {
-            let raw: i32 = env_usize(FD)? as i32;
-            // SAFETY: the orchestrator passed this descriptor to us, open, for us alone.
-            let sock = unsafe { OwnedFd::from_raw_fd(raw) };
-            let mut sock = std::fs::File::from(sock);
+        "peer-server" | "peer-client" => {
+            let fds: Vec<i32> = std::env::var(FDS)
+                .ok()
+                .map(|v| v.split(',').filter_map(|f| f.parse().ok()).collect())
+                .unwrap_or_default();
+            let &[r, w] = fds.as_slice() else {
+                return Err(format!("{FDS} must name two descriptors"));
+            };
+            // SAFETY: the orchestrator passed these two descriptors to us, open, for us alone.
+            let (mut rx, mut tx) = unsafe {
+                (
+                    std::fs::File::from(OwnedFd::from_raw_fd(r)),
+                    std::fs::File::from(OwnedFd::from_raw_fd(w)),
+                )
+            };
             let (payload, iterations) = (
                 env_usize("BINDER_BENCH_PAYLOAD")?,
                 env_usize("BINDER_BENCH_ITERATIONS")?,
             );
             let oneway = env_usize("BINDER_BENCH_ONEWAY")? == 1;
-            let stream = payload > SEQPACKET_MAX;
-            // A zero-byte datagram is still a message; a stream needs at least one byte.
-            let request = vec![0xa5u8; if stream { payload } else { payload.max(1) }];
-            let mut buf = vec![0u8; request.len().max(1)];
-            if role == "socket-server" {
+            let stream = env_usize("BINDER_BENCH_STREAM")? == 1;
+            // A zero-byte datagram is still a message, but a stream needs a byte to carry.
+            let request = vec![0xa5u8; payload.max(1)];
+            let mut buf = vec![0u8; request.len()];
+            if role == "peer-server" {
                 exit_with_parent();
                 ready();
                 loop {
-                    if stream {
-                        sock.read_exact(&mut buf).map_err(|e| e.to_string())?;
-                    } else if sock.read(&mut buf).map_err(|e| e.to_string())? == 0 {
-                        return Ok(());
+                    // A datagram arrives whole; a stream's request is read to its end.
+                    let got = if stream {
+                        rx.read_exact(&mut buf).map(|_| buf.len())
+                    } else {
+                        rx.read(&mut buf)
+                    };
+                    match got {
+                        Ok(0) => return Ok(()),
+                        Ok(_) => {}
+                        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => return Ok(()),
+                        Err(e) => return Err(e.to_string()),
                     }
                     if !oneway {
-                        sock.write_all(&[0]).map_err(|e| e.to_string())?;
+                        tx.write_all(&[0]).map_err(|e| e.to_string())?;
                     }
                 }
             }
@@ -594,9 +815,9 @@ fn child(role: &str) -> Result<(), String> {
             let all = Instant::now();
             for _ in 0..iterations {
                 let t = Instant::now();
-                sock.write_all(&request).map_err(|e| e.to_string())?;
+                tx.write_all(&request).map_err(|e| e.to_string())?;
                 if !oneway {
-                    sock.read_exact(&mut reply).map_err(|e| e.to_string())?;
+                    rx.read_exact(&mut reply).map_err(|e| e.to_string())?;
                 }
                 samples.push(t.elapsed().as_nanos() as u64);
             }
