@@ -469,7 +469,11 @@ impl<'a> Bench<'a> {
             self.pairs(),
             |p| {
                 let name = ("BINDER_BENCH_NAME", format!("binderWorker{p}"));
-                let server = Proc::spawn("server", &self.env(payload, &[name.clone()]), &[])?;
+                let server = Proc::spawn(
+                    "server",
+                    &self.env(payload, std::slice::from_ref(&name)),
+                    &[],
+                )?;
                 let client = Proc::spawn("client", &self.env(payload, &[name]), &[])?;
                 Ok((server, client))
             },
@@ -493,7 +497,7 @@ impl<'a> Bench<'a> {
             self.pairs(),
             |_| {
                 let [sr, sw, cr, cw] = b.endpoints()?;
-                let env = self.env(payload, &[stream.clone()]);
+                let env = self.env(payload, std::slice::from_ref(&stream));
                 let server = Proc::spawn("peer-server", &env, &[&sr, &sw])?;
                 let client = Proc::spawn("peer-client", &env, &[&cr, &cw])?;
                 Ok((server, client))
