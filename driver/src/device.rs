@@ -57,6 +57,11 @@ impl Mapping {
     }
 }
 
+/// This process's id without a system call (kept current across `fork`).
+pub fn current_pid() -> i32 {
+    sys::getpid_cached()
+}
+
 fn errno(e: i32) -> io::Error {
     io::Error::from_raw_os_error(e)
 }

@@ -192,7 +192,7 @@ impl ProcessState {
     }
 
     fn check_pid(&self) -> Result<(), ProcessError> {
-        let current = std::process::id();
+        let current = binder_driver::device::current_pid() as u32;
         if current != self.pid {
             return Err(ProcessError::Forked {
                 owner: self.pid,

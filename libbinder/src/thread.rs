@@ -21,6 +21,9 @@ const READ_SIZE: usize = 256;
 
 struct ThreadState {
     out: Vec<u8>,
+    /// Where the driver writes returns: one buffer for the thread's life, like AOSP's `mIn`
+    /// (binderd checks a read buffer it has not seen before with an extra copy).
+    rbuf: Box<[u8; READ_SIZE]>,
     inp: Vec<u8>,
     in_pos: usize,
     calling_pid: i32,
@@ -31,7 +34,7 @@ struct ThreadState {
 }
 
 fn own_pid() -> i32 {
-    std::process::id() as i32
+    binder_driver::device::current_pid()
 }
 
 fn own_uid() -> u32 {
@@ -43,6 +46,7 @@ impl ThreadState {
     fn new() -> ThreadState {
         ThreadState {
             out: Vec::with_capacity(256),
+            rbuf: Box::new([0; READ_SIZE]),
             inp: Vec::with_capacity(READ_SIZE),
             in_pos: 0,
             calling_pid: own_pid(),
@@ -108,14 +112,14 @@ fn talk_with_driver(do_receive: bool) -> io::Result<()> {
         if out_avail == 0 && read_size == 0 {
             return Ok(());
         }
-        let mut rbuf = [0u8; READ_SIZE];
+        let s = &mut *s;
         let mut bwr = BinderWriteRead {
             write_size: out_avail as u64,
             write_consumed: 0,
             write_buffer: s.out.as_ptr() as u64,
             read_size: read_size as u64,
             read_consumed: 0,
-            read_buffer: rbuf.as_mut_ptr() as u64,
+            read_buffer: s.rbuf.as_mut_ptr() as u64,
         };
         let result = loop {
             match ps.device.write_read(&mut bwr) {
@@ -134,7 +138,7 @@ fn talk_with_driver(do_receive: bool) -> io::Result<()> {
         if bwr.read_consumed > 0 {
             let n = (bwr.read_consumed as usize).min(READ_SIZE);
             s.inp.clear();
-            s.inp.extend_from_slice(&rbuf[..n]);
+            s.inp.extend_from_slice(&s.rbuf[..n]);
             s.in_pos = 0;
         }
         Ok(())
