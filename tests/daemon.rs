@@ -221,3 +221,48 @@ fn payloads_travel_inline_when_the_daemon_cannot_read_the_sender() {
     assert!(caller.wait());
     assert!(mgr.wait());
 }
+
+/// `Device::write_read_buffers` (what libbinder uses): the commands and returns travel in the
+/// messages, the counts come back on failure too, and a call's payload is still copied once.
+#[test]
+fn lent_buffers_carry_commands_and_returns_and_count_on_failure() {
+    let d = TestDaemon::start("lent");
+    let mut mgr = ChildProc::spawn("child_roles", "manager", &d.device());
+    assert_eq!(mgr.expect_line(), "ready");
+    let c = Client::open(&d.device());
+
+    // The Cmds own the payload the call points to.
+    let call = Cmds::new().call(0, 9, b"lent buffers");
+    let cmds = &call.bytes;
+    let mut read = [0u8; 256];
+    let mut got = Vec::new();
+    let (written, n, result) = c.dev.write_read_buffers(cmds, &mut read);
+    result.unwrap();
+    assert_eq!(written, cmds.len());
+    got.extend(c.parse(&read[..n]));
+    while !got.iter().any(|b| matches!(b, Br::Reply(_))) {
+        let (w, n, result) = c.dev.write_read_buffers(&[], &mut read);
+        result.unwrap();
+        assert_eq!(w, 0);
+        got.extend(c.parse(&read[..n]));
+    }
+    let Some(Br::Reply(r)) = got.last() else {
+        panic!("{got:?}")
+    };
+    assert_eq!(r.data, b"sreffub tnel");
+    let stats = d.daemon().copy_stats("binder").unwrap();
+    assert!(stats.one_copy_bytes >= 24, "{stats:?}");
+    assert_eq!(stats.inline_bytes, 0);
+
+    // A free, then a command the driver does not know: EINVAL, with the free counted.
+    let free = Cmds::new().free(r.td.data_buffer()).bytes;
+    let mut bad = free.clone();
+    bad.extend_from_slice(&0x4004_63ffu32.to_ne_bytes());
+    let (written, n, result) = c.dev.write_read_buffers(&bad, &mut []);
+    assert_eq!(result.unwrap_err().raw_os_error(), Some(libc::EINVAL));
+    assert_eq!((written, n), (free.len(), 0));
+
+    c.write_read(&Cmds::new().oneway(0, EXIT, &[]).bytes, 0)
+        .unwrap();
+    assert!(mgr.wait());
+}

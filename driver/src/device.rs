@@ -263,9 +263,10 @@ impl Device {
     }
 
     /// Waits for this thread's answer, installing files and skipping readiness notes. The
-    /// driver's writes into our memory come back with an inline result: those at `arg` (the
-    /// ioctl's argument, valid by the caller's contract) are stored directly, others checked.
-    fn wait_result(c: &Channel, arg: u64, arg_len: usize) -> io::Result<i64> {
+    /// driver's writes into our memory come back with an inline result: those inside
+    /// `trusted` (ranges the caller vouched for: the ioctl's argument, lent buffers) are
+    /// stored directly, others checked.
+    fn wait_result(c: &Channel, trusted: &[(u64, usize)]) -> io::Result<i64> {
         let mut written = Vec::new();
         loop {
             let (reply, r) = recv_reply(&c.fd)?;
@@ -291,9 +292,11 @@ impl Device {
                                 "short write-back",
                             ));
                         };
-                        let in_arg = addr >= arg && addr + len as u64 <= arg + arg_len as u64;
-                        if in_arg {
-                            // SAFETY: inside the ioctl's argument, which the caller vouched for.
+                        let vouched = trusted.iter().any(|&(start, n)| {
+                            addr >= start && addr.saturating_add(len as u64) <= start + n as u64
+                        });
+                        if vouched {
+                            // SAFETY: inside memory the caller vouched for.
                             unsafe {
                                 std::ptr::copy_nonoverlapping(src.as_ptr(), addr as *mut u8, len)
                             };
@@ -328,10 +331,7 @@ impl Device {
     /// `BR_FAILED_REPLY`) as the kernel does.
     pub unsafe fn ioctl(&self, cmd: u32, arg: *mut libc::c_void) -> io::Result<i32> {
         self.check_owner()?;
-        let c = self.channel()?;
-        Self::drain(&c)?;
         let arg = arg as u64;
-        let size = ioc_size(cmd) as usize;
         // What the daemon would otherwise fetch from our memory with a syscall each travels
         // with the request: the binder_write_read always, and everything for inline clients.
         let gather = if self.inline {
@@ -341,6 +341,63 @@ impl Device {
         } else {
             None
         };
+        self.call(cmd, arg, gather, &[(arg, ioc_size(cmd) as usize)])
+    }
+
+    /// `BINDER_WRITE_READ` on buffers lent for the call: the commands in `write`, the returns
+    /// into `read`. Answers `(write_consumed, read_consumed, result)`; the counts hold on
+    /// failure too, as the kernel writes them back before failing, so that an interrupted
+    /// call goes on where it stopped.
+    ///
+    /// Both buffers travel in the messages to and from the daemon (they are known to be
+    /// good), where [`write_read`](Self::write_read) has the daemon read and write them in
+    /// place, a system call each. Payloads the commands point to are still copied once, by
+    /// the daemon, from this process.
+    pub fn write_read_buffers(
+        &self,
+        write: &[u8],
+        read: &mut [u8],
+    ) -> (usize, usize, io::Result<()>) {
+        if let Err(e) = self.check_owner() {
+            return (0, 0, Err(e));
+        }
+        let mut bwr = BinderWriteRead {
+            write_size: write.len() as u64,
+            write_consumed: 0,
+            write_buffer: write.as_ptr() as u64,
+            read_size: read.len() as u64,
+            read_consumed: 0,
+            read_buffer: read.as_mut_ptr() as u64,
+        };
+        let arg = &mut bwr as *mut BinderWriteRead as u64;
+        let gather = if self.inline {
+            inline::regions(BINDER_WRITE_READ, arg)
+        } else {
+            inline::lent(&bwr, write, read.len())
+        };
+        let trusted = [
+            (arg, size_of::<BinderWriteRead>()),
+            (bwr.read_buffer, read.len()),
+        ];
+        let result = self.call(BINDER_WRITE_READ, arg, Some(gather), &trusted);
+        (
+            (bwr.write_consumed as usize).min(write.len()),
+            (bwr.read_consumed as usize).min(read.len()),
+            result.map(drop),
+        )
+    }
+
+    /// Sends an ioctl (with what `gather` brings along) on this thread's channel and waits
+    /// for its result.
+    fn call(
+        &self,
+        cmd: u32,
+        arg: u64,
+        gather: Option<inline::Gather>,
+        trusted: &[(u64, usize)],
+    ) -> io::Result<i32> {
+        let c = self.channel()?;
+        Self::drain(&c)?;
         match gather {
             Some(inline::Gather {
                 regions,
@@ -367,7 +424,7 @@ impl Device {
             }
             None => send(&c.fd, &Request::Ioctl { cmd, arg })?,
         }
-        let ret = Self::wait_result(&c, arg, size)?;
+        let ret = Self::wait_result(&c, trusted)?;
         if cmd == BINDER_THREAD_EXIT && ret >= 0 {
             self.channels
                 .lock()
@@ -385,7 +442,7 @@ impl Device {
         c.polled.store(true, Ordering::Relaxed);
         Self::drain(&c)?;
         send(&c.fd, &Request::Poll)?;
-        if Self::wait_result(&c, 0, 0)? > 0 {
+        if Self::wait_result(&c, &[])? > 0 {
             return Ok(true);
         }
         let ms = timeout.map_or(-1, |t| t.as_millis().min(i32::MAX as u128) as i32);
@@ -633,6 +690,22 @@ mod inline {
                 at += 4 + size;
             }
         }
+    }
+
+    /// A `binder_write_read` on lent buffers: it, the commands (known good) and the read
+    /// buffer to be written; the daemon reads payloads itself.
+    pub(super) fn lent(bwr: &BinderWriteRead, write: &[u8], read_len: usize) -> Gather {
+        let mut g = Gather::default();
+        let arg = bwr as *const BinderWriteRead as u64;
+        g.regions
+            .push((arg, size_of::<BinderWriteRead>() as u64, true));
+        g.bytes.extend_from_slice(bwr.as_bytes());
+        if !write.is_empty() {
+            g.regions.push((bwr.write_buffer, write.len() as u64, true));
+            g.bytes.extend_from_slice(write);
+        }
+        g.write_only(bwr.read_buffer, read_len as u64);
+        g
     }
 
     /// Just the ioctl's argument (for a daemon that reads the rest itself).

@@ -21,8 +21,7 @@ const READ_SIZE: usize = 256;
 
 struct ThreadState {
     out: Vec<u8>,
-    /// Where the driver writes returns: one buffer for the thread's life, like AOSP's `mIn`
-    /// (binderd checks a read buffer it has not seen before with an extra copy).
+    /// Where the driver writes returns (lent to each read, like AOSP's `mIn`).
     rbuf: Box<[u8; READ_SIZE]>,
     inp: Vec<u8>,
     in_pos: usize,
@@ -113,18 +112,15 @@ fn talk_with_driver(do_receive: bool) -> io::Result<()> {
             return Ok(());
         }
         let s = &mut *s;
-        let mut bwr = BinderWriteRead {
-            write_size: out_avail as u64,
-            write_consumed: 0,
-            write_buffer: s.out.as_ptr() as u64,
-            read_size: read_size as u64,
-            read_consumed: 0,
-            read_buffer: s.rbuf.as_mut_ptr() as u64,
-        };
-        let result = loop {
-            match ps.device.write_read(&mut bwr) {
+        let mut written = 0;
+        let (read_consumed, result) = loop {
+            let (w, r, result) = ps
+                .device
+                .write_read_buffers(&s.out[written..out_avail], &mut s.rbuf[..read_size]);
+            written += w;
+            match result {
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                r => break r,
+                result => break (r, result),
             }
         };
         if let Err(e) = result {
@@ -133,10 +129,9 @@ fn talk_with_driver(do_receive: bool) -> io::Result<()> {
             s.out.clear();
             return Err(e);
         }
-        let consumed = (bwr.write_consumed as usize).min(s.out.len());
-        s.out.drain(..consumed);
-        if bwr.read_consumed > 0 {
-            let n = (bwr.read_consumed as usize).min(READ_SIZE);
+        s.out.drain(..written);
+        if read_consumed > 0 {
+            let n = read_consumed.min(READ_SIZE);
             s.inp.clear();
             s.inp.extend_from_slice(&s.rbuf[..n]);
             s.in_pos = 0;

@@ -236,7 +236,7 @@ impl Client {
         Ok(all)
     }
 
-    fn parse(&self, raw: &[u8]) -> Vec<Br> {
+    pub fn parse(&self, raw: &[u8]) -> Vec<Br> {
         let mut out = Vec::new();
         let mut i = 0;
         let u64_at = |i: usize| u64::from_ne_bytes(raw[i..i + 8].try_into().unwrap());
