@@ -197,14 +197,18 @@ fn inline_caller(dev: &std::path::Path) {
         "ping {}",
         matches!(pong.last(), Some(Br::Reply(_)))
     ));
-    c.write_read(
-        &Cmds::new()
-            .free(r.td.data_buffer())
-            .oneway(0, EXIT, &[])
-            .bytes,
-        0,
-    )
-    .unwrap();
+    // The same through lent buffers: everything travels inline, the returns come back.
+    let free = Cmds::new().free(r.td.data_buffer());
+    let echo = Cmds::new().call(0, 9, b"lent");
+    let mut cmds = free.bytes.clone();
+    cmds.extend_from_slice(&echo.bytes);
+    let lent = call_lent(&c, &cmds);
+    tell(&format!(
+        "lent {}",
+        matches!(lent.last(), Some(Br::Reply(r)) if r.data == b"tnel")
+    ));
+    c.write_read(&Cmds::new().oneway(0, EXIT, &[]).bytes, 0)
+        .unwrap();
 }
 
 #[test]
@@ -218,8 +222,25 @@ fn payloads_travel_inline_when_the_daemon_cannot_read_the_sender() {
     assert_eq!(caller.expect_line(), "inline true");
     assert_eq!(caller.expect_line(), "echo true");
     assert_eq!(caller.expect_line(), "ping true");
+    assert_eq!(caller.expect_line(), "lent true");
     assert!(caller.wait());
     assert!(mgr.wait());
+}
+
+/// Runs `cmds` (one call) through `Device::write_read_buffers` and reads until the reply.
+fn call_lent(c: &Client, cmds: &[u8]) -> Vec<Br> {
+    let mut read = [0u8; 256];
+    let (written, n, result) = c.dev.write_read_buffers(cmds, &mut read);
+    result.unwrap();
+    assert_eq!(written, cmds.len());
+    let mut got = c.parse(&read[..n]);
+    while !got.iter().any(|b| matches!(b, Br::Reply(_))) {
+        let (w, n, result) = c.dev.write_read_buffers(&[], &mut read);
+        result.unwrap();
+        assert_eq!(w, 0);
+        got.extend(c.parse(&read[..n]));
+    }
+    got
 }
 
 /// `Device::write_read_buffers` (what libbinder uses): the commands and returns travel in the
@@ -234,18 +255,7 @@ fn lent_buffers_carry_commands_and_returns_and_count_on_failure() {
     // The Cmds own the payload the call points to.
     let call = Cmds::new().call(0, 9, b"lent buffers");
     let cmds = &call.bytes;
-    let mut read = [0u8; 256];
-    let mut got = Vec::new();
-    let (written, n, result) = c.dev.write_read_buffers(cmds, &mut read);
-    result.unwrap();
-    assert_eq!(written, cmds.len());
-    got.extend(c.parse(&read[..n]));
-    while !got.iter().any(|b| matches!(b, Br::Reply(_))) {
-        let (w, n, result) = c.dev.write_read_buffers(&[], &mut read);
-        result.unwrap();
-        assert_eq!(w, 0);
-        got.extend(c.parse(&read[..n]));
-    }
+    let got = call_lent(&c, cmds);
     let Some(Br::Reply(r)) = got.last() else {
         panic!("{got:?}")
     };
