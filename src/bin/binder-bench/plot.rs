@@ -15,11 +15,11 @@ const WIDTH: f64 = 760.0;
 const HEIGHT: f64 = 480.0;
 const LEFT: f64 = 70.0;
 const RIGHT: f64 = 200.0;
-const TOP: f64 = 40.0;
+const TOP: f64 = 56.0;
 const BOTTOM: f64 = 60.0;
 
-/// The SVG text: payloads evenly spaced on x (labelled), latency on a log₁₀ y axis; p50 solid
-/// with dots, p99 dashed.
+/// The SVG text: `title` ("; " breaks lines), payloads evenly spaced on x (labelled), latency
+/// on a log₁₀ y axis; p50 solid with dots, p99 dashed.
 pub fn svg(title: &str, payloads: &[usize], series: &[Series]) -> String {
     let values = series
         .iter()
@@ -45,12 +45,17 @@ pub fn svg(title: &str, payloads: &[usize], series: &[Series]) -> String {
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" font-family="sans-serif" font-size="12">"#
     );
     let _ = writeln!(s, r#"<rect width="100%" height="100%" fill="white"/>"#);
-    let _ = writeln!(
-        s,
-        r#"<text x="{}" y="22" text-anchor="middle" font-size="14">{}</text>"#,
-        LEFT + plot_w / 2.0,
-        escape(title)
-    );
+    // The title's "; "-separated parts, a line each.
+    for (i, line) in title.split("; ").enumerate() {
+        let _ = writeln!(
+            s,
+            r#"<text x="{}" y="{}" text-anchor="middle" font-size="{}">{}</text>"#,
+            WIDTH / 2.0,
+            20 + 17 * i,
+            if i == 0 { 14 } else { 12 },
+            escape(line)
+        );
+    }
     // Decades and their 2× and 5× lines.
     for decade in lo as i32..=hi as i32 {
         for (m, major) in [(1.0, true), (2.0, false), (5.0, false)] {
