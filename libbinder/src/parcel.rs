@@ -204,7 +204,8 @@ impl Parcelable for ParcelFileDescriptor {
 /// before the end overwrites (a write over the bytes of a recorded object drops that object,
 /// closing its file descriptor if the parcel owns it).
 pub struct Parcel {
-    data: Vec<u8>,
+    /// Declared first, so dropped before `attachments` (which may free a received buffer).
+    data: Data,
     pos: usize,
     /// Offsets of recorded objects: ascending, non-overlapping, each fully inside `data`.
     objects: Vec<u64>,
@@ -214,6 +215,57 @@ pub struct Parcel {
     /// What the parcel keeps alive with itself: binders written into it (while it is in
     /// flight), the hook that frees a received driver buffer.
     attachments: Vec<Box<dyn std::any::Any + Send + Sync>>,
+}
+
+/// A parcel's bytes: its own, or a received buffer in the driver's mapping, read in place as
+/// AOSP's `ipcSetDataReference` does (no copy) and copied on the first write.
+enum Data {
+    Owned(Vec<u8>),
+    /// Valid until the buffer is freed, which the parcel's free hook does after this is gone.
+    Mapped(&'static [u8]),
+}
+
+impl Data {
+    /// The bytes, made the parcel's own first (copy on write).
+    fn to_mut(&mut self) -> &mut Vec<u8> {
+        if let Data::Mapped(m) = *self {
+            *self = Data::Owned(m.to_vec());
+        }
+        match self {
+            Data::Owned(v) => v,
+            Data::Mapped(_) => unreachable!("made owned above"),
+        }
+    }
+
+    fn capacity(&self) -> usize {
+        match self {
+            Data::Owned(v) => v.capacity(),
+            Data::Mapped(m) => m.len(),
+        }
+    }
+
+    fn truncate(&mut self, len: usize) {
+        match self {
+            Data::Owned(v) => v.truncate(len),
+            Data::Mapped(m) => *m = &m[..len.min(m.len())],
+        }
+    }
+}
+
+impl std::ops::Deref for Data {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        match self {
+            Data::Owned(v) => v,
+            Data::Mapped(m) => m,
+        }
+    }
+}
+
+impl std::ops::DerefMut for Data {
+    fn deref_mut(&mut self) -> &mut [u8] {
+        self.to_mut()
+    }
 }
 
 const fn pad_size(len: usize) -> usize {
@@ -249,7 +301,7 @@ impl Parcel {
     /// An empty parcel.
     pub fn new() -> Parcel {
         Parcel {
-            data: Vec::new(),
+            data: Data::Owned(Vec::new()),
             pos: 0,
             objects: Vec::new(),
             owned_fds: Vec::new(),
@@ -272,8 +324,19 @@ impl Parcel {
     /// do not). The parcel does not own the file descriptors in the data; see
     /// [`adopt_file_descriptors`](Parcel::adopt_file_descriptors).
     pub fn from_received(data: &[u8], offsets: &[u64]) -> Parcel {
+        Parcel::with_received(Data::Owned(data.to_vec()), offsets)
+    }
+
+    /// [`from_received`](Parcel::from_received) reading `data`, a buffer in the driver's
+    /// mapping, in place. The caller attaches the hook that frees the buffer.
+    pub(crate) fn from_mapped(data: &'static [u8], offsets: &[u64]) -> Parcel {
+        Parcel::with_received(Data::Mapped(data), offsets)
+    }
+
+    fn with_received(data: Data, offsets: &[u64]) -> Parcel {
         let mut parcel = Parcel::new();
-        parcel.data = data.to_vec();
+        parcel.data = data;
+        let len = parcel.data.len() as u64;
         let mut min_offset = 0u64;
         for &offset in offsets {
             let Some(end) = offset.checked_add(OBJECT_SIZE as u64) else {
@@ -281,7 +344,7 @@ impl Parcel {
                 break;
             };
             let acceptable = offset >= min_offset
-                && end <= data.len() as u64
+                && end <= len
                 && parcel
                     .object_type_at(offset as usize)
                     .is_some_and(|t| t == BINDER_TYPE_FD || is_binder_type(t));
@@ -372,8 +435,10 @@ impl Parcel {
             return Err(StatusCode::BAD_VALUE);
         }
         if capacity > self.data.len() {
+            let len = self.data.len();
             self.data
-                .try_reserve_exact(capacity - self.data.len())
+                .to_mut()
+                .try_reserve_exact(capacity - len)
                 .map_err(|_| StatusCode::NO_MEMORY)?;
         }
         Ok(())
@@ -573,11 +638,13 @@ impl Parcel {
         }
         if end > self.data.capacity() {
             let want = (end / 2).saturating_add(end).clamp(128, MAX_SIZE).max(end);
+            let len = self.data.len();
             self.data
-                .try_reserve_exact(want - self.data.len())
+                .to_mut()
+                .try_reserve_exact(want - len)
                 .map_err(|_| StatusCode::NO_MEMORY)?;
         }
-        self.data.resize(end, 0);
+        self.data.to_mut().resize(end, 0);
         Ok(())
     }
 
@@ -1506,6 +1573,25 @@ fn is_binder_type(t: u32) -> bool {
 mod tests {
     use super::*;
     use binder_driver::uapi::FLAT_BINDER_FLAG_ACCEPTS_FDS;
+
+    #[test]
+    fn a_mapped_buffer_is_read_in_place_and_copied_on_write() {
+        let mut bytes = 7i32.to_ne_bytes().to_vec();
+        bytes.extend_from_slice(&9i32.to_ne_bytes());
+        let buffer: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+        let mut p = Parcel::from_mapped(buffer, &[]);
+        assert_eq!(p.data_ptr(), buffer.as_ptr(), "no copy to read");
+        assert_eq!(p.read_i32().unwrap(), 7);
+        p.set_data_size(4).unwrap();
+        assert_eq!(p.data_ptr(), buffer.as_ptr(), "no copy to shorten");
+        assert_eq!(p.data_size(), 4);
+        p.set_data_position(0).unwrap();
+        p.write_i32(5).unwrap();
+        p.write_i32(6).unwrap();
+        assert_ne!(p.data_ptr(), buffer.as_ptr());
+        assert_eq!(p.data(), [5i32.to_ne_bytes(), 6i32.to_ne_bytes()].concat());
+        assert_eq!(buffer[..4], 7i32.to_ne_bytes(), "the mapping is never written");
+    }
 
     fn local_binder(ptr: u64, cookie: u64) -> FlatBinderObject {
         let mut obj = FlatBinderObject::default();

@@ -270,7 +270,7 @@ fn received_parcel(tr: &BinderTransactionData) -> Result<Parcel, StatusCode> {
         .chunks_exact(8)
         .map(|c| u64::from_ne_bytes(c.try_into().unwrap()))
         .collect();
-    let mut parcel = Parcel::from_received(data, &offsets);
+    let mut parcel = Parcel::from_mapped(data, &offsets);
     // SAFETY: the driver installed the descriptors of this buffer's fd objects in this process
     // for it alone; the parcel is their only owner and adopts them once.
     unsafe { parcel.adopt_file_descriptors() };
