@@ -276,3 +276,47 @@ fn lent_buffers_carry_commands_and_returns_and_count_on_failure() {
         .unwrap();
     assert!(mgr.wait());
 }
+
+/// `Device::post_commands`: a free runs without an answer, before the thread's next ioctl
+/// (the next reply reuses the freed buffer); a transaction is refused.
+#[test]
+fn posted_free_runs_before_the_next_ioctl() {
+    let d = TestDaemon::start("post");
+    let mut mgr = ChildProc::spawn("child_roles", "manager", &d.device());
+    assert_eq!(mgr.expect_line(), "ready");
+    let c = Client::open(&d.device());
+    let first = call(&c, 0, 9, b"first");
+    let Some(Br::Reply(r1)) = first.last() else {
+        panic!("{first:?}")
+    };
+    let call_bytes = Cmds::new().call(0, 9, b"no");
+    assert_eq!(
+        c.dev
+            .post_commands(&call_bytes.bytes)
+            .unwrap_err()
+            .raw_os_error(),
+        Some(libc::EINVAL)
+    );
+    c.dev
+        .post_commands(&Cmds::new().free(r1.td.data_buffer()).bytes)
+        .unwrap();
+    let second = call(&c, 0, 9, b"second");
+    let Some(Br::Reply(r2)) = second.last() else {
+        panic!("{second:?}")
+    };
+    assert_eq!(r2.data, b"dnoces");
+    assert_eq!(
+        r2.td.data_buffer(),
+        r1.td.data_buffer(),
+        "the first reply was freed"
+    );
+    c.write_read(
+        &Cmds::new()
+            .free(r2.td.data_buffer())
+            .oneway(0, EXIT, &[])
+            .bytes,
+        0,
+    )
+    .unwrap();
+    assert!(mgr.wait());
+}

@@ -387,6 +387,27 @@ impl Device {
         )
     }
 
+    /// Runs `commands` as a write-only `BINDER_WRITE_READ` without waiting for its end: for
+    /// commands that give nothing back, such as the `BC_FREE_BUFFER` a thread that is not a
+    /// looper sends as soon as it drops a reply. The driver runs them before this thread's next
+    /// ioctl (the channel keeps order) and logs what fails, as the kernel logs a bad
+    /// `BC_FREE_BUFFER`; descriptors it closes in this process (fd arrays of freed buffers)
+    /// are closed on the next ioctl's return. `EINVAL` for a transaction or reply among them
+    /// (they need their answer) or more than fits one message.
+    pub fn post_commands(&self, commands: &[u8]) -> io::Result<()> {
+        self.check_owner()?;
+        if !crate::protocol::postable(commands) {
+            return Err(errno(libc::EINVAL));
+        }
+        let c = self.channel()?;
+        send(
+            &c.fd,
+            &Request::Post {
+                commands: commands.to_vec(),
+            },
+        )
+    }
+
     /// Sends an ioctl (with what `gather` brings along) on this thread's channel and waits
     /// for its result.
     fn call(

@@ -11,6 +11,10 @@
 //! A client whose memory the daemon may not read (another uid, a non-dumpable process, Yama)
 //! sends `IoctlInline` instead of `Ioctl`: the memory the ioctl may touch travels with it in
 //! `Chunk`s, and what the driver wrote comes back the same way before `InlineResult`.
+//!
+//! `Post` is a write-only `BINDER_WRITE_READ` of commands that give nothing back (such as
+//! `BC_FREE_BUFFER`), carried in the message and answered by nothing: the daemon runs it
+//! before the thread's next request, as the channel keeps order.
 
 /// Client to daemon.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -47,6 +51,9 @@ pub(crate) enum Request {
         fds: Vec<u32>,
         bytes: Vec<u8>,
     },
+    /// Commands to run as a write-only `BINDER_WRITE_READ` without an answer; none may be a
+    /// transaction or reply (those need an answer).
+    Post { commands: Vec<u8> },
 }
 
 /// Daemon to client.
@@ -79,6 +86,33 @@ pub(crate) enum Reply {
     },
 }
 
+/// Whether `commands` may be posted (run unanswered): at most [`CHUNK`] bytes, no transaction
+/// or reply among them, as those copy payloads and report. What follows an unknown command is
+/// the driver's to refuse.
+pub(crate) fn postable(commands: &[u8]) -> bool {
+    if commands.len() > CHUNK {
+        return false;
+    }
+    use crate::uapi::{
+        ioc_size, ioc_type, BC_REPLY, BC_REPLY_SG, BC_TRANSACTION, BC_TRANSACTION_SG,
+    };
+    let mut at = 0usize;
+    while let Some(c) = commands.get(at..at + 4) {
+        let cmd = u32::from_ne_bytes(c.try_into().expect("4 bytes"));
+        if ioc_type(cmd) != b'c' as u32 {
+            return true;
+        }
+        if matches!(
+            cmd,
+            BC_TRANSACTION | BC_REPLY | BC_TRANSACTION_SG | BC_REPLY_SG
+        ) {
+            return false;
+        }
+        at += 4 + ioc_size(cmd) as usize;
+    }
+    true
+}
+
 /// The most payload bytes one `Chunk` packet carries (well under a socket's send buffer).
 pub(crate) const CHUNK: usize = 32 * 1024;
 /// The largest message: a chunk, or a table of regions.
@@ -105,6 +139,7 @@ const POLL: u32 = 6;
 const INSTALLED: u32 = 7;
 const CHUNK_IN: u32 = 8;
 const IOCTL_INLINE: u32 = 9;
+const POST: u32 = 10;
 const OPENED: u32 = 101;
 const MMAP_FD: u32 = 102;
 const RESULT: u32 = 103;
@@ -208,6 +243,7 @@ impl Request {
                 }
                 w.list(fds).bytes(bytes)
             }
+            Request::Post { commands } => Writer::new(POST).bytes(commands),
         }
         .0
     }
@@ -258,6 +294,9 @@ impl Request {
                     bytes: r.bytes()?,
                 }
             }
+            POST => Request::Post {
+                commands: r.bytes()?,
+            },
             _ => return None,
         };
         r.end(req)
@@ -372,6 +411,9 @@ mod tests {
                 fds: vec![7],
                 bytes: vec![8],
             },
+            Request::Post {
+                commands: vec![3, 0x63, 0x40, 0x40],
+            },
         ] {
             assert_eq!(Request::decode(&q.encode()), Some(q));
         }
@@ -398,6 +440,26 @@ mod tests {
         ] {
             assert_eq!(Reply::decode(&r.encode()), Some(r));
         }
+    }
+
+    #[test]
+    fn only_commands_without_transactions_are_postable() {
+        use crate::uapi::{BC_FREE_BUFFER, BC_REPLY, BC_TRANSACTION};
+        let cmd = |c: u32, payload: usize| {
+            let mut v = c.to_ne_bytes().to_vec();
+            v.resize(4 + payload, 0);
+            v
+        };
+        let free = cmd(BC_FREE_BUFFER, 8);
+        assert!(postable(&free));
+        assert!(postable(&[free.clone(), free.clone()].concat()));
+        assert!(!postable(&[free.clone(), cmd(BC_TRANSACTION, 64)].concat()));
+        assert!(!postable(&cmd(BC_REPLY, 64)));
+        // An unknown command ends the scan: the driver refuses it when it runs.
+        assert!(postable(
+            &[0xffff_ffffu32.to_ne_bytes().to_vec(), cmd(BC_REPLY, 64)].concat()
+        ));
+        assert!(!postable(&vec![0; CHUNK + 1]));
     }
 
     #[test]

@@ -1590,7 +1590,11 @@ mod tests {
         p.write_i32(6).unwrap();
         assert_ne!(p.data_ptr(), buffer.as_ptr());
         assert_eq!(p.data(), [5i32.to_ne_bytes(), 6i32.to_ne_bytes()].concat());
-        assert_eq!(buffer[..4], 7i32.to_ne_bytes(), "the mapping is never written");
+        assert_eq!(
+            buffer[..4],
+            7i32.to_ne_bytes(),
+            "the mapping is never written"
+        );
     }
 
     fn local_binder(ptr: u64, cookie: u64) -> FlatBinderObject {

@@ -224,9 +224,39 @@ pub fn flush_commands() -> Result<(), StatusCode> {
     Ok(())
 }
 
+/// Sends the queued commands without waiting for the driver to run them (they give nothing
+/// back): how a thread that is neither a looper nor serving a call flushes a free at once, as
+/// AOSP `flushIfNeeded`, without a round trip. Commands the device will not post (a
+/// transaction among them) are written the usual way.
+fn post_commands() {
+    let Ok(ps) = ProcessState::self_() else {
+        return;
+    };
+    let posted = STATE.with(|cell| {
+        let mut s = cell.borrow_mut();
+        match ps.device.post_commands(&s.out) {
+            Ok(()) => {
+                s.out.clear();
+                true
+            }
+            Err(e) if e.raw_os_error() == Some(libc::EINVAL) => false,
+            Err(e) => {
+                tracing::debug!(%e, "post failed");
+                s.out.clear();
+                true
+            }
+        }
+    });
+    if !posted {
+        if let Err(e) = talk_with_driver(false) {
+            tracing::debug!(%e, "flush failed");
+        }
+    }
+}
+
 /// Frees a received buffer when its parcel goes: `BC_FREE_BUFFER` queued on the dropping
-/// thread and sent with its next write (flushed at once on a thread that is neither a looper
-/// nor serving a call, as AOSP `flushIfNeeded`).
+/// thread and sent with its next write (posted at once on a thread that is neither a looper
+/// nor serving a call, as AOSP `flushIfNeeded` flushes it).
 struct FreeBuffer(u64);
 
 impl Drop for FreeBuffer {
@@ -243,9 +273,7 @@ impl Drop for FreeBuffer {
             .ok()
             .flatten();
         match flush {
-            Some(true) => {
-                let _ = talk_with_driver(false);
-            }
+            Some(true) => post_commands(),
             Some(false) => {}
             None => {
                 let mut v = Vec::with_capacity(12);
@@ -256,7 +284,7 @@ impl Drop for FreeBuffer {
     }
 }
 
-/// A parcel over a received buffer: a copy of the data and objects, owning the descriptors
+/// A parcel over a received buffer, read in place: the data and objects, owning the descriptors
 /// the driver installed, and freeing the buffer when dropped.
 fn received_parcel(tr: &BinderTransactionData) -> Result<Parcel, StatusCode> {
     let ps = process()?;

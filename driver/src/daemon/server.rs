@@ -13,6 +13,7 @@ use crate::core::{
 };
 use crate::protocol::{with_msg_buf, Reply, Request};
 use crate::sys;
+use crate::uapi::{BinderWriteRead, Pod, BINDER_WRITE_READ};
 
 /// The most of a mapping the driver uses; the memfd is never larger.
 const MAX_BUFFER: u64 = 4 << 20;
@@ -67,7 +68,15 @@ pub(crate) struct DevState {
     inline: Inline,
     /// Chunks received on a channel for its next inline ioctl.
     chunks: HashMap<u64, Vec<u8>>,
+    /// Threads running posted commands: their ioctl's end is not answered.
+    posted: HashSet<(ProcId, Tid)>,
 }
+
+/// Where a posted write's `binder_write_read` and commands are said to be: addresses below
+/// any process's lowest mapping (`mmap_min_addr`), so no live memory of the client's other
+/// in-flight ioctls can be confused with them.
+const POST_ARG: u64 = 0x1000;
+const POST_COMMANDS: u64 = 0x2000;
 
 /// The most bytes one inline ioctl may bring (a transaction is at most 4 MiB).
 const MAX_INLINE: usize = 16 << 20;
@@ -217,6 +226,7 @@ impl Shared {
                     copy_jobs: Vec::new(),
                     inline: Inline::default(),
                     chunks: HashMap::new(),
+                    posted: HashSet::new(),
                 }),
                 name,
                 listener,
@@ -625,15 +635,27 @@ impl DevState {
         match c {
             Completion::Done(r) => {
                 self.freeze_waits.remove(&(p, t));
-                let close = self.files.closes.remove(&p).unwrap_or_default();
-                let ret = match r {
-                    Ok(v) => v as i64,
-                    Err(e) => errno_ret(e),
-                };
                 self.files.inline_fds.remove(&(p, t));
-                match self.inline.regions.remove(&(p, t)) {
-                    Some(regions) => self.inline_result(p, t, ret, close, regions, out),
-                    None => self.reply(p, t, Reply::Result { ret, close }, Vec::new(), out),
+                if self.posted.remove(&(p, t)) {
+                    // Nobody waits for this end: failures are logged, and descriptors the
+                    // driver closed in the client go with its next answer.
+                    let regions = self.inline.regions.remove(&(p, t)).unwrap_or_default();
+                    let bwr = regions
+                        .first()
+                        .and_then(|arg| BinderWriteRead::from_bytes(&arg.data));
+                    if r.is_err() || bwr.is_some_and(|b| b.write_consumed < b.write_size) {
+                        tracing::warn!(proc = p.0, tid = t, ?r, "posted commands not all run");
+                    }
+                } else {
+                    let close = self.files.closes.remove(&p).unwrap_or_default();
+                    let ret = match r {
+                        Ok(v) => v as i64,
+                        Err(e) => errno_ret(e),
+                    };
+                    match self.inline.regions.remove(&(p, t)) {
+                        Some(regions) => self.inline_result(p, t, ret, close, regions, out),
+                        None => self.reply(p, t, Reply::Result { ret, close }, Vec::new(), out),
+                    }
                 }
                 if self.pollers.contains(&(p, t)) && self.core.poll(p, t).result == Ok(true) {
                     self.reply(p, t, Reply::Readable, Vec::new(), out);
@@ -731,6 +753,7 @@ impl DevState {
         self.inline.procs.remove(&p);
         self.inline.regions.retain(|&(q, _), _| q != p);
         self.pollers.retain(|&(q, _)| q != p);
+        self.posted.retain(|&(q, _)| q != p);
         self.freeze_waits.retain(|&(q, _), _| q != p);
         self.wake(o.wakes, out);
         tracing::debug!(proc = p.0, "released");
@@ -940,6 +963,43 @@ impl DevState {
                     .insert((p, t), numbers.into_iter().zip(fds).collect());
                 let _span = tracing::debug_span!("ioctl", proc = p.0, tid = t).entered();
                 let o = self.with_env(|core, env| core.ioctl(p, t, cmd, arg, env));
+                self.finish(p, t, o, out);
+                Some(kind)
+            }
+            (ConnKind::Thread(p, t), Request::Post { commands }) => {
+                // Only a thread with no ioctl in flight posts, and never a transaction.
+                if self.inline.regions.contains_key(&(p, t))
+                    || !crate::protocol::postable(&commands)
+                {
+                    tracing::warn!(
+                        proc = p.0,
+                        tid = t,
+                        "post out of place; closing the channel"
+                    );
+                    return None;
+                }
+                let bwr = BinderWriteRead {
+                    write_size: commands.len() as u64,
+                    write_buffer: POST_COMMANDS,
+                    ..Default::default()
+                };
+                let region = |addr, data: Vec<u8>| Region {
+                    addr,
+                    data: Arc::new(data),
+                    readable: true,
+                    dirty: None,
+                };
+                self.inline.regions.insert(
+                    (p, t),
+                    vec![
+                        region(POST_ARG, bwr.as_bytes().to_vec()),
+                        region(POST_COMMANDS, commands),
+                    ],
+                );
+                self.posted.insert((p, t));
+                let _span = tracing::debug_span!("posted", proc = p.0, tid = t).entered();
+                let o =
+                    self.with_env(|core, env| core.ioctl(p, t, BINDER_WRITE_READ, POST_ARG, env));
                 self.finish(p, t, o, out);
                 Some(kind)
             }
