@@ -612,9 +612,23 @@ impl DevState {
     }
 
     /// Acts on an entry point's outcome for thread `t` of `p`, and on every thread it woke.
+    ///
+    /// Threads it woke hear first and the caller last: on a shared CPU the caller's next
+    /// request (a libbinder server's read after its reply) then often finds the work the
+    /// woken thread sends meanwhile, instead of parking. Messages to one channel keep their
+    /// order.
     fn finish(&mut self, p: ProcId, t: Tid, o: Outcome<Completion>, out: &mut Vec<Out>) {
-        self.complete(p, t, o.result, out);
-        self.wake(o.wakes, out);
+        let mut own = Vec::new();
+        self.complete(p, t, o.result, &mut own);
+        let mut woken = Vec::new();
+        self.wake(o.wakes, &mut woken);
+        let caller = self.channel(p, t);
+        let (to_caller, others): (Vec<Out>, Vec<Out>) = woken
+            .into_iter()
+            .partition(|m| caller.as_ref().is_some_and(|c| Arc::ptr_eq(c, &m.fd)));
+        out.extend(others);
+        out.extend(own);
+        out.extend(to_caller);
     }
 
     fn wake(&mut self, wakes: Vec<Wake>, out: &mut Vec<Out>) {
