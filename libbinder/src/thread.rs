@@ -178,12 +178,7 @@ pub(crate) fn write_now(cmds: &[u8]) {
     let Ok(ps) = ProcessState::self_() else {
         return;
     };
-    let mut bwr = BinderWriteRead {
-        write_size: cmds.len() as u64,
-        write_buffer: cmds.as_ptr() as u64,
-        ..Default::default()
-    };
-    if let Err(e) = ps.device.write_read(&mut bwr) {
+    if let (_, _, Err(e)) = ps.device.write_read_buffers(cmds, &mut []) {
         tracing::debug!(%e, "direct write failed");
     }
 }
