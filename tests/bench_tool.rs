@@ -58,8 +58,10 @@ fn text_report_with_baseline_and_copy_count() {
         "inline 0.000)",
         "SOCK_SEQPACKET baseline: ",
         "pipe baseline: ",
+        "relay baseline: ",
         "ratios binder/SOCK_SEQPACKET: p50 ",
         "ratios binder/pipe: p50 ",
+        "ratios binder/relay: p50 ",
     ] {
         assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
     }
@@ -92,6 +94,7 @@ fn json_oneway_and_raw_samples() {
         "\"copies_per_payload_byte\":1.0",
         "\"baselines\":[{\"kind\":\"unix stream\"",
         "{\"kind\":\"pipe\",\"result\":{",
+        "{\"kind\":\"relay\",\"result\":{\"iterations_per_sec\":",
     ] {
         assert!(line.contains(key), "missing {key} in {line}");
     }
@@ -127,10 +130,18 @@ fn plot_sweeps_every_payload_and_draws_the_picture() {
     assert!(rows[6].contains("| stream "), "{}", rows[6]);
     assert!(rows[2].contains("| seqpacket "), "{}", rows[2]);
     assert!(rows[2].trim_end().ends_with("| 1.00 |"), "{}", rows[2]);
+    // The relay's column and its ratio, beside the socket's and the pipe's.
+    assert!(rows[0].contains("| relay p50 / p99 (µs) |"), "{}", rows[0]);
+    assert!(rows[0].contains("| p50 vs relay |"), "{}", rows[0]);
+    for row in &rows[1..] {
+        assert_eq!(row.matches('|').count(), 10, "{row}");
+    }
     let picture = std::fs::read_to_string(&svg).unwrap();
     std::fs::remove_file(&svg).unwrap();
     assert!(picture.starts_with("<svg"), "{picture}");
-    // p50 and p99 for binder-sim and both baselines, a dot per measured p50.
-    assert_eq!(picture.matches("<polyline").count(), 6);
-    assert_eq!(picture.matches("<circle").count(), 18);
+    // p50 and p99 for binder-sim and the three baselines, a dot per measured p50.
+    assert_eq!(picture.matches("<polyline").count(), 8);
+    assert_eq!(picture.matches("<circle").count(), 24);
+    assert!(picture.contains(">mediated relay p50<"), "{picture}");
+    assert!(picture.contains(">mediated relay p99<"), "{picture}");
 }

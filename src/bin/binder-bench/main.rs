@@ -1,5 +1,5 @@
 //! `binder-bench`: Binder throughput and latency through libbinder, modelled on AOSP's
-//! `binderThroughputTest`, with plain Linux IPC of the same shape as a baseline.
+//! `binderThroughputTest`, with plain Linux IPC of the same shape as baselines.
 //!
 //! ```text
 //! binder-bench [-w WORKERS] [-i ITERATIONS] [-s PAYLOAD] [-p] [--oneway] [--pin CPU]
@@ -12,11 +12,15 @@
 //! an empty reply (or oneway with `--oneway`) and times every call. binderd runs in this
 //! process on a temporary directory, with a servicemanager child, so the driver's copy counts
 //! are known. `--pin CPU` puts every process on one CPU. `--compare` runs the same shape over a
-//! `SOCK_SEQPACKET` socketpair per pair (a Unix stream socket above 64 KiB) and over a pair of
-//! pipes, and prints the ratios. `--plot FILE.svg` runs binder-sim and both baselines for
-//! payloads from 0 to 900 KiB, prints the table and draws p50 and p99 against payload size.
+//! `SOCK_SEQPACKET` socketpair per pair (a Unix stream socket above 64 KiB), over a pair of
+//! pipes, and through the mediated relay ([`relay`]: client → relay process → server and back
+//! with four futex wake-ups on shared pages and one `process_vm_readv` of the payload, the
+//! floor of binder-sim's architecture), and prints binder-sim's ratio to each. `--plot
+//! FILE.svg` runs binder-sim and the three baselines for payloads from 0 to 900 KiB, prints
+//! the table and draws p50 and p99 against payload size.
 
 mod plot;
+mod relay;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
@@ -57,7 +61,12 @@ struct Options {
 fn usage() -> ExitCode {
     eprintln!(
         "usage: binder-bench [-w WORKERS] [-i ITERATIONS] [-s PAYLOAD] [-p] [--oneway] \
-         [--pin CPU] [--raw FILE] [--json] [--compare] [--plot FILE.svg]"
+         [--pin CPU] [--raw FILE] [--json] [--compare] [--plot FILE.svg]\n\
+         \n\
+         --compare  also measures the same calls over a socket (SOCK_SEQPACKET, a Unix stream\n\
+         \x20          above 64 KiB), a pair of pipes and the mediated relay (client -> relay ->\n\
+         \x20          server over futexes and one process_vm_readv), with binder-sim's ratios\n\
+         --plot     sweeps payloads 0..900 KiB through binder-sim and the three baselines"
     );
     ExitCode::from(2)
 }
@@ -328,13 +337,17 @@ fn run(o: &Options) -> Result<(), String> {
     result
 }
 
-/// Plain Linux IPC between two processes, in the shape of the binder calls: the request's
-/// bytes one way, one byte back.
+/// Plain Linux IPC in the shape of the binder calls: the request's bytes one way, one byte
+/// back between two processes (sockets, pipes), or an empty reply through a third process
+/// (the relay).
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Baseline {
     Seqpacket,
     Stream,
     Pipe,
+    /// Client → relay → server over futexes on shared pages and one `process_vm_readv`
+    /// ([`relay`]).
+    Relay,
 }
 
 impl Baseline {
@@ -353,10 +366,12 @@ impl Baseline {
             Baseline::Seqpacket => "SOCK_SEQPACKET",
             Baseline::Stream => "unix stream",
             Baseline::Pipe => "pipe",
+            Baseline::Relay => "relay",
         }
     }
 
-    /// The server's (read, write) ends, then the client's.
+    /// The server's (read, write) ends, then the client's (the relay has none: its peers
+    /// share memfds, see [`relay::Memfds`]).
     fn endpoints(self) -> Result<[OwnedFd; 4], String> {
         let dup = |f: &OwnedFd| f.try_clone().map_err(|e| e.to_string());
         match self {
@@ -398,6 +413,7 @@ impl Baseline {
                 let (to_client_r, to_client_w) = pipe()?;
                 Ok([to_server_r, to_client_w, to_client_r, to_server_w])
             }
+            Baseline::Relay => Err("the relay baseline has no descriptor pairs".into()),
         }
     }
 }
@@ -489,6 +505,9 @@ impl<'a> Bench<'a> {
     }
 
     fn baseline(&self, b: Baseline, payload: usize) -> Result<Measured, String> {
+        if b == Baseline::Relay {
+            return self.relay(payload);
+        }
         let stream = (
             "BINDER_BENCH_STREAM",
             ((b != Baseline::Seqpacket) as u8).to_string(),
@@ -500,6 +519,30 @@ impl<'a> Bench<'a> {
                 let env = self.env(payload, std::slice::from_ref(&stream));
                 let server = Proc::spawn("peer-server", &env, &[&sr, &sw])?;
                 let client = Proc::spawn("peer-client", &env, &[&cr, &cw])?;
+                Ok((server, client))
+            },
+            || {},
+        )
+    }
+
+    /// The relay baseline: per pair a relay process, then its server and client, sharing
+    /// the pair's memfds.
+    fn relay(&self, payload: usize) -> Result<Measured, String> {
+        // Killed (dropped) after the measurement, with the clients and servers.
+        let mut relays = Vec::new();
+        measure(
+            self.pairs(),
+            |_| {
+                let fds = relay::Memfds::create(payload)?;
+                let env = self.env(payload, &[]);
+                let mut relay = Proc::spawn("relay", &env, &[&fds.mailboxes, &fds.receive])?;
+                // Mapped (and its receive area allocated) before the others map it.
+                relay.line()?;
+                let relay_pid = (relay::RELAY_PID, relay.child.id().to_string());
+                relays.push(relay);
+                let server = Proc::spawn("relay-server", &env, &[&fds.mailboxes, &fds.receive])?;
+                let env = self.env(payload, &[relay_pid]);
+                let client = Proc::spawn("relay-client", &env, &[&fds.mailboxes])?;
                 Ok((server, client))
             },
             || {},
@@ -541,7 +584,7 @@ impl<'a> Bench<'a> {
         }
         let mut baselines = Vec::new();
         if o.compare {
-            for b in [Baseline::socket(o.payload), Baseline::Pipe] {
+            for b in [Baseline::socket(o.payload), Baseline::Pipe, Baseline::Relay] {
                 baselines.push((b, self.baseline(b, o.payload)?));
             }
         }
@@ -580,7 +623,7 @@ impl<'a> Bench<'a> {
     }
 
     /// The sweep behind the picture: every payload of [`SWEEP`] through binder-sim, the
-    /// socket baseline and the pipe baseline; prints a table and writes the SVG.
+    /// socket, pipe and relay baselines; prints a table and writes the SVG.
     fn plot(&self, path: &Path) -> Result<(), String> {
         let o = self.o;
         let mut series = [
@@ -599,21 +642,28 @@ impl<'a> Bench<'a> {
                 colour: "#229954",
                 points: Vec::new(),
             },
+            plot::Series {
+                name: "mediated relay".into(),
+                colour: "#7d3c98",
+                points: Vec::new(),
+            },
         ];
         println!(
             "| payload | binder-sim p50 / p99 (µs) | socket p50 / p99 (µs) | pipe p50 / p99 (µs) | \
-             p50 vs socket | p50 vs pipe | copies/byte |"
+             relay p50 / p99 (µs) | p50 vs socket | p50 vs pipe | p50 vs relay | copies/byte |"
         );
-        println!("|---|---|---|---|---|---|---|");
+        println!("|---|---|---|---|---|---|---|---|---|");
         let pair = |m: &Measured| (m.quantile_us(0.5), m.quantile_us(0.99));
         for &payload in &SWEEP {
             let run = self.binder(payload)?;
             let socket = Baseline::socket(payload);
             let s = self.baseline(socket, payload)?;
             let p = self.baseline(Baseline::Pipe, payload)?;
-            let (b, s, p) = (pair(&run.m), pair(&s), pair(&p));
+            let r = self.baseline(Baseline::Relay, payload)?;
+            let (b, s, p, r) = (pair(&run.m), pair(&s), pair(&p), pair(&r));
             println!(
-                "| {} | {:.1} / {:.1} | {} {:.1} / {:.1} | {:.1} / {:.1} | {:.2}× | {:.2}× | {} |",
+                "| {} | {:.1} / {:.1} | {} {:.1} / {:.1} | {:.1} / {:.1} | {:.1} / {:.1} | {:.2}× \
+                 | {:.2}× | {:.2}× | {} |",
                 plot::label_bytes(payload),
                 b.0,
                 b.1,
@@ -626,8 +676,11 @@ impl<'a> Bench<'a> {
                 s.1,
                 p.0,
                 p.1,
+                r.0,
+                r.1,
                 b.0 / s.0,
                 b.0 / p.0,
+                b.0 / r.0,
                 if payload > 0 {
                     format!("{:.2}", run.one_copy + run.inline)
                 } else {
@@ -637,6 +690,7 @@ impl<'a> Bench<'a> {
             series[0].points.push(Some(b));
             series[1].points.push(Some(s));
             series[2].points.push(Some(p));
+            series[3].points.push(Some(r));
         }
         let title =
             format!(
@@ -700,11 +754,26 @@ impl Remotable for Sink {
     }
 }
 
+/// Tells the orchestrator this child is set up.
+fn ready() {
+    println!("ready");
+    let _ = std::io::stdout().flush();
+}
+
+/// The `N` descriptors the orchestrator passed (named in [`FDS`]), in its order.
+fn inherited<const N: usize>() -> Result<[OwnedFd; N], String> {
+    let fds: Vec<i32> = std::env::var(FDS)
+        .ok()
+        .map(|v| v.split(',').filter_map(|f| f.parse().ok()).collect())
+        .unwrap_or_default();
+    let fds: [i32; N] = fds
+        .try_into()
+        .map_err(|_| format!("{FDS} must name {N} descriptors"))?;
+    // SAFETY: the orchestrator passed these descriptors to us, open, for us alone.
+    Ok(fds.map(|fd| unsafe { OwnedFd::from_raw_fd(fd) }))
+}
+
 fn child(role: &str) -> Result<(), String> {
-    let ready = || {
-        println!("ready");
-        let _ = std::io::stdout().flush();
-    };
     match role {
         "servicemanager" => {
             exit_with_parent();
@@ -768,20 +837,8 @@ fn child(role: &str) -> Result<(), String> {
             Ok(())
         }
         "peer-server" | "peer-client" => {
-            let fds: Vec<i32> = std::env::var(FDS)
-                .ok()
-                .map(|v| v.split(',').filter_map(|f| f.parse().ok()).collect())
-                .unwrap_or_default();
-            let &[r, w] = fds.as_slice() else {
-                return Err(format!("{FDS} must name two descriptors"));
-            };
-            // SAFETY: the orchestrator passed these two descriptors to us, open, for us alone.
-            let (mut rx, mut tx) = unsafe {
-                (
-                    std::fs::File::from(OwnedFd::from_raw_fd(r)),
-                    std::fs::File::from(OwnedFd::from_raw_fd(w)),
-                )
-            };
+            let [r, w] = inherited::<2>()?;
+            let (mut rx, mut tx) = (std::fs::File::from(r), std::fs::File::from(w));
             let (payload, iterations) = (
                 env_usize("BINDER_BENCH_PAYLOAD")?,
                 env_usize("BINDER_BENCH_ITERATIONS")?,
@@ -828,6 +885,9 @@ fn child(role: &str) -> Result<(), String> {
             report_samples(all.elapsed(), &samples);
             Ok(())
         }
+        "relay" => relay::relay(),
+        "relay-server" => relay::server(),
+        "relay-client" => relay::client(),
         other => Err(format!("unknown role {other}")),
     }
 }
