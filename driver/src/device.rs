@@ -95,6 +95,38 @@ fn send(fd: &OwnedFd, req: &Request) -> io::Result<()> {
     })
 }
 
+/// Whether `fd` is an open descriptor of ours.
+fn is_open(fd: RawFd) -> bool {
+    // SAFETY: F_GETFD only looks the number up.
+    unsafe { libc::fcntl(fd, libc::F_GETFD) >= 0 }
+}
+
+/// Sends `request(numbers)` with descriptors `fds` attached. A descriptor closed since it was
+/// gathered is left out rather than failing the message (the driver then answers the
+/// transaction naming it as the kernel does a bad fd: `BR_FAILED_REPLY`, `EBADF`), so that
+/// the channel's messages stay whole.
+fn send_with_fds(
+    fd: &OwnedFd,
+    fds: &[RawFd],
+    request: impl Fn(Vec<u32>) -> Request,
+) -> io::Result<()> {
+    let mut fds = fds.to_vec();
+    loop {
+        let bytes = request(fds.iter().map(|&f| f as u32).collect()).encode();
+        match sys::send(fd.as_fd(), &bytes, &fds) {
+            Ok(()) => return Ok(()),
+            Err(e) if e.raw_os_error() == Some(libc::EBADF) && !fds.is_empty() => {
+                let before = fds.len();
+                fds.retain(|&f| is_open(f));
+                if fds.len() == before {
+                    return Err(gone());
+                }
+            }
+            Err(_) => return Err(gone()),
+        }
+    }
+}
+
 fn close_all(fds: Vec<u32>) {
     for fd in fds {
         // SAFETY: the driver closed this descriptor of ours, as the kernel does for fd arrays
@@ -264,10 +296,13 @@ impl Device {
 
     /// Waits for this thread's answer, installing files and skipping readiness notes. The
     /// driver's writes into our memory come back with an inline result: those inside
-    /// `trusted` (ranges the caller vouched for: the ioctl's argument, lent buffers) are
-    /// stored directly, others checked.
+    /// `trusted` (buffers this module made: lent buffers and their `binder_write_read`) are
+    /// stored directly, others through a path that reports a bad address as `EFAULT` instead
+    /// of crashing, as the kernel's `copy_to_user` does.
     fn wait_result(c: &Channel, trusted: &[(u64, usize)]) -> io::Result<i64> {
         let mut written = Vec::new();
+        let mut installing: Vec<OwnedFd> = Vec::new();
+        let mut truncated = false;
         loop {
             let (reply, r) = recv_reply(&c.fd)?;
             match reply {
@@ -308,12 +343,24 @@ impl Device {
                     close_all(close);
                     return Ok(ret);
                 }
-                Reply::Install => {
-                    let answer = if r.truncated_fds {
+                Reply::Install { last } => {
+                    // Past our descriptor limit the kernel drops what does not fit
+                    // (MSG_CTRUNC): the install fails whole, and what came is closed.
+                    truncated |= r.truncated_fds;
+                    installing.extend(r.fds);
+                    if !last {
+                        continue;
+                    }
+                    let answer = if truncated {
                         Err(-libc::EMFILE)
                     } else {
-                        Ok(r.fds.into_iter().map(|f| f.into_raw_fd() as u32).collect())
+                        Ok(installing
+                            .drain(..)
+                            .map(|f| f.into_raw_fd() as u32)
+                            .collect())
                     };
+                    installing.clear();
+                    truncated = false;
                     send(&c.fd, &Request::Installed { result: answer })?;
                 }
                 Reply::Readable => {}
@@ -334,6 +381,8 @@ impl Device {
         let arg = arg as u64;
         // What the daemon would otherwise fetch from our memory with a syscall each travels
         // with the request: the binder_write_read always, and everything for inline clients.
+        // All of it is read and written back through calls that report a bad address, so a
+        // bad `arg` is the kernel's EFAULT, never a crash.
         let gather = if self.inline {
             Some(inline::regions(cmd, arg))
         } else if cmd == BINDER_WRITE_READ {
@@ -341,7 +390,13 @@ impl Device {
         } else {
             None
         };
-        self.call(cmd, arg, gather, &[(arg, ioc_size(cmd) as usize)])
+        match self.call(cmd, arg, gather, &[]) {
+            // The C driver answers a version it cannot store with EINVAL.
+            Err(e) if cmd == BINDER_VERSION && e.raw_os_error() == Some(libc::EFAULT) => {
+                Err(errno(libc::EINVAL))
+            }
+            r => r,
+        }
     }
 
     /// `BINDER_WRITE_READ` on buffers lent for the call: the commands in `write`, the returns
@@ -424,24 +479,34 @@ impl Device {
                 regions,
                 bytes,
                 fds,
+                ..
             }) => {
+                // The bytes go in chunks, the last with the request; descriptors at most
+                // SCM_MAX_FD a message, so the chunks carry all but the last batch (with no
+                // bytes where there are more batches than chunks).
                 let last = bytes.len().saturating_sub(1) / CHUNK * CHUNK;
-                for chunk in bytes[..last].chunks(CHUNK) {
-                    send(
-                        &c.fd,
-                        &Request::Chunk {
-                            bytes: chunk.to_vec(),
-                        },
-                    )?;
+                let chunks: Vec<&[u8]> = bytes[..last].chunks(CHUNK).collect();
+                let batches: Vec<&[RawFd]> = fds.chunks(sys::MAX_FDS).collect();
+                let (final_fds, early): (&[RawFd], &[&[RawFd]]) = match batches.split_last() {
+                    Some((l, e)) => (l, e),
+                    None => (&[], &[]),
+                };
+                for i in 0..chunks.len().max(early.len()) {
+                    let bytes = chunks.get(i).copied().unwrap_or_default().to_vec();
+                    send_with_fds(&c.fd, early.get(i).copied().unwrap_or_default(), |fds| {
+                        Request::Chunk {
+                            bytes: bytes.clone(),
+                            fds,
+                        }
+                    })?;
                 }
-                let req = Request::IoctlInline {
+                send_with_fds(&c.fd, final_fds, |fds| Request::IoctlInline {
                     cmd,
                     arg,
-                    regions,
-                    fds: fds.iter().map(|&f| f as u32).collect(),
+                    regions: regions.clone(),
+                    fds,
                     bytes: bytes[last..].to_vec(),
-                };
-                sys::send(c.fd.as_fd(), &req.encode(), &fds).map_err(|_| gone())?;
+                })?;
             }
             None => send(&c.fd, &Request::Ioctl { cmd, arg })?,
         }
@@ -573,8 +638,6 @@ mod inline {
     use crate::sys;
     use crate::uapi::*;
 
-    /// The most descriptors one message carries.
-    const MAX_FDS: usize = 253;
     /// The most one region may hold (a transaction is at most 4 MiB).
     const MAX_REGION: u64 = 4 << 20;
 
@@ -585,7 +648,7 @@ mod inline {
             return None;
         }
         let mut v = vec![0u8; len as usize];
-        sys::read_process(std::process::id() as i32, addr, &mut v).ok()?;
+        sys::read_process(sys::getpid_cached(), addr, &mut v).ok()?;
         Some(v)
     }
 
@@ -596,6 +659,7 @@ mod inline {
         pub(super) regions: Vec<(u64, u64, bool)>,
         pub(super) bytes: Vec<u8>,
         pub(super) fds: Vec<RawFd>,
+        pub(super) seen: std::collections::HashSet<RawFd>,
     }
 
     impl Gather {
@@ -610,16 +674,11 @@ mod inline {
             Some(b)
         }
 
-        /// Sends the ioctl's argument, read directly: the caller vouched for it.
+        /// Sends the ioctl's argument, if it can be read: a bad pointer is sent as nothing,
+        /// and the daemon then answers as the kernel does (EFAULT, or EINVAL for the ioctls
+        /// whose C code says so).
         fn argument(&mut self, arg: u64, len: u64) -> Option<Vec<u8>> {
-            if len == 0 {
-                return None;
-            }
-            // SAFETY: `Device::ioctl`'s contract: `arg` points to the ioctl's argument.
-            let b = unsafe { std::slice::from_raw_parts(arg as *const u8, len as usize) }.to_vec();
-            self.regions.push((arg, len, true));
-            self.bytes.extend_from_slice(&b);
-            Some(b)
+            self.read(arg, len)
         }
 
         /// Declares `addr..addr + len` as written by the driver.
@@ -629,9 +688,12 @@ mod inline {
             }
         }
 
+        /// Attaches descriptor `fd` if it is open; a bad one is not sent, and the daemon
+        /// answers the transaction as the kernel does (`BR_FAILED_REPLY`, `EBADF`).
         fn fd(&mut self, fd: u32) {
-            if self.fds.len() < MAX_FDS && !self.fds.contains(&(fd as RawFd)) {
-                self.fds.push(fd as RawFd);
+            let Ok(fd) = RawFd::try_from(fd) else { return };
+            if super::is_open(fd) && self.seen.insert(fd) {
+                self.fds.push(fd);
             }
         }
 

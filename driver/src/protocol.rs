@@ -38,12 +38,15 @@ pub(crate) enum Request {
     Poll,
     /// Answer to `Install`: the descriptor numbers, or a negative errno.
     Installed { result: Result<Vec<u32>, i32> },
-    /// Part of the bytes of the next `IoctlInline` (a packet carries at most `CHUNK`).
-    Chunk { bytes: Vec<u8> },
+    /// Part of the bytes of the next `IoctlInline` (a packet carries at most `CHUNK`), and of
+    /// its descriptors: `fds` names, in the client, those attached (at most
+    /// [`sys::MAX_FDS`](crate::sys::MAX_FDS) a packet, so more travel in more chunks).
+    Chunk { bytes: Vec<u8>, fds: Vec<u32> },
     /// `ioctl` with memory it touches carried along: all of it for a client the daemon cannot
     /// read, the `binder_write_read` for any other. `regions` are (address, length, bytes
     /// included); included bytes are the chunks sent before, then `bytes`, in order; the
-    /// others are only written. `fds` name, in the client, the descriptors attached.
+    /// others are only written. `fds` name, in the client, the descriptors attached to this
+    /// message (those of the chunks came with them).
     IoctlInline {
         cmd: u32,
         arg: u64,
@@ -70,8 +73,10 @@ pub(crate) enum Reply {
     /// An operation's result: a value, or a negative errno. `close` lists descriptors the
     /// driver closed in the client (fd arrays of freed buffers), to close before returning.
     Result { ret: i64, close: Vec<u32> },
-    /// Install the attached descriptors and answer with `Installed`.
-    Install,
+    /// Descriptors to install, attached; more follow in further `Install`s until `last`
+    /// (a packet carries at most [`sys::MAX_FDS`](crate::sys::MAX_FDS)). After the last, the
+    /// client answers with `Installed`.
+    Install { last: bool },
     /// The thread's read would find work (for poll/epoll).
     Readable,
     /// Part of the bytes the next `InlineResult` writes back.
@@ -226,7 +231,7 @@ impl Request {
             Request::Poll => Writer::new(POLL),
             Request::Installed { result: Ok(fds) } => Writer::new(INSTALLED).u32(0).list(fds),
             Request::Installed { result: Err(e) } => Writer::new(INSTALLED).u32(*e as u32),
-            Request::Chunk { bytes } => Writer::new(CHUNK_IN).bytes(bytes),
+            Request::Chunk { bytes, fds } => Writer::new(CHUNK_IN).bytes(bytes).list(fds),
             Request::IoctlInline {
                 cmd,
                 arg,
@@ -278,7 +283,10 @@ impl Request {
                 e if e < 0 => Request::Installed { result: Err(e) },
                 _ => return None,
             },
-            CHUNK_IN => Request::Chunk { bytes: r.bytes()? },
+            CHUNK_IN => Request::Chunk {
+                bytes: r.bytes()?,
+                fds: r.list()?,
+            },
             IOCTL_INLINE => {
                 let cmd = r.u32()?;
                 let arg = r.u64()?;
@@ -316,7 +324,7 @@ impl Reply {
                 .u32(*inline as u32),
             Reply::MmapFd { len } => Writer::new(MMAP_FD).u64(*len),
             Reply::Result { ret, close } => Writer::new(RESULT).u64(*ret as u64).list(close),
-            Reply::Install => Writer::new(INSTALL),
+            Reply::Install { last } => Writer::new(INSTALL).u32(*last as u32),
             Reply::Readable => Writer::new(READABLE),
             Reply::Chunk { bytes } => Writer::new(CHUNK_OUT).bytes(bytes),
             Reply::InlineResult {
@@ -351,7 +359,9 @@ impl Reply {
                 ret: r.u64()? as i64,
                 close: r.list()?,
             },
-            INSTALL => Reply::Install,
+            INSTALL => Reply::Install {
+                last: r.u32()? != 0,
+            },
             READABLE => Reply::Readable,
             CHUNK_OUT => Reply::Chunk { bytes: r.bytes()? },
             INLINE_RESULT => {
@@ -403,6 +413,7 @@ mod tests {
             Request::Installed { result: Err(-24) },
             Request::Chunk {
                 bytes: vec![1, 2, 3],
+                fds: vec![4],
             },
             Request::IoctlInline {
                 cmd: 1,
@@ -428,7 +439,7 @@ mod tests {
                 ret: -22,
                 close: vec![5],
             },
-            Reply::Install,
+            Reply::Install { last: true },
             Reply::Readable,
             Reply::Chunk { bytes: vec![9] },
             Reply::InlineResult {
@@ -475,7 +486,7 @@ mod tests {
             None
         );
         assert_eq!(
-            Request::decode(&Writer::new(CHUNK_IN).u32(10).u32(0).0),
+            Request::decode(&Writer::new(CHUNK_IN).u32(10).u32(0).u32(0).0),
             None
         );
     }

@@ -161,11 +161,15 @@ pub fn set_nonblocking(fd: BorrowedFd, on: bool) -> io::Result<()> {
     Ok(())
 }
 
-const MAX_FDS: usize = 253; // SCM_MAX_FD
+/// The most descriptors one message carries (`SCM_MAX_FD`): more need more messages.
+pub const MAX_FDS: usize = 253;
 
-/// Sends one message with descriptors attached (`SCM_RIGHTS`).
+/// Sends one message with descriptors attached (`SCM_RIGHTS`). `EINVAL` for more than
+/// [`MAX_FDS`] descriptors, as the kernel answers.
 pub fn send(fd: BorrowedFd, data: &[u8], fds: &[RawFd]) -> io::Result<()> {
-    assert!(fds.len() <= MAX_FDS);
+    if fds.len() > MAX_FDS {
+        return Err(io::Error::from_raw_os_error(libc::EINVAL));
+    }
     let mut iov = libc::iovec {
         iov_base: data.as_ptr() as *mut libc::c_void,
         iov_len: data.len(),
@@ -205,12 +209,49 @@ pub fn send(fd: BorrowedFd, data: &[u8], fds: &[RawFd]) -> io::Result<()> {
     }
 }
 
-/// A received message: its bytes, descriptors, and whether descriptors were lost (the
-/// receiver hit its fd limit: `MSG_CTRUNC`). An empty message with no fds is end of stream.
+/// A received message: its bytes, descriptors, whether descriptors were lost (the
+/// receiver hit its fd limit: `MSG_CTRUNC`), and the sender's process id as the kernel
+/// attached it (`SCM_CREDENTIALS`, on a socket with [`set_passcred`]). An empty message with
+/// no fds is end of stream.
 pub struct Received {
     pub len: usize,
     pub fds: Vec<OwnedFd>,
     pub truncated_fds: bool,
+    /// The process that sent the message (not a value it chose: the kernel fills it in and
+    /// allows only the sender's own pid without `CAP_SYS_ADMIN`); `None` without `SO_PASSCRED`.
+    pub sender_pid: Option<i32>,
+}
+
+/// Asks the kernel to attach each sender's credentials to every message `fd` receives
+/// (`SO_PASSCRED`); connections a listening socket accepts inherit it.
+pub fn set_passcred(fd: BorrowedFd) -> io::Result<()> {
+    let on: libc::c_int = 1;
+    // SAFETY: a valid int option on our socket.
+    cvt(unsafe {
+        libc::setsockopt(
+            fd.as_raw_fd(),
+            libc::SOL_SOCKET,
+            libc::SO_PASSCRED,
+            &on as *const _ as *const libc::c_void,
+            size_of::<libc::c_int>() as libc::socklen_t,
+        )
+    })?;
+    Ok(())
+}
+
+/// Raises this process's soft limit on open descriptors to its hard limit; returns the limit
+/// now in force.
+pub fn raise_nofile_limit() -> io::Result<u64> {
+    // SAFETY: rlimit is plain data.
+    let mut r: libc::rlimit = unsafe { zeroed() };
+    // SAFETY: a valid rlimit to fill.
+    cvt(unsafe { libc::getrlimit(libc::RLIMIT_NOFILE, &mut r) })?;
+    if r.rlim_cur < r.rlim_max {
+        r.rlim_cur = r.rlim_max;
+        // SAFETY: raising the soft limit to the hard one is always allowed.
+        cvt(unsafe { libc::setrlimit(libc::RLIMIT_NOFILE, &r) })?;
+    }
+    Ok(r.rlim_cur)
 }
 
 /// Receives one message into `buf` (descriptors arrive close-on-exec).
@@ -223,8 +264,9 @@ pub fn recv(fd: BorrowedFd, buf: &mut [u8], flags: libc::c_int) -> io::Result<Re
     let mut msg: libc::msghdr = unsafe { zeroed() };
     msg.msg_iov = &mut iov;
     msg.msg_iovlen = 1;
-    // Room for one header with SCM_MAX_FD descriptors (CMSG_SPACE(253 * 4) = 1032).
-    let mut cbuf = [0u64; 130];
+    // Room for SCM_MAX_FD descriptors (CMSG_SPACE(253 * 4) = 1032) and the sender's
+    // credentials (CMSG_SPACE(12) = 32).
+    let mut cbuf = [0u64; 136];
     msg.msg_control = cbuf.as_mut_ptr() as *mut libc::c_void;
     msg.msg_controllen = std::mem::size_of_val(&cbuf);
     let n = loop {
@@ -236,16 +278,25 @@ pub fn recv(fd: BorrowedFd, buf: &mut [u8], flags: libc::c_int) -> io::Result<Re
         }
     };
     let mut fds = Vec::new();
+    let mut sender_pid = None;
     // SAFETY: the kernel filled msg_control; we walk it with the CMSG macros.
     unsafe {
         let mut c = libc::CMSG_FIRSTHDR(&msg);
         while !c.is_null() {
+            let payload = (*c).cmsg_len - libc::CMSG_LEN(0) as usize;
             if (*c).cmsg_level == libc::SOL_SOCKET && (*c).cmsg_type == libc::SCM_RIGHTS {
                 let data = libc::CMSG_DATA(c) as *const RawFd;
-                let count = ((*c).cmsg_len - libc::CMSG_LEN(0) as usize) / size_of::<RawFd>();
-                for i in 0..count {
+                for i in 0..payload / size_of::<RawFd>() {
                     fds.push(OwnedFd::from_raw_fd(std::ptr::read_unaligned(data.add(i))));
                 }
+            } else if (*c).cmsg_level == libc::SOL_SOCKET
+                && (*c).cmsg_type == libc::SCM_CREDENTIALS
+                && payload >= size_of::<libc::ucred>()
+            {
+                let cred: libc::ucred =
+                    std::ptr::read_unaligned(libc::CMSG_DATA(c) as *const libc::ucred);
+                // pid 0: the sender's pid is not visible in our namespace.
+                sender_pid = (cred.pid > 0).then_some(cred.pid);
             }
             c = libc::CMSG_NXTHDR(&msg, c);
         }
@@ -254,6 +305,7 @@ pub fn recv(fd: BorrowedFd, buf: &mut [u8], flags: libc::c_int) -> io::Result<Re
         len: n,
         fds,
         truncated_fds: msg.msg_flags & libc::MSG_CTRUNC != 0,
+        sender_pid,
     })
 }
 
@@ -301,13 +353,14 @@ impl SealedBuffer {
         let fd = unsafe { OwnedFd::from_raw_fd(fd) };
         // SAFETY: plain syscall.
         cvt(unsafe { libc::ftruncate(fd.as_raw_fd(), len as libc::off_t) })?;
-        // SAFETY: mapping a fresh memfd of exactly len bytes; MAP_POPULATE prefaults it.
+        // SAFETY: mapping a fresh memfd of exactly len bytes. Pages are allocated when first
+        // written, as the kernel allocates a binder buffer's pages on use.
         let ptr = unsafe {
             libc::mmap(
                 std::ptr::null_mut(),
                 len,
                 libc::PROT_READ | libc::PROT_WRITE,
-                libc::MAP_SHARED | libc::MAP_POPULATE,
+                libc::MAP_SHARED,
                 fd.as_raw_fd(),
                 0,
             )

@@ -1,6 +1,7 @@
 //! binderd: serves binder devices as Unix sockets, playing the kernel's part.
 //!
-//! `binderd [--dir DIR] [--devices binder,hwbinder,vndbinder] [--workers N]`
+//! `binderd [--dir DIR] [--devices binder,hwbinder,vndbinder] [--workers N]
+//! [--max-connections-per-uid N]`
 //!
 //! Logs go to stderr, filtered by `RUST_LOG` (default `info`). SIGTERM or SIGINT shuts it
 //! down: every client's ioctls then fail with `ECONNREFUSED`.
@@ -10,7 +11,10 @@ use std::process::ExitCode;
 use binder_driver::daemon::{Config, Daemon};
 
 fn usage() -> ExitCode {
-    eprintln!("usage: binderd [--dir DIR] [--devices NAME[,NAME...]] [--workers N]");
+    eprintln!(
+        "usage: binderd [--dir DIR] [--devices NAME[,NAME...]] [--workers N] \
+         [--max-connections-per-uid N]"
+    );
     ExitCode::from(2)
 }
 
@@ -34,6 +38,10 @@ fn main() -> ExitCode {
             "--workers" => match v.parse() {
                 Ok(n) => config.workers = n,
                 Err(_) => return usage(),
+            },
+            "--max-connections-per-uid" => match v.parse() {
+                Ok(n) if n > 0 => config.max_connections_per_uid = n,
+                _ => return usage(),
             },
             _ => return usage(),
         }

@@ -42,14 +42,55 @@ pub(crate) struct Inline {
     pub(crate) regions: HashMap<(ProcId, crate::core::Tid), Vec<Region>>,
 }
 
-/// A range of a client's memory, as it sent it (or zeros, for ranges only written).
+/// A range of a client's memory, as it sent it, or as the driver wrote it.
 pub(crate) struct Region {
     pub(crate) addr: u64,
+    /// Its length, as the client declared it.
+    pub(crate) len: u64,
+    /// A readable region's bytes, all `len` of them. A region only written holds what the
+    /// driver wrote so far, from its start (zero-filled between writes): what a client
+    /// declares costs binderd nothing until the driver writes there, so its memory follows
+    /// what the ioctl really touches.
     pub(crate) data: Arc<Vec<u8>>,
     /// Sent with the ioctl; the others may only be written.
     pub(crate) readable: bool,
     /// The span the driver wrote, relative to `addr`: only that goes back.
     pub(crate) dirty: Option<(usize, usize)>,
+}
+
+impl Region {
+    /// A region whose bytes the client sent.
+    pub(crate) fn sent(addr: u64, data: Vec<u8>) -> Region {
+        Region {
+            addr,
+            len: data.len() as u64,
+            data: Arc::new(data),
+            readable: true,
+            dirty: None,
+        }
+    }
+
+    /// A region the driver may only write.
+    pub(crate) fn write_only(addr: u64, len: u64) -> Region {
+        Region {
+            addr,
+            len,
+            data: Arc::new(Vec::new()),
+            readable: false,
+            dirty: None,
+        }
+    }
+
+    /// Lets go of what was sent to be read, keeping what the driver wrote: the region is
+    /// only written from now on.
+    pub(crate) fn forget_readable(&mut self) {
+        if self.readable {
+            self.readable = false;
+            let written = self.dirty.map_or(0, |(_, hi)| hi);
+            Arc::make_mut(&mut self.data).truncate(written);
+            Arc::make_mut(&mut self.data).shrink_to_fit();
+        }
+    }
 }
 
 impl Inline {
@@ -61,9 +102,7 @@ impl Inline {
             .filter(|((p, _), _)| *p == proc)
             .flat_map(|(_, rs)| rs.iter_mut())
             .find(|r| {
-                (r.readable || !read)
-                    && r.addr <= addr
-                    && end <= r.addr.saturating_add(r.data.len() as u64)
+                (r.readable || !read) && r.addr <= addr && end <= r.addr.saturating_add(r.len)
             })
     }
 
@@ -107,8 +146,12 @@ impl UserMemory for ProcessMemory<'_> {
         }
         if let Some(r) = self.inline.find(proc, addr, src.len(), false) {
             let at = (addr - r.addr) as usize;
-            Arc::make_mut(&mut r.data)[at..at + src.len()].copy_from_slice(src);
             let end = at + src.len();
+            let data = Arc::make_mut(&mut r.data);
+            if data.len() < end {
+                data.resize(end, 0);
+            }
+            data[at..end].copy_from_slice(src);
             r.dirty = Some(
                 r.dirty
                     .map_or((at, end), |(lo, hi)| (lo.min(at), hi.max(end))),

@@ -34,6 +34,10 @@ pub struct Config {
     pub devices: Vec<String>,
     /// epoll worker threads (at least 1).
     pub workers: usize,
+    /// The most connections (a process's open plus one per thread that makes ioctls) one uid
+    /// may hold open at once, over every device; more are closed as they arrive, so that one
+    /// user cannot take every descriptor binderd has.
+    pub max_connections_per_uid: usize,
 }
 
 impl Config {
@@ -49,7 +53,22 @@ impl Config {
                 .map(|s| s.to_string())
                 .collect(),
             workers: std::thread::available_parallelism().map_or(2, |n| n.get()),
+            max_connections_per_uid: Self::default_connections_per_uid(),
         }
+    }
+
+    /// A quarter of the descriptors binderd may open (its hard `RLIMIT_NOFILE`, to which it
+    /// raises its soft limit at start), at least 256.
+    pub fn default_connections_per_uid() -> usize {
+        // SAFETY: rlimit is plain data, filled by getrlimit.
+        let hard = unsafe {
+            let mut r: libc::rlimit = std::mem::zeroed();
+            if libc::getrlimit(libc::RLIMIT_NOFILE, &mut r) != 0 {
+                r.rlim_max = 1024;
+            }
+            r.rlim_max
+        };
+        (hard.min(1 << 22) as usize / 4).max(256)
     }
 
     /// `$BINDER_SIM_DIR`, else `$XDG_RUNTIME_DIR/binder-sim`, else `/tmp/binder-sim-$UID`.
@@ -85,6 +104,12 @@ impl Daemon {
             return Err(io::Error::new(io::ErrorKind::InvalidInput, "no devices"));
         }
         std::fs::create_dir_all(&config.dir)?;
+        // Every connection is a descriptor: use all the kernel grants (systemd's soft default
+        // of 1024 would be a few dozen processes).
+        match crate::sys::raise_nofile_limit() {
+            Ok(n) => tracing::debug!(limit = n, "descriptor limit"),
+            Err(e) => tracing::warn!(%e, "cannot raise the descriptor limit"),
+        }
         let lock_path = config.dir.join("binderd.pid");
         let mut lock = std::fs::OpenOptions::new()
             .read(true)
@@ -127,7 +152,10 @@ impl Daemon {
             std::fs::set_permissions(&path, std::os::unix::fs::PermissionsExt::from_mode(0o666))?;
             sockets.push(path);
         }
-        let shared = Arc::new(server::Shared::new(listeners)?);
+        let shared = Arc::new(server::Shared::new(
+            listeners,
+            config.max_connections_per_uid.max(1),
+        )?);
         let workers = (0..config.workers.max(1))
             .map(|i| {
                 let s = shared.clone();

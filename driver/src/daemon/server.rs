@@ -30,6 +30,8 @@ struct Conn {
     dev: usize,
     fd: Arc<OwnedFd>,
     kind: ConnKind,
+    /// Whose connection it is (`SO_PEERCRED` at accept), for the per-uid limit.
+    uid: u32,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -43,6 +45,8 @@ enum ConnKind {
 /// One process that opened a device.
 struct ProcEntry {
     token: u64,
+    /// The opener's euid: inline bytes held are counted against it.
+    uid: u32,
     /// Threads' channels, by tid.
     threads: HashMap<Tid, (u64, Arc<OwnedFd>)>,
     /// A buffer created by `Mmap` and not yet confirmed by `Mapped`.
@@ -66,8 +70,10 @@ pub(crate) struct DevState {
     copy_jobs: Vec<CopyJob>,
     /// Memory of clients the daemon may not read, as their ioctls brought it.
     inline: Inline,
-    /// Chunks received on a channel for its next inline ioctl.
-    chunks: HashMap<u64, Vec<u8>>,
+    /// What each thread channel sent ahead of its next inline ioctl.
+    chunks: HashMap<u64, Pending>,
+    /// Bytes of `chunks` held, by uid: bounded by [`MAX_INLINE_PER_UID`].
+    held_by_uid: HashMap<u32, usize>,
     /// Threads running posted commands: their ioctl's end is not answered.
     posted: HashSet<(ProcId, Tid)>,
 }
@@ -80,6 +86,26 @@ const POST_COMMANDS: u64 = 0x2000;
 
 /// The most bytes one inline ioctl may bring (a transaction is at most 4 MiB).
 const MAX_INLINE: usize = 16 << 20;
+
+/// The most bytes of inline ioctls not yet complete that binderd holds for one uid, over all
+/// its processes and threads; beyond it, an inline ioctl fails with `ENOMEM`.
+const MAX_INLINE_PER_UID: usize = 64 << 20;
+
+/// The most descriptors one inline ioctl may bring.
+const MAX_INLINE_FDS: usize = 1 << 16;
+
+/// What a thread channel sent ahead of its next inline ioctl (its `Chunk`s).
+struct Pending {
+    /// The process and uid whose channel it is.
+    proc: ProcId,
+    uid: u32,
+    bytes: Vec<u8>,
+    /// Descriptors, by their number in the client.
+    fds: HashMap<u32, OwnedFd>,
+    /// More came than binderd holds for one ioctl or one uid: what came was dropped, and the
+    /// ioctl fails with `ENOMEM`.
+    overflow: bool,
+}
 
 /// The payload copies of one transaction, resolved to pids and mappings so that they can be
 /// made without the device lock (the mappings stay alive even if their process goes).
@@ -175,11 +201,28 @@ pub(crate) struct Shared {
     next_key: Mutex<u64>,
     /// Signalled when a process opens or is released.
     procs_changed: Condvar,
+    /// Open connections by uid, over every device.
+    conns_by_uid: Mutex<HashMap<u32, usize>>,
+    /// The most connections one uid may hold open.
+    max_conns_per_uid: usize,
+    /// Accepting failed for lack of descriptors: the listeners rest until this instant, or
+    /// until a connection closes, instead of firing again at once.
+    accept_paused: Mutex<Option<Instant>>,
+    /// When a refused connection was last logged (at most one line a second).
+    last_refusal_log: Mutex<Option<Instant>>,
 }
+
+/// How long the listeners rest after running out of descriptors.
+const ACCEPT_PAUSE: Duration = Duration::from_millis(100);
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     // A worker that panicked left the state as it was: serving on is better than stopping.
     m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+/// The epoll key of device `i`'s listener (connections' keys come after them).
+fn listener_key(i: usize) -> u64 {
+    STOP_KEY + 1 + i as u64
 }
 
 fn errno_ret(e: Errno) -> i64 {
@@ -195,7 +238,10 @@ fn random_token() -> u64 {
 }
 
 impl Shared {
-    pub(crate) fn new(listeners: Vec<(String, OwnedFd)>) -> io::Result<Shared> {
+    pub(crate) fn new(
+        listeners: Vec<(String, OwnedFd)>,
+        max_conns_per_uid: usize,
+    ) -> io::Result<Shared> {
         // SAFETY: plain syscalls; fds owned on success.
         let epoll = unsafe { libc::epoll_create1(libc::EPOLL_CLOEXEC) };
         if epoll < 0 {
@@ -210,6 +256,7 @@ impl Shared {
         }
         // SAFETY: just created.
         let stop_fd = unsafe { OwnedFd::from_raw_fd(stop) };
+        let devices_len = listeners.len();
         let devices: Vec<Device> = listeners
             .into_iter()
             .map(|(name, listener)| Device {
@@ -226,6 +273,7 @@ impl Shared {
                     copy_jobs: Vec::new(),
                     inline: Inline::default(),
                     chunks: HashMap::new(),
+                    held_by_uid: HashMap::new(),
                     posted: HashSet::new(),
                 }),
                 name,
@@ -239,24 +287,82 @@ impl Shared {
             stopping: AtomicBool::new(false),
             devices,
             endpoints: Mutex::new(HashMap::new()),
-            next_key: Mutex::new(1),
+            next_key: Mutex::new(listener_key(devices_len)),
             procs_changed: Condvar::new(),
+            conns_by_uid: Mutex::new(HashMap::new()),
+            max_conns_per_uid,
+            accept_paused: Mutex::new(None),
+            last_refusal_log: Mutex::new(None),
         };
         // The stop eventfd stays level-triggered so that every worker sees it.
         s.ctl(libc::EPOLL_CTL_ADD, s.stop_fd.as_raw_fd(), STOP_KEY, false)?;
         for (i, d) in s.devices.iter().enumerate() {
             sys::set_nonblocking(d.listener.as_fd(), true)?;
-            let key = s.new_key();
+            // Accepted connections inherit it: every message then carries its sender's pid.
+            sys::set_passcred(d.listener.as_fd())?;
+            let key = listener_key(i);
             lock(&s.endpoints).insert(key, Endpoint::Listener(i));
             s.ctl(libc::EPOLL_CTL_ADD, d.listener.as_raw_fd(), key, true)?;
         }
         Ok(s)
     }
 
+    /// Arms the listeners again after a pause, if one is running.
+    fn resume_accepting(&self) {
+        if lock(&self.accept_paused).take().is_none() {
+            return;
+        }
+        for (i, d) in self.devices.iter().enumerate() {
+            let _ = self.ctl(
+                libc::EPOLL_CTL_MOD,
+                d.listener.as_raw_fd(),
+                listener_key(i),
+                true,
+            );
+        }
+    }
+
+    /// Logs a refused or failed `accept`, at most once a second.
+    fn log_refusal(&self, what: &str, e: &dyn std::fmt::Display) {
+        let mut last = lock(&self.last_refusal_log);
+        let now = Instant::now();
+        if last.is_none_or(|t| now.duration_since(t) >= Duration::from_secs(1)) {
+            *last = Some(now);
+            tracing::warn!(%e, "{what} (logged at most once a second)");
+        }
+    }
+
     fn new_key(&self) -> u64 {
         let mut k = lock(&self.next_key);
         *k += 1;
         *k
+    }
+
+    /// Serves one ready endpoint; a panic (a bug, never what a client sent) is logged and ends
+    /// only that connection, so the worker and every other channel go on being served.
+    fn serve_guarded(&self, key: u64) {
+        let served = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.serve(key)));
+        if served.is_err() {
+            tracing::error!(key, "a request made binderd panic; closing its connection");
+            let conn = match lock(&self.endpoints).get(&key) {
+                Some(Endpoint::Conn(c)) => Some((c.dev, c.kind)),
+                Some(Endpoint::Listener(i)) => {
+                    let _ = self.ctl(
+                        libc::EPOLL_CTL_MOD,
+                        self.devices[*i].listener.as_raw_fd(),
+                        key,
+                        true,
+                    );
+                    None
+                }
+                None => None,
+            };
+            if let Some((dev, kind)) = conn {
+                let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    self.disconnect(key, dev, kind)
+                }));
+            }
+        }
     }
 
     fn ctl(&self, op: libc::c_int, fd: RawFd, key: u64, oneshot: bool) -> io::Result<()> {
@@ -292,6 +398,7 @@ impl Shared {
     /// Drops every connection (clients see end of stream).
     pub(crate) fn close_all(&self) {
         lock(&self.endpoints).clear();
+        lock(&self.conns_by_uid).clear();
         for d in &self.devices {
             let mut st = lock(&d.state);
             st.procs.clear();
@@ -351,15 +458,20 @@ impl Shared {
                 if ev.u64 == STOP_KEY || self.stopping.load(Ordering::SeqCst) {
                     return;
                 }
-                self.serve(ev.u64);
+                self.serve_guarded(ev.u64);
             }
-            self.fire_timers();
+            if std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.fire_timers()))
+                .is_err()
+            {
+                tracing::error!("a timer made binderd panic");
+            }
         }
     }
 
     fn next_timeout(&self) -> i32 {
         let now = Instant::now();
-        let mut next: Option<Duration> = None;
+        let mut next: Option<Duration> =
+            lock(&self.accept_paused).map(|t| t.saturating_duration_since(now));
         for d in self
             .devices
             .iter()
@@ -375,6 +487,9 @@ impl Shared {
 
     fn fire_timers(&self) {
         let now = Instant::now();
+        if lock(&self.accept_paused).is_some_and(|t| t <= now) {
+            self.resume_accepting();
+        }
         for (dev, d) in self.devices.iter().enumerate() {
             if !d.timers.load(Ordering::Relaxed) {
                 continue;
@@ -407,23 +522,28 @@ impl Shared {
                 Some(Endpoint::Listener(dev)) => {
                     let dev = *dev;
                     drop(eps);
-                    self.accept(dev);
-                    let _ = self.ctl(
-                        libc::EPOLL_CTL_MOD,
-                        self.devices[dev].listener.as_raw_fd(),
-                        key,
-                        true,
-                    );
+                    // Out of descriptors, the listener rests (not re-armed) until a
+                    // connection closes or the pause ends.
+                    if self.accept(dev) {
+                        let _ = self.ctl(
+                            libc::EPOLL_CTL_MOD,
+                            self.devices[dev].listener.as_raw_fd(),
+                            key,
+                            true,
+                        );
+                    }
                     return;
                 }
                 Some(Endpoint::Conn(c)) => (c.dev, c.fd.clone(), c.kind),
             }
         };
         let mut fds = Vec::new();
+        let mut sender = None;
         let msg = with_msg_buf(|buf| {
             sys::recv(fd.as_fd(), buf, libc::MSG_DONTWAIT).map(|r| {
                 let q = (r.len > 0).then(|| Request::decode(&buf[..r.len]));
                 fds = r.fds;
+                sender = r.sender_pid;
                 q
             })
         });
@@ -451,7 +571,7 @@ impl Shared {
         let mut out = Vec::new();
         let (new_kind, jobs) = {
             let mut st = lock(&device.state);
-            let k = st.handle(kind, key, &fd, request, fds, &mut out);
+            let k = st.handle(kind, key, &fd, request, fds, sender, &mut out);
             (k, device.unlock(st))
         };
         self.drain(dev, out, jobs);
@@ -469,10 +589,23 @@ impl Shared {
         }
     }
 
-    fn accept(&self, dev: usize) {
+    /// Accepts what waits on device `dev`'s listener. False when it must rest: out of
+    /// descriptors or memory, the pending connections stay queued until a connection closes or
+    /// [`ACCEPT_PAUSE`] passes, instead of the listener firing again at once.
+    fn accept(&self, dev: usize) -> bool {
         loop {
             match sys::accept(self.devices[dev].listener.as_fd()) {
                 Ok(fd) => {
+                    let Ok(cred) = sys::peer_cred(fd.as_fd()) else {
+                        continue;
+                    };
+                    if !self.count_conn(cred.uid) {
+                        self.log_refusal(
+                            "connection refused: per-uid limit reached",
+                            &format_args!("uid {}", cred.uid),
+                        );
+                        continue;
+                    }
                     let key = self.new_key();
                     let raw = fd.as_raw_fd();
                     lock(&self.endpoints).insert(
@@ -481,18 +614,50 @@ impl Shared {
                             dev,
                             fd: Arc::new(fd),
                             kind: ConnKind::New,
+                            uid: cred.uid,
                         }),
                     );
                     if let Err(e) = self.ctl(libc::EPOLL_CTL_ADD, raw, key, true) {
                         tracing::error!(%e, "epoll add failed");
                         lock(&self.endpoints).remove(&key);
+                        self.uncount_conn(cred.uid);
                     }
                 }
-                Err(e) if e.kind() == io::ErrorKind::WouldBlock => return,
+                Err(e) if e.kind() == io::ErrorKind::WouldBlock => return true,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
                 Err(e) => {
-                    tracing::warn!(%e, "accept failed");
-                    return;
+                    let out_of_resources = matches!(
+                        e.raw_os_error(),
+                        Some(libc::EMFILE | libc::ENFILE | libc::ENOBUFS | libc::ENOMEM)
+                    );
+                    self.log_refusal("accept failed", &e);
+                    if out_of_resources {
+                        *lock(&self.accept_paused) = Some(Instant::now() + ACCEPT_PAUSE);
+                        return false;
+                    }
+                    return true;
                 }
+            }
+        }
+    }
+
+    /// Counts a new connection of `uid`; false (and not counted) at the limit.
+    fn count_conn(&self, uid: u32) -> bool {
+        let mut by_uid = lock(&self.conns_by_uid);
+        let n = by_uid.entry(uid).or_default();
+        if *n >= self.max_conns_per_uid {
+            return false;
+        }
+        *n += 1;
+        true
+    }
+
+    fn uncount_conn(&self, uid: u32) {
+        let mut by_uid = lock(&self.conns_by_uid);
+        if let Some(n) = by_uid.get_mut(&uid) {
+            *n -= 1;
+            if *n == 0 {
+                by_uid.remove(&uid);
             }
         }
     }
@@ -515,7 +680,7 @@ impl Shared {
             self.drain(dev, out, jobs);
         } else if let ConnKind::Thread(p, t) = kind {
             let mut st = lock(&self.devices[dev].state);
-            st.chunks.remove(&key);
+            st.drop_pending(p, key);
             if let Some(e) = st.procs.get_mut(&p) {
                 if e.threads.get(&t).is_some_and(|(k, _)| *k == key) {
                     e.threads.remove(&t);
@@ -525,6 +690,7 @@ impl Shared {
         let mut eps = lock(&self.endpoints);
         for k in removed {
             if let Some(Endpoint::Conn(c)) = eps.remove(&k) {
+                self.uncount_conn(c.uid);
                 // SAFETY: removing our own registration; the fd is still open.
                 unsafe {
                     libc::epoll_ctl(
@@ -536,6 +702,9 @@ impl Shared {
                 };
             }
         }
+        drop(eps);
+        // A descriptor was freed: a listener resting for lack of them may accept again.
+        self.resume_accepting();
     }
 }
 
@@ -675,7 +844,15 @@ impl DevState {
                     self.reply(p, t, Reply::Readable, Vec::new(), out);
                 }
             }
-            Completion::Parked => {}
+            Completion::Parked => {
+                // A parked read only writes from now on: what an inline ioctl brought to be
+                // read is let go, so that a parked thread holds no more than it was sent back.
+                if let Some(regions) = self.inline.regions.get_mut(&(p, t)) {
+                    for r in regions {
+                        r.forget_readable();
+                    }
+                }
+            }
             Completion::Waiting { timeout_ms } => {
                 let deadline = Instant::now() + Duration::from_millis(timeout_ms as u64);
                 self.freeze_waits.insert((p, t), deadline);
@@ -707,11 +884,20 @@ impl DevState {
                 });
             }
             Completion::InstallFiles(refs) => {
-                let fds = self.files.take(&refs);
+                let mut fds = self.files.take(&refs);
                 if fds.len() != refs.len() {
                     tracing::error!("files to install went missing");
                 }
-                self.reply(p, t, Reply::Install, fds, out);
+                // As many messages as SCM_RIGHTS needs; the client answers after the last.
+                loop {
+                    let rest = fds.split_off(fds.len().min(sys::MAX_FDS));
+                    let last = rest.is_empty();
+                    self.reply(p, t, Reply::Install { last }, fds, out);
+                    if last {
+                        break;
+                    }
+                    fds = rest;
+                }
             }
         }
     }
@@ -766,6 +952,13 @@ impl DevState {
         self.files.inline_fds.retain(|&(q, _), _| q != p);
         self.inline.procs.remove(&p);
         self.inline.regions.retain(|&(q, _), _| q != p);
+        let keys: Vec<u64> = (self.chunks.iter())
+            .filter(|(_, c)| c.proc == p)
+            .map(|(&k, _)| k)
+            .collect();
+        for k in keys {
+            self.drop_pending(p, k);
+        }
         self.pollers.retain(|&(q, _)| q != p);
         self.posted.retain(|&(q, _)| q != p);
         self.freeze_waits.retain(|&(q, _), _| q != p);
@@ -773,7 +966,91 @@ impl DevState {
         tracing::debug!(proc = p.0, "released");
     }
 
-    /// Serves one request; returns the connection's kind from now on, or `None` to close it.
+    /// Lets go of what thread channel `key` of `p` sent ahead of an inline ioctl.
+    fn drop_pending(&mut self, p: ProcId, key: u64) -> Option<Pending> {
+        let pending = self.chunks.remove(&key)?;
+        debug_assert_eq!(pending.proc, p);
+        if let Some(held) = self.held_by_uid.get_mut(&pending.uid) {
+            *held -= pending.bytes.len();
+            if *held == 0 {
+                self.held_by_uid.remove(&pending.uid);
+            }
+        }
+        Some(pending)
+    }
+
+    /// Keeps a chunk of thread channel `key`'s next inline ioctl, within the bounds: at most
+    /// [`MAX_INLINE`] bytes and [`MAX_INLINE_FDS`] descriptors for one ioctl, and
+    /// [`MAX_INLINE_PER_UID`] bytes held for one uid. Past them, what came is dropped and the
+    /// ioctl will fail with `ENOMEM`.
+    fn keep_chunk(
+        &mut self,
+        p: ProcId,
+        key: u64,
+        bytes: Vec<u8>,
+        numbers: Vec<u32>,
+        fds: Vec<OwnedFd>,
+    ) -> Option<()> {
+        let uid = self.procs.get(&p)?.uid;
+        let pending = self.chunks.entry(key).or_insert_with(|| Pending {
+            proc: p,
+            uid,
+            bytes: Vec::new(),
+            fds: HashMap::new(),
+            overflow: false,
+        });
+        let held = self.held_by_uid.entry(uid).or_default();
+        let fits = !pending.overflow
+            && numbers.len() == fds.len()
+            && pending.bytes.len() + bytes.len() <= MAX_INLINE
+            && pending.fds.len() + fds.len() <= MAX_INLINE_FDS
+            && *held + bytes.len() <= MAX_INLINE_PER_UID;
+        if fits {
+            *held += bytes.len();
+            pending.bytes.extend_from_slice(&bytes);
+            pending.fds.extend(numbers.into_iter().zip(fds));
+        } else if !pending.overflow {
+            tracing::warn!(
+                proc = p.0,
+                uid,
+                "inline ioctl larger than binderd holds; it will fail with ENOMEM"
+            );
+            *held -= pending.bytes.len();
+            pending.bytes = Vec::new();
+            pending.fds.clear();
+            pending.overflow = true;
+        }
+        Some(())
+    }
+
+    /// A request on `p`'s connection from another process (`sender`): a child that inherited
+    /// the descriptor across `fork`, or a process it was passed to. The driver acts only for
+    /// the process that opened it and touches only that process's memory, so the request is
+    /// refused with `EINVAL` (what libbinder and the kernel's `mmap` answer a forked child)
+    /// and nothing of it is run; requests that expect no answer are dropped.
+    fn refuse_foreign(&self, p: ProcId, sender: Option<i32>, req: Request) -> Option<Reply> {
+        tracing::warn!(
+            proc = p.0,
+            owner = self.pids.get(&p).copied(),
+            sender,
+            "request from a process other than the opener refused"
+        );
+        match req {
+            Request::Ioctl { .. }
+            | Request::IoctlInline { .. }
+            | Request::Poll
+            | Request::Mmap { .. }
+            | Request::Mapped { .. } => Some(Reply::Result {
+                ret: errno_ret(Errno::EINVAL),
+                close: Vec::new(),
+            }),
+            _ => None,
+        }
+    }
+
+    /// Serves one request that process `sender` sent (as the kernel attached it); returns the
+    /// connection's kind from now on, or `None` to close it.
+    #[allow(clippy::too_many_arguments)]
     fn handle(
         &mut self,
         kind: ConnKind,
@@ -781,6 +1058,7 @@ impl DevState {
         fd: &Arc<OwnedFd>,
         req: Request,
         fds: Vec<OwnedFd>,
+        sender: Option<i32>,
         out: &mut Vec<Out>,
     ) -> Option<ConnKind> {
         let answer = |r: Reply, fds: Vec<OwnedFd>, out: &mut Vec<Out>| {
@@ -800,6 +1078,14 @@ impl DevState {
                 out,
             )
         };
+        if let ConnKind::Proc(p) | ConnKind::Thread(p, _) = kind {
+            if sender.is_none() || self.pids.get(&p).copied() != sender {
+                if let Some(r) = self.refuse_foreign(p, sender, req) {
+                    answer(r, Vec::new(), out);
+                }
+                return Some(kind);
+            }
+        }
         match (kind, req) {
             (
                 ConnKind::New,
@@ -810,6 +1096,10 @@ impl DevState {
                 },
             ) => {
                 let cred = sys::peer_cred(fd.as_fd()).ok()?;
+                if sender != Some(cred.pid) {
+                    tracing::warn!(pid = cred.pid, sender, "open sent by another process");
+                    return None;
+                }
                 // Can we read this process? If not, its memory travels inline.
                 let mut seen = [0u8; 8];
                 let readable = sys::read_process(cred.pid, probe_addr, &mut seen).is_ok()
@@ -848,6 +1138,7 @@ impl DevState {
                     p,
                     ProcEntry {
                         token,
+                        uid: cred.uid,
                         threads: HashMap::new(),
                         pending_buffer: None,
                     },
@@ -868,7 +1159,7 @@ impl DevState {
             (ConnKind::New, Request::Attach { token, tid }) => {
                 let &p = self.tokens.get(&token)?;
                 let cred = sys::peer_cred(fd.as_fd()).ok()?;
-                if self.pids.get(&p) != Some(&cred.pid) {
+                if self.pids.get(&p) != Some(&cred.pid) || sender != Some(cred.pid) {
                     tracing::warn!(
                         pid = cred.pid,
                         "thread channel from another process refused"
@@ -928,13 +1219,14 @@ impl DevState {
                 self.finish(p, t, o, out);
                 Some(kind)
             }
-            (ConnKind::Thread(_, _), Request::Chunk { bytes }) => {
-                let acc = self.chunks.entry(key).or_default();
-                if acc.len() + bytes.len() > MAX_INLINE {
-                    tracing::warn!("inline ioctl too large; closing the channel");
-                    return None;
-                }
-                acc.extend_from_slice(&bytes);
+            (
+                ConnKind::Thread(p, _),
+                Request::Chunk {
+                    bytes,
+                    fds: numbers,
+                },
+            ) => {
+                self.keep_chunk(p, key, bytes, numbers, fds)?;
                 Some(kind)
             }
             (
@@ -947,34 +1239,36 @@ impl DevState {
                     bytes: tail,
                 },
             ) => {
-                let mut bytes = self.chunks.remove(&key).unwrap_or_default();
+                let pending = self.drop_pending(p, key);
+                if pending.as_ref().is_some_and(|q| q.overflow) || tail.len() > MAX_INLINE {
+                    answer_ret(errno_ret(Errno::ENOMEM), out);
+                    return Some(kind);
+                }
+                let (mut bytes, mut sent_fds) =
+                    pending.map_or_else(Default::default, |q| (q.bytes, q.fds));
                 bytes.extend_from_slice(&tail);
+                sent_fds.extend(numbers.into_iter().zip(fds));
                 let mut at = 0usize;
                 let mut built = Vec::with_capacity(regions.len());
                 for (addr, len, with_bytes) in regions {
                     addr.checked_add(len)?;
-                    let len = usize::try_from(len).ok().filter(|&l| l <= MAX_INLINE)?;
-                    let data = if with_bytes {
-                        let d = bytes.get(at..at.checked_add(len)?)?.to_vec();
-                        at += len;
-                        d
+                    if len > MAX_INLINE as u64 {
+                        return None;
+                    }
+                    built.push(if with_bytes {
+                        let end = at.checked_add(len as usize)?;
+                        let r = Region::sent(addr, bytes.get(at..end)?.to_vec());
+                        at = end;
+                        r
                     } else {
-                        vec![0; len]
-                    };
-                    built.push(Region {
-                        addr,
-                        data: Arc::new(data),
-                        readable: with_bytes,
-                        dirty: None,
+                        Region::write_only(addr, len)
                     });
                 }
                 if at != bytes.len() {
                     return None;
                 }
                 self.inline.regions.insert((p, t), built);
-                self.files
-                    .inline_fds
-                    .insert((p, t), numbers.into_iter().zip(fds).collect());
+                self.files.inline_fds.insert((p, t), sent_fds);
                 let _span = tracing::debug_span!("ioctl", proc = p.0, tid = t).entered();
                 let o = self.with_env(|core, env| core.ioctl(p, t, cmd, arg, env));
                 self.finish(p, t, o, out);
@@ -997,17 +1291,11 @@ impl DevState {
                     write_buffer: POST_COMMANDS,
                     ..Default::default()
                 };
-                let region = |addr, data: Vec<u8>| Region {
-                    addr,
-                    data: Arc::new(data),
-                    readable: true,
-                    dirty: None,
-                };
                 self.inline.regions.insert(
                     (p, t),
                     vec![
-                        region(POST_ARG, bwr.as_bytes().to_vec()),
-                        region(POST_COMMANDS, commands),
+                        Region::sent(POST_ARG, bwr.as_bytes().to_vec()),
+                        Region::sent(POST_COMMANDS, commands),
                     ],
                 );
                 self.posted.insert((p, t));
