@@ -388,44 +388,11 @@ impl ChildProc {
     /// child is alive and silent (`expect_line` blocks in `read_line` until the child writes
     /// or exits).
     pub fn expect_line_within(&mut self, timeout: Duration) -> String {
-        use std::os::fd::AsRawFd as _;
         let pid = self.pid();
-        let deadline = Instant::now() + timeout;
-        let mut line = Vec::new();
-        loop {
-            if self.stdout.buffer().is_empty() {
-                let left = deadline.saturating_duration_since(Instant::now());
-                assert!(!left.is_zero(), "child {pid} said nothing in {timeout:?}");
-                let mut p = libc::pollfd {
-                    fd: self.stdout.get_ref().as_raw_fd(),
-                    events: libc::POLLIN,
-                    revents: 0,
-                };
-                let ms = left.as_micros().div_ceil(1000).min(i32::MAX as u128) as i32;
-                // SAFETY: one valid pollfd.
-                if unsafe { libc::poll(&mut p, 1, ms) } <= 0 {
-                    continue; // timed out or interrupted: the deadline check decides
-                }
-            }
-            let buf = self.stdout.fill_buf().expect("read child");
-            assert!(!buf.is_empty(), "child {pid} exited before saying anything");
-            match buf.iter().position(|&b| b == b'\n') {
-                Some(i) => {
-                    line.extend_from_slice(&buf[..i]);
-                    self.stdout.consume(i + 1);
-                    let s = String::from_utf8_lossy(&line).into_owned();
-                    line.clear();
-                    // The test harness may have printed on the same line before the note.
-                    if let Some(j) = s.find("@@") {
-                        return s[j + 2..].trim_end().to_string();
-                    }
-                }
-                None => {
-                    let n = buf.len();
-                    line.extend_from_slice(buf);
-                    self.stdout.consume(n);
-                }
-            }
+        match self.note_within(timeout) {
+            Ok(line) => line,
+            Err(NoNote::TimedOut) => panic!("child {pid} said nothing in {timeout:?}"),
+            Err(NoNote::Exited) => panic!("child {pid} exited before saying anything"),
         }
     }
 }
@@ -571,5 +538,68 @@ impl Drop for DaemonProc {
         // SAFETY: signalling our own child.
         unsafe { libc::kill(self.child.id() as i32, libc::SIGTERM) };
         let _ = self.child.wait();
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Notes without panicking (added for tests/hostile.rs)
+// ---------------------------------------------------------------------------------------------
+
+/// Why a child gave no note.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoNote {
+    /// Its output ended: it exited or died.
+    Exited,
+    /// It stayed alive and silent for the whole wait.
+    TimedOut,
+}
+
+impl ChildProc {
+    /// The next note the child wrote with `tell`, or why none came within `timeout`: where
+    /// `expect_line_within` panics, a test can then report how the child ended (a signal).
+    pub fn note_within(&mut self, timeout: Duration) -> Result<String, NoNote> {
+        use std::os::fd::AsRawFd as _;
+        let deadline = Instant::now() + timeout;
+        let mut line = Vec::new();
+        loop {
+            if self.stdout.buffer().is_empty() {
+                let left = deadline.saturating_duration_since(Instant::now());
+                if left.is_zero() {
+                    return Err(NoNote::TimedOut);
+                }
+                let mut p = libc::pollfd {
+                    fd: self.stdout.get_ref().as_raw_fd(),
+                    events: libc::POLLIN,
+                    revents: 0,
+                };
+                let ms = left.as_micros().div_ceil(1000).min(i32::MAX as u128) as i32;
+                // SAFETY: one valid pollfd.
+                if unsafe { libc::poll(&mut p, 1, ms) } <= 0 {
+                    continue; // timed out or interrupted: the deadline check decides
+                }
+            }
+            let Ok(buf) = self.stdout.fill_buf() else {
+                return Err(NoNote::Exited);
+            };
+            if buf.is_empty() {
+                return Err(NoNote::Exited);
+            }
+            match buf.iter().position(|&b| b == b'\n') {
+                Some(i) => {
+                    line.extend_from_slice(&buf[..i]);
+                    self.stdout.consume(i + 1);
+                    let s = String::from_utf8_lossy(&line).into_owned();
+                    line.clear();
+                    if let Some(j) = s.find("@@") {
+                        return Ok(s[j + 2..].trim_end().to_string());
+                    }
+                }
+                None => {
+                    let n = buf.len();
+                    line.extend_from_slice(buf);
+                    self.stdout.consume(n);
+                }
+            }
+        }
     }
 }
