@@ -14,6 +14,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use crate::mailbox::{self, Mailbox};
 use crate::protocol::{with_msg_buf, Reply, Request, CHUNK};
 use crate::sys;
 use crate::uapi::*;
@@ -24,7 +25,7 @@ pub struct Device {
     conn: Mutex<OwnedFd>,
     token: u64,
     owner_pid: u32,
-    channels: Mutex<HashMap<i32, Arc<Channel>>>,
+    channels: Arc<Channels>,
     /// The daemon may not read our memory: ioctls carry it inline.
     inline: bool,
 }
@@ -34,7 +35,52 @@ struct Channel {
     fd: OwnedFd,
     /// The thread polled: readiness notes may be queued.
     polled: AtomicBool,
+    /// Where its `BINDER_WRITE_READ`s go when binderd reads our memory.
+    mailbox: Option<ThreadMailbox>,
 }
+
+/// Each open device's thread channels, by tid.
+type Channels = Mutex<HashMap<i32, Arc<Channel>>>;
+
+/// The channels the current thread opened, given up when it exits (with or without
+/// `BINDER_THREAD_EXIT`): the socket closes and binderd reclaims the mailbox, as the
+/// kernel keeps the `binder_thread` itself until the process goes.
+#[derive(Default)]
+struct ThreadChannels(Vec<(std::sync::Weak<Channels>, i32)>);
+
+impl Drop for ThreadChannels {
+    fn drop(&mut self) {
+        for (channels, tid) in self.0.drain(..) {
+            let Some(channels) = channels.upgrade() else {
+                continue;
+            };
+            let c = channels
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .remove(&tid);
+            // Frees posted and not yet sent still run.
+            if let Some(c) = c {
+                let _ = Device::flush_posted(&c);
+            }
+        }
+    }
+}
+
+thread_local! {
+    static OPENED: std::cell::RefCell<ThreadChannels> = std::cell::RefCell::default();
+}
+
+/// A thread's mailbox, its doorbell, and the commands posted to go with its next request.
+struct ThreadMailbox {
+    mailbox: Mailbox,
+    doorbell: OwnedFd,
+    /// Commands that give nothing back, run by binderd before the thread's next request.
+    posted: Mutex<Vec<u8>>,
+}
+
+/// How long a thread sleeps on its mailbox before it checks that binderd still lives: the
+/// bound on noticing binderd's death (killed; a binderd that stops says so at once).
+const ALIVE_CHECK: Duration = Duration::from_millis(250);
 
 /// The receive buffer, mapped read-only. Unmapped on drop.
 pub struct Mapping {
@@ -127,6 +173,32 @@ fn send_with_fds(
     }
 }
 
+/// Descriptors arriving in `Install` messages, until the last.
+#[derive(Default)]
+struct Installing {
+    fds: Vec<OwnedFd>,
+    truncated: bool,
+}
+
+impl Installing {
+    /// Takes one `Install` message's descriptors; after the last, what to answer: their
+    /// numbers, or `EMFILE` when our descriptor limit made the kernel drop some (`MSG_CTRUNC`)
+    /// — the install then fails whole, and what came is closed.
+    fn add(&mut self, r: sys::Received, last: bool) -> Option<Result<Vec<u32>, i32>> {
+        self.truncated |= r.truncated_fds;
+        self.fds.extend(r.fds);
+        if !last {
+            return None;
+        }
+        let fds = std::mem::take(&mut self.fds);
+        Some(if std::mem::take(&mut self.truncated) {
+            Err(-libc::EMFILE)
+        } else {
+            Ok(fds.into_iter().map(|f| f.into_raw_fd() as u32).collect())
+        })
+    }
+}
+
 fn close_all(fds: Vec<u32>) {
     for fd in fds {
         // SAFETY: the driver closed this descriptor of ours, as the kernel does for fd arrays
@@ -192,7 +264,7 @@ impl Device {
             conn: Mutex::new(conn),
             token,
             owner_pid: std::process::id(),
-            channels: Mutex::new(HashMap::new()),
+            channels: Arc::default(),
             inline,
         })
     }
@@ -264,15 +336,93 @@ impl Device {
             Reply::Result { ret: 0, .. } => {}
             _ => return Err(gone()),
         }
+        // A client binderd reads gets a mailbox for its BINDER_WRITE_READs.
+        let mailbox = if self.inline {
+            None
+        } else {
+            send(&fd, &Request::Mailbox)?;
+            match recv_reply(&fd)? {
+                (Reply::Mailbox, r) if r.fds.len() == 2 => {
+                    let mut fds = r.fds.into_iter();
+                    let (memfd, doorbell) = (fds.next().unwrap(), fds.next().unwrap());
+                    Some(ThreadMailbox {
+                        mailbox: Mailbox::map(memfd.as_fd())?,
+                        doorbell,
+                        posted: Mutex::new(Vec::new()),
+                    })
+                }
+                (Reply::Result { .. }, _) => None,
+                _ => return Err(gone()),
+            }
+        };
         let c = Arc::new(Channel {
             fd,
             polled: AtomicBool::new(false),
+            mailbox,
         });
         self.channels
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .insert(tid, c.clone());
+        OPENED.with(|o| o.borrow_mut().0.push((Arc::downgrade(&self.channels), tid)));
         Ok(c)
+    }
+
+    /// Runs `req` through this thread's mailbox, with `data` after the commands posted
+    /// since the last request, and waits for the answer, taking on the way the files binderd
+    /// hands over on the channel.
+    fn mailbox_call(
+        c: &Channel,
+        mb: &ThreadMailbox,
+        mut req: mailbox::Request,
+        data: &[u8],
+    ) -> io::Result<mailbox::Answer> {
+        let posted = std::mem::take(&mut *mb.posted.lock().unwrap_or_else(|p| p.into_inner()));
+        req.posted = posted.len() as u32;
+        mb.mailbox.write_request(&req, &[&posted, data]);
+        mb.mailbox.submit();
+        mailbox::ring(mb.doorbell.as_fd()).map_err(|_| gone())?;
+        let mut installing = Installing::default();
+        loop {
+            match mb.mailbox.wait_turn(ALIVE_CHECK) {
+                Some(mailbox::CLIENT) => {}
+                // DEAD, or a value no one of ours wrote.
+                Some(_) => return Err(gone()),
+                None if sys::peer_closed(c.fd.as_fd()) => return Err(gone()),
+                None => continue,
+            }
+            let answer = mb.mailbox.read_answer();
+            if answer.kind != mailbox::ANS_INSTALL {
+                return Ok(answer);
+            }
+            let result = loop {
+                let (reply, r) = recv_reply(&c.fd)?;
+                match reply {
+                    Reply::Install { last } => {
+                        if let Some(result) = installing.add(r, last) {
+                            break result;
+                        }
+                    }
+                    Reply::Readable => {}
+                    _ => return Err(io::Error::new(io::ErrorKind::InvalidData, "stray message")),
+                }
+            };
+            // The turn goes back to binderd, which answers in the mailbox once it has the
+            // numbers (no ring: the answer arrives on the channel).
+            mb.mailbox.submit();
+            send(&c.fd, &Request::Installed { result })?;
+        }
+    }
+
+    /// Sends the commands posted for the mailbox on the channel instead, ahead of a request
+    /// that goes there: they run before it, as the channel keeps order.
+    fn flush_posted(c: &Channel) -> io::Result<()> {
+        let Some(mb) = &c.mailbox else { return Ok(()) };
+        let posted = std::mem::take(&mut *mb.posted.lock().unwrap_or_else(|p| p.into_inner()));
+        if posted.is_empty() {
+            return Ok(());
+        }
+        send(&c.fd, &Request::Post { commands: posted })
     }
 
     /// Discards readiness notes queued on a channel (the next ioctl consumes readiness).
@@ -301,8 +451,7 @@ impl Device {
     /// of crashing, as the kernel's `copy_to_user` does.
     fn wait_result(c: &Channel, trusted: &[(u64, usize)]) -> io::Result<i64> {
         let mut written = Vec::new();
-        let mut installing: Vec<OwnedFd> = Vec::new();
-        let mut truncated = false;
+        let mut installing = Installing::default();
         loop {
             let (reply, r) = recv_reply(&c.fd)?;
             match reply {
@@ -344,24 +493,9 @@ impl Device {
                     return Ok(ret);
                 }
                 Reply::Install { last } => {
-                    // Past our descriptor limit the kernel drops what does not fit
-                    // (MSG_CTRUNC): the install fails whole, and what came is closed.
-                    truncated |= r.truncated_fds;
-                    installing.extend(r.fds);
-                    if !last {
-                        continue;
+                    if let Some(result) = installing.add(r, last) {
+                        send(&c.fd, &Request::Installed { result })?;
                     }
-                    let answer = if truncated {
-                        Err(-libc::EMFILE)
-                    } else {
-                        Ok(installing
-                            .drain(..)
-                            .map(|f| f.into_raw_fd() as u32)
-                            .collect())
-                    };
-                    installing.clear();
-                    truncated = false;
-                    send(&c.fd, &Request::Installed { result: answer })?;
                 }
                 Reply::Readable => {}
                 _ => return Err(io::Error::new(io::ErrorKind::InvalidData, "stray message")),
@@ -379,6 +513,21 @@ impl Device {
     pub unsafe fn ioctl(&self, cmd: u32, arg: *mut libc::c_void) -> io::Result<i32> {
         self.check_owner()?;
         let arg = arg as u64;
+        let c = self.channel()?;
+        if let Some(mb) = &c.mailbox {
+            // binderd reads and writes the argument in place, reporting a bad one as the
+            // kernel does.
+            Self::drain(&c)?;
+            let req = mailbox::Request {
+                kind: mailbox::REQ_IOCTL,
+                cmd,
+                arg,
+                ..Default::default()
+            };
+            let answer = Self::mailbox_call(&c, mb, req, &[])?;
+            self.ioctl_done(cmd, answer.ret);
+            return result(answer.ret);
+        }
         // What the daemon would otherwise fetch from our memory with a syscall each travels
         // with the request: the binder_write_read always, and everything for inline clients.
         // All of it is read and written back through calls that report a bad address, so a
@@ -408,13 +557,44 @@ impl Device {
     /// good), where [`write_read`](Self::write_read) has the daemon read and write them in
     /// place, a system call each. Payloads the commands point to are still copied once, by
     /// the daemon, from this process.
+    ///
+    /// Through the thread's mailbox when they fit it (as libbinder's do), in the socket
+    /// messages otherwise.
     pub fn write_read_buffers(
         &self,
         write: &[u8],
         read: &mut [u8],
     ) -> (usize, usize, io::Result<()>) {
+        self.lent(write, read, 0)
+    }
+
+    /// [`write_read_buffers`](Self::write_read_buffers) for a server's reply, an extension of
+    /// the kernel's interface: when the read brings back only `BR_NOOP` and
+    /// `BR_TRANSACTION_COMPLETE` (the reply is done, as the kernel reports it even when the
+    /// reply fails), the driver reads on in the same call, as the thread's next
+    /// `BINDER_WRITE_READ` would, so that a reply and the wait for the next request block
+    /// once. `read` then holds both reads' returns. For a thread that reads next anyway (a
+    /// looper): one that must come back between the two (a polling thread) uses
+    /// `write_read_buffers`.
+    pub fn reply_and_read(&self, write: &[u8], read: &mut [u8]) -> (usize, usize, io::Result<()>) {
+        self.lent(write, read, mailbox::THEN_READ)
+    }
+
+    fn lent(&self, write: &[u8], read: &mut [u8], flags: u32) -> (usize, usize, io::Result<()>) {
         if let Err(e) = self.check_owner() {
             return (0, 0, Err(e));
+        }
+        let c = match self.channel() {
+            Ok(c) => c,
+            Err(e) => return (0, 0, Err(e)),
+        };
+        if let Some(mb) = &c.mailbox {
+            let posted = mb.posted.lock().unwrap_or_else(|p| p.into_inner()).len();
+            if posted + write.len() <= mailbox::REQUEST_DATA_SIZE
+                && read.len() <= mailbox::ANSWER_DATA_SIZE
+            {
+                return Self::lent_by_mailbox(&c, mb, write, read, flags);
+            }
         }
         let mut bwr = BinderWriteRead {
             write_size: write.len() as u64,
@@ -442,6 +622,45 @@ impl Device {
         )
     }
 
+    fn lent_by_mailbox(
+        c: &Channel,
+        mb: &ThreadMailbox,
+        write: &[u8],
+        read: &mut [u8],
+        flags: u32,
+    ) -> (usize, usize, io::Result<()>) {
+        if let Err(e) = Self::drain(c) {
+            return (0, 0, Err(e));
+        }
+        let req = mailbox::Request {
+            kind: mailbox::REQ_LENT,
+            write_len: write.len() as u32,
+            read_size: read.len() as u32,
+            flags,
+            ..Default::default()
+        };
+        let answer = match Self::mailbox_call(c, mb, req, write) {
+            Ok(a) => a,
+            Err(e) => return (0, 0, Err(e)),
+        };
+        let n = (answer.read_consumed as usize).min(read.len());
+        mb.mailbox.read_answer_data(0, &mut read[..n]);
+        let room = (mailbox::ANSWER_DATA_SIZE - n) / 4;
+        let mut closes = vec![0u8; (answer.closes as usize).min(room) * 4];
+        mb.mailbox.read_answer_data(n, &mut closes);
+        close_all(
+            closes
+                .chunks_exact(4)
+                .map(|c| u32::from_ne_bytes(c.try_into().expect("4 bytes")))
+                .collect(),
+        );
+        (
+            (answer.write_consumed as usize).min(write.len()),
+            n,
+            result(answer.ret).map(drop),
+        )
+    }
+
     /// Runs `commands` as a write-only `BINDER_WRITE_READ` without waiting for its end: for
     /// commands that give nothing back, such as the `BC_FREE_BUFFER` a thread that is not a
     /// looper sends as soon as it drops a reply. The driver runs them before this thread's next
@@ -455,6 +674,15 @@ impl Device {
             return Err(errno(libc::EINVAL));
         }
         let c = self.channel()?;
+        if let Some(mb) = &c.mailbox {
+            // They go with the thread's next request, in its mailbox: no wake-up.
+            let mut posted = mb.posted.lock().unwrap_or_else(|p| p.into_inner());
+            if posted.len() + commands.len() <= mailbox::REQUEST_DATA_SIZE / 2 {
+                posted.extend_from_slice(commands);
+                return Ok(());
+            }
+        }
+        Self::flush_posted(&c)?;
         send(
             &c.fd,
             &Request::Post {
@@ -474,6 +702,7 @@ impl Device {
     ) -> io::Result<i32> {
         let c = self.channel()?;
         Self::drain(&c)?;
+        Self::flush_posted(&c)?;
         match gather {
             Some(inline::Gather {
                 regions,
@@ -511,13 +740,18 @@ impl Device {
             None => send(&c.fd, &Request::Ioctl { cmd, arg })?,
         }
         let ret = Self::wait_result(&c, trusted)?;
+        self.ioctl_done(cmd, ret);
+        result(ret)
+    }
+
+    /// After an ioctl: a thread that exited the driver gives up its channel.
+    fn ioctl_done(&self, cmd: u32, ret: i64) {
         if cmd == BINDER_THREAD_EXIT && ret >= 0 {
             self.channels
                 .lock()
                 .unwrap_or_else(|p| p.into_inner())
                 .remove(&sys::gettid_cached());
         }
-        result(ret)
     }
 
     /// Whether this thread's read would find work, waiting up to `timeout` (`None`: forever)

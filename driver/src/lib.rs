@@ -8,6 +8,7 @@
 pub mod core;
 pub mod daemon;
 pub mod device;
+mod mailbox;
 mod protocol;
 mod sys;
 pub mod uapi;

@@ -57,6 +57,9 @@ pub(crate) enum Request {
     /// Commands to run as a write-only `BINDER_WRITE_READ` without an answer; none may be a
     /// transaction or reply (those need an answer).
     Post { commands: Vec<u8> },
+    /// Asks for the thread's mailbox: answered by `Mailbox`, or a `Result` with `EINVAL` for
+    /// a client binderd cannot read (or a second mailbox).
+    Mailbox,
 }
 
 /// Daemon to client.
@@ -70,6 +73,11 @@ pub(crate) enum Reply {
     },
     /// The receive buffer's fd is attached.
     MmapFd { len: u64 },
+    /// The answer to `Request::Mailbox`: the thread's mailbox
+    /// (a memfd of [`mailbox::SIZE`](crate::mailbox::SIZE) bytes) and its doorbell (an
+    /// eventfd) are attached, in that order. `BINDER_WRITE_READ`s then travel through the
+    /// mailbox; everything else stays on the channel.
+    Mailbox,
     /// An operation's result: a value, or a negative errno. `close` lists descriptors the
     /// driver closed in the client (fd arrays of freed buffers), to close before returning.
     Result { ret: i64, close: Vec<u32> },
@@ -145,6 +153,7 @@ const INSTALLED: u32 = 7;
 const CHUNK_IN: u32 = 8;
 const IOCTL_INLINE: u32 = 9;
 const POST: u32 = 10;
+const MAILBOX_IN: u32 = 11;
 const OPENED: u32 = 101;
 const MMAP_FD: u32 = 102;
 const RESULT: u32 = 103;
@@ -152,6 +161,7 @@ const INSTALL: u32 = 104;
 const READABLE: u32 = 105;
 const CHUNK_OUT: u32 = 106;
 const INLINE_RESULT: u32 = 107;
+const MAILBOX: u32 = 108;
 
 struct Writer(Vec<u8>);
 
@@ -249,6 +259,7 @@ impl Request {
                 w.list(fds).bytes(bytes)
             }
             Request::Post { commands } => Writer::new(POST).bytes(commands),
+            Request::Mailbox => Writer::new(MAILBOX_IN),
         }
         .0
     }
@@ -305,6 +316,7 @@ impl Request {
             POST => Request::Post {
                 commands: r.bytes()?,
             },
+            MAILBOX_IN => Request::Mailbox,
             _ => return None,
         };
         r.end(req)
@@ -323,6 +335,7 @@ impl Reply {
                 .u32(*daemon_pid as u32)
                 .u32(*inline as u32),
             Reply::MmapFd { len } => Writer::new(MMAP_FD).u64(*len),
+            Reply::Mailbox => Writer::new(MAILBOX),
             Reply::Result { ret, close } => Writer::new(RESULT).u64(*ret as u64).list(close),
             Reply::Install { last } => Writer::new(INSTALL).u32(*last as u32),
             Reply::Readable => Writer::new(READABLE),
@@ -355,6 +368,7 @@ impl Reply {
                 inline: r.u32()? != 0,
             },
             MMAP_FD => Reply::MmapFd { len: r.u64()? },
+            MAILBOX => Reply::Mailbox,
             RESULT => Reply::Result {
                 ret: r.u64()? as i64,
                 close: r.list()?,
@@ -425,6 +439,7 @@ mod tests {
             Request::Post {
                 commands: vec![3, 0x63, 0x40, 0x40],
             },
+            Request::Mailbox,
         ] {
             assert_eq!(Request::decode(&q.encode()), Some(q));
         }
@@ -435,6 +450,7 @@ mod tests {
                 inline: true,
             },
             Reply::MmapFd { len: 8 },
+            Reply::Mailbox,
             Reply::Result {
                 ret: -22,
                 close: vec![5],

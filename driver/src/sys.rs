@@ -309,6 +309,15 @@ pub fn recv(fd: BorrowedFd, buf: &mut [u8], flags: libc::c_int) -> io::Result<Re
     })
 }
 
+/// Whether the peer of connected socket `fd` has gone (hung up or closed its end).
+pub fn peer_closed(fd: BorrowedFd) -> bool {
+    use rustix::event::{poll, PollFd, PollFlags, Timespec};
+    let mut fds = [PollFd::new(&fd, PollFlags::RDHUP)];
+    let gone = PollFlags::RDHUP | PollFlags::HUP | PollFlags::ERR;
+    matches!(poll(&mut fds, Some(&Timespec::default())), Ok(n) if n > 0)
+        && fds[0].revents().intersects(gone)
+}
+
 /// Waits until `fd` is readable or `timeout_ms` passes (-1: forever). True if readable
 /// (or hung up).
 pub fn poll_in(fd: BorrowedFd, timeout_ms: i32) -> io::Result<bool> {

@@ -28,6 +28,8 @@ struct ThreadState {
     calling_pid: i32,
     calling_uid: u32,
     is_looper: bool,
+    /// A looper that polls (`setup_polling`): it goes back to its event loop between reads.
+    polling: bool,
     /// Depth of incoming transactions being served on this thread.
     serving: u32,
 }
@@ -51,6 +53,7 @@ impl ThreadState {
             calling_pid: own_pid(),
             calling_uid: own_uid(),
             is_looper: false,
+            polling: false,
             serving: 0,
         }
     }
@@ -94,6 +97,13 @@ fn process() -> Result<&'static ProcessState, StatusCode> {
 /// One `BINDER_WRITE_READ` (AOSP `talkWithDriver`): writes the out buffer unless returns are
 /// still unread (when receiving), and reads if the in buffer is drained.
 fn talk_with_driver(do_receive: bool) -> io::Result<()> {
+    talk(do_receive, false)
+}
+
+/// `talk_with_driver`; with `then_read`, for a looper's reply, the driver reads on after the
+/// reply's `BR_TRANSACTION_COMPLETE` (`Device::reply_and_read`), as the looper's next read
+/// would, so that the reply and the wait for the next request block once.
+fn talk(do_receive: bool, then_read: bool) -> io::Result<()> {
     let ps = ProcessState::self_().map_err(|e| io::Error::new(io::ErrorKind::NotConnected, e))?;
     STATE.with(|cell| {
         let mut s = cell.borrow_mut();
@@ -114,9 +124,12 @@ fn talk_with_driver(do_receive: bool) -> io::Result<()> {
         let s = &mut *s;
         let mut written = 0;
         let (read_consumed, result) = loop {
-            let (w, r, result) = ps
-                .device
-                .write_read_buffers(&s.out[written..out_avail], &mut s.rbuf[..read_size]);
+            let (write, read) = (&s.out[written..out_avail], &mut s.rbuf[..read_size]);
+            let (w, r, result) = if then_read {
+                ps.device.reply_and_read(write, read)
+            } else {
+                ps.device.write_read_buffers(write, read)
+            };
             written += w;
             match result {
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
@@ -318,8 +331,16 @@ fn write_transaction_data(cmd: u32, flags: u32, handle: u32, code: u32, data: &P
 /// synchronous call (`want_reply`), else the `BR_TRANSACTION_COMPLETE`. Incoming calls meanwhile
 /// are executed on this thread.
 fn wait_for_response(want_reply: bool) -> Result<Option<Parcel>, StatusCode> {
+    wait_for_response_with(want_reply, false)
+}
+
+/// `wait_for_response`, the first read `then_read` (see [`talk`]).
+fn wait_for_response_with(
+    want_reply: bool,
+    mut then_read: bool,
+) -> Result<Option<Parcel>, StatusCode> {
     loop {
-        talk_with_driver(true).map_err(|e| status_from_io(&e))?;
+        talk(true, std::mem::take(&mut then_read)).map_err(|e| status_from_io(&e))?;
         let Some(cmd) = read_in::<u32>() else {
             continue;
         };
@@ -395,7 +416,9 @@ fn send_reply(reply: Result<&Parcel, StatusCode>) -> Result<(), StatusCode> {
             write_transaction_data(BC_REPLY, TF_STATUS_CODE, u32::MAX, 0, &status_parcel);
         }
     }
-    wait_for_response(false).map(|_| ())
+    // A pool looper replying to its outermost call reads next anyway.
+    let then_read = with(|s| s.is_looper && !s.polling && s.serving == 0);
+    wait_for_response_with(false, then_read).map(|_| ())
 }
 
 fn execute_transaction(secctx: bool) -> Result<(), StatusCode> {
@@ -577,6 +600,7 @@ pub fn setup_polling() -> Result<RawFd, StatusCode> {
     let ps = process()?;
     with(|s| {
         s.is_looper = true;
+        s.polling = true;
         push_cmd(&mut s.out, BC_ENTER_LOOPER, &[]);
     });
     flush_commands()?;

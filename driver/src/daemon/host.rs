@@ -40,6 +40,10 @@ pub(crate) struct Inline {
     pub(crate) procs: std::collections::HashSet<ProcId>,
     /// The regions of each thread's ioctl in flight.
     pub(crate) regions: HashMap<(ProcId, crate::core::Tid), Vec<Region>>,
+    /// The thread the core is running an operation for: its process's memory is what that
+    /// thread's ioctl brought (threads' regions may lie at the same addresses: the
+    /// placeholders of lent and posted buffers).
+    pub(crate) current: Option<(ProcId, crate::core::Tid)>,
 }
 
 /// A range of a client's memory, as it sent it, or as the driver wrote it.
@@ -97,9 +101,10 @@ impl Inline {
     /// The region of `proc` holding `addr..addr + len`.
     fn find(&mut self, proc: ProcId, addr: u64, len: usize, read: bool) -> Option<&mut Region> {
         let end = addr.checked_add(len as u64)?;
+        let current = self.current;
         self.regions
             .iter_mut()
-            .filter(|((p, _), _)| *p == proc)
+            .filter(|(&(p, t), _)| p == proc && current.is_none_or(|c| c.0 != p || c.1 == t))
             .flat_map(|(_, rs)| rs.iter_mut())
             .find(|r| {
                 (r.readable || !read) && r.addr <= addr && end <= r.addr.saturating_add(r.len)

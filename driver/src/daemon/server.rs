@@ -11,9 +11,10 @@ use super::host::{Buffers, CopyStats, FileTable, Inline, ProcessMemory, Region};
 use crate::core::{
     Completion, Context, Credentials, Env, Errno, Fault, Outcome, ProcId, Tid, Wake,
 };
+use crate::mailbox::{self, Mailbox};
 use crate::protocol::{with_msg_buf, Reply, Request};
 use crate::sys;
-use crate::uapi::{BinderWriteRead, Pod, BINDER_WRITE_READ};
+use crate::uapi::{BinderWriteRead, Pod, BINDER_WRITE_READ, BR_NOOP, BR_TRANSACTION_COMPLETE};
 
 /// The most of a mapping the driver uses; the memfd is never larger.
 const MAX_BUFFER: u64 = 4 << 20;
@@ -24,6 +25,48 @@ const STOP_KEY: u64 = 0;
 enum Endpoint {
     Listener(usize),
     Conn(Conn),
+    /// The doorbell of a thread's mailbox (edge-triggered, never read).
+    Doorbell {
+        dev: usize,
+        proc: ProcId,
+        tid: Tid,
+    },
+}
+
+/// A thread's channel: its socket, and its mailbox when binderd reads the process's memory.
+struct ThreadChannel {
+    key: u64,
+    fd: Arc<OwnedFd>,
+    mailbox: Option<Arc<ChannelMailbox>>,
+}
+
+/// A thread's mailbox as binderd holds it.
+struct ChannelMailbox {
+    mailbox: Mailbox,
+    doorbell: OwnedFd,
+    /// The doorbell's epoll key.
+    key: u64,
+}
+
+/// A mailbox request binderd holds until it answers. Meanwhile the turn is binderd's (or the
+/// client's while it takes files from the channel, `ANS_INSTALL`): rings are not requests.
+struct Served {
+    lent: Option<Lent>,
+}
+
+/// A `BINDER_WRITE_READ` on lent buffers, served through the mailbox.
+struct Lent {
+    read_size: u64,
+    /// Read on after a read of only `BR_NOOP` + `BR_TRANSACTION_COMPLETE` (`THEN_READ`).
+    then_read: bool,
+    /// What an earlier read of the same turn returned, and its results (`THEN_READ`).
+    earlier: Option<Earlier>,
+}
+
+struct Earlier {
+    returns: Vec<u8>,
+    write_consumed: u64,
+    closes: Vec<u32>,
 }
 
 struct Conn {
@@ -48,7 +91,7 @@ struct ProcEntry {
     /// The opener's euid: inline bytes held are counted against it.
     uid: u32,
     /// Threads' channels, by tid.
-    threads: HashMap<Tid, (u64, Arc<OwnedFd>)>,
+    threads: HashMap<Tid, ThreadChannel>,
     /// A buffer created by `Mmap` and not yet confirmed by `Mapped`.
     pending_buffer: Option<sys::SealedBuffer>,
 }
@@ -76,13 +119,39 @@ pub(crate) struct DevState {
     held_by_uid: HashMap<u32, usize>,
     /// Threads running posted commands: their ioctl's end is not answered.
     posted: HashSet<(ProcId, Tid)>,
+    /// Mailbox requests binderd holds.
+    served: HashMap<(ProcId, Tid), Served>,
+    /// Mailboxes replaced, whose doorbells are to be unwatched.
+    unwatch: Vec<Arc<ChannelMailbox>>,
+    /// Threads whose new mailboxes' doorbells are to be watched.
+    watch: Vec<(ProcId, Tid)>,
 }
+
+/// A new mailbox for the thread channel with epoll key `key`, and its memfd to pass.
+fn new_mailbox(key: u64) -> io::Result<(Arc<ChannelMailbox>, OwnedFd)> {
+    let (mailbox, memfd) = Mailbox::create()?;
+    let doorbell = mailbox::doorbell()?;
+    let m = ChannelMailbox {
+        mailbox,
+        doorbell,
+        key: key | DOORBELL_KEY,
+    };
+    Ok((Arc::new(m), memfd))
+}
+
+/// The bit that makes a thread channel's key its doorbell's.
+const DOORBELL_KEY: u64 = 1 << 63;
 
 /// Where a posted write's `binder_write_read` and commands are said to be: addresses below
 /// any process's lowest mapping (`mmap_min_addr`), so no live memory of the client's other
 /// in-flight ioctls can be confused with them.
 const POST_ARG: u64 = 0x1000;
 const POST_COMMANDS: u64 = 0x2000;
+/// Likewise for a `BINDER_WRITE_READ` on lent buffers served through a mailbox: its
+/// `binder_write_read`, commands and returns.
+const LENT_ARG: u64 = 0x3000;
+const LENT_WRITE: u64 = 0x4000;
+const LENT_READ: u64 = 0x8000;
 
 /// The most bytes one inline ioctl may bring (a transaction is at most 4 MiB).
 const MAX_INLINE: usize = 16 << 20;
@@ -185,11 +254,26 @@ impl Device {
     }
 }
 
-/// A message to send once the device lock is released.
-struct Out {
-    fd: Arc<OwnedFd>,
-    bytes: Vec<u8>,
-    fds: Vec<OwnedFd>,
+/// What to do once the device lock is released.
+enum Out {
+    /// Send a message on a channel.
+    Send {
+        fd: Arc<OwnedFd>,
+        bytes: Vec<u8>,
+        fds: Vec<OwnedFd>,
+    },
+    /// Wake a client sleeping on its mailbox (its answer is written).
+    Wake(Arc<ChannelMailbox>),
+}
+
+impl Out {
+    /// Whether it goes to thread channel `c`.
+    fn is_for(&self, c: &ThreadChannel) -> bool {
+        match self {
+            Out::Send { fd, .. } => Arc::ptr_eq(fd, &c.fd),
+            Out::Wake(m) => c.mailbox.as_ref().is_some_and(|n| Arc::ptr_eq(m, n)),
+        }
+    }
 }
 
 pub(crate) struct Shared {
@@ -275,6 +359,9 @@ impl Shared {
                     chunks: HashMap::new(),
                     held_by_uid: HashMap::new(),
                     posted: HashSet::new(),
+                    served: HashMap::new(),
+                    unwatch: Vec::new(),
+                    watch: Vec::new(),
                 }),
                 name,
                 listener,
@@ -355,7 +442,7 @@ impl Shared {
                     );
                     None
                 }
-                None => None,
+                Some(Endpoint::Doorbell { .. }) | None => None,
             };
             if let Some((dev, kind)) = conn {
                 let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -366,15 +453,17 @@ impl Shared {
     }
 
     fn ctl(&self, op: libc::c_int, fd: RawFd, key: u64, oneshot: bool) -> io::Result<()> {
-        let mut ev = libc::epoll_event {
-            events: (libc::EPOLLIN | libc::EPOLLRDHUP) as u32
-                | if oneshot {
-                    libc::EPOLLONESHOT as u32
-                } else {
-                    0
-                },
-            u64: key,
-        };
+        let flags = if oneshot { libc::EPOLLONESHOT } else { 0 };
+        self.ctl_flags(
+            op,
+            fd,
+            key,
+            (libc::EPOLLIN | libc::EPOLLRDHUP | flags) as u32,
+        )
+    }
+
+    fn ctl_flags(&self, op: libc::c_int, fd: RawFd, key: u64, events: u32) -> io::Result<()> {
+        let mut ev = libc::epoll_event { events, u64: key };
         // SAFETY: valid epoll fd and event.
         if unsafe { libc::epoll_ctl(self.epoll.as_raw_fd(), op, fd, &mut ev) } < 0 {
             return Err(io::Error::last_os_error());
@@ -401,9 +490,70 @@ impl Shared {
         lock(&self.conns_by_uid).clear();
         for d in &self.devices {
             let mut st = lock(&d.state);
+            // Clients waiting on a mailbox hear at once; the others see end of stream.
+            for e in st.procs.values() {
+                for m in e.threads.values().filter_map(|c| c.mailbox.as_ref()) {
+                    m.mailbox.hand_back(mailbox::DEAD);
+                    m.mailbox.wake();
+                }
+            }
             st.procs.clear();
             st.buffers.clear();
         }
+    }
+
+    /// Watches the doorbell of thread `t`'s mailbox, if it has one; false if it cannot.
+    fn watch_doorbell(&self, st: &DevState, dev: usize, p: ProcId, t: Tid) -> bool {
+        let Some(m) = st
+            .procs
+            .get(&p)
+            .and_then(|e| e.threads.get(&t)?.mailbox.clone())
+        else {
+            return true;
+        };
+        lock(&self.endpoints).insert(
+            m.key,
+            Endpoint::Doorbell {
+                dev,
+                proc: p,
+                tid: t,
+            },
+        );
+        // Edge-triggered: every ring is an event, and the eventfd is never read.
+        let events = (libc::EPOLLIN | libc::EPOLLET) as u32;
+        match self.ctl_flags(libc::EPOLL_CTL_ADD, m.doorbell.as_raw_fd(), m.key, events) {
+            Ok(()) => true,
+            Err(e) => {
+                tracing::error!(%e, "epoll add failed");
+                lock(&self.endpoints).remove(&m.key);
+                false
+            }
+        }
+    }
+
+    fn unwatch_doorbell(&self, m: &ChannelMailbox) {
+        lock(&self.endpoints).remove(&m.key);
+        // SAFETY: removing our own registration; the eventfd is still open.
+        unsafe {
+            libc::epoll_ctl(
+                self.epoll.as_raw_fd(),
+                libc::EPOLL_CTL_DEL,
+                m.doorbell.as_raw_fd(),
+                std::ptr::null_mut(),
+            )
+        };
+    }
+
+    /// A thread rang its mailbox's doorbell: serves the request there, if it is one.
+    fn ring(&self, dev: usize, p: ProcId, t: Tid) {
+        let d = &self.devices[dev];
+        let mut out = Vec::new();
+        let jobs = {
+            let mut st = lock(&d.state);
+            st.serve_mailbox(p, t, &mut out);
+            d.unlock(st)
+        };
+        self.drain(dev, out, jobs);
     }
 
     pub(crate) fn copy_stats(&self, name: &str) -> Option<CopyStats> {
@@ -505,7 +655,7 @@ impl Shared {
                     .collect();
                 for (p, t) in due {
                     st.freeze_waits.remove(&(p, t));
-                    let o = st.with_env(|core, env| core.timeout(p, t, env));
+                    let o = st.with_env(Some((p, t)), |core, env| core.timeout(p, t, env));
                     st.finish(p, t, o, &mut out);
                 }
                 d.unlock(st)
@@ -535,6 +685,11 @@ impl Shared {
                     return;
                 }
                 Some(Endpoint::Conn(c)) => (c.dev, c.fd.clone(), c.kind),
+                Some(&Endpoint::Doorbell { dev, proc, tid }) => {
+                    drop(eps);
+                    self.ring(dev, proc, tid);
+                    return;
+                }
             }
         };
         let mut fds = Vec::new();
@@ -571,7 +726,15 @@ impl Shared {
         let mut out = Vec::new();
         let (new_kind, jobs) = {
             let mut st = lock(&device.state);
-            let k = st.handle(kind, key, &fd, request, fds, sender, &mut out);
+            let mut k = st.handle(kind, key, &fd, request, fds, sender, &mut out);
+            for (p, t) in std::mem::take(&mut st.watch) {
+                if !self.watch_doorbell(&st, dev, p, t) {
+                    k = None;
+                }
+            }
+            for m in std::mem::take(&mut st.unwatch) {
+                self.unwatch_doorbell(&m);
+            }
             (k, device.unlock(st))
         };
         self.drain(dev, out, jobs);
@@ -665,13 +828,15 @@ impl Shared {
     /// A connection ended: a process connection is the process's release.
     fn disconnect(&self, key: u64, dev: usize, kind: ConnKind) {
         let mut removed = vec![key];
+        let mut doorbells = Vec::new();
         if let ConnKind::Proc(p) = kind {
             let mut out = Vec::new();
             let jobs = {
                 let d = &self.devices[dev];
                 let mut st = lock(&d.state);
                 if let Some(e) = st.procs.get(&p) {
-                    removed.extend(e.threads.values().map(|(k, _)| *k));
+                    removed.extend(e.threads.values().map(|c| c.key));
+                    doorbells.extend(e.threads.values().filter_map(|c| c.mailbox.clone()));
                 }
                 st.release(p, &mut out);
                 d.unlock(st)
@@ -682,10 +847,14 @@ impl Shared {
             let mut st = lock(&self.devices[dev].state);
             st.drop_pending(p, key);
             if let Some(e) = st.procs.get_mut(&p) {
-                if e.threads.get(&t).is_some_and(|(k, _)| *k == key) {
-                    e.threads.remove(&t);
+                if e.threads.get(&t).is_some_and(|c| c.key == key) {
+                    doorbells.extend(e.threads.remove(&t).and_then(|c| c.mailbox));
+                    st.served.remove(&(p, t));
                 }
             }
+        }
+        for m in doorbells {
+            self.unwatch_doorbell(&m);
         }
         let mut eps = lock(&self.endpoints);
         for k in removed {
@@ -724,7 +893,9 @@ impl Shared {
                 st.stats.one_copy_bytes += c.one_copy_bytes;
                 st.stats.inline_bytes += c.inline_bytes;
                 st.stats.copies += c.copies;
-                let o = st.with_env(|core, env| core.payload_copied(j.proc, j.tid, r, env));
+                let o = st.with_env(Some((j.proc, j.tid)), |core, env| {
+                    core.payload_copied(j.proc, j.tid, r, env)
+                });
                 st.finish(j.proc, j.tid, o, &mut out);
             }
             jobs = d.unlock(st);
@@ -734,16 +905,27 @@ impl Shared {
 
 fn send_all(out: Vec<Out>) {
     for o in out {
-        let raw: Vec<RawFd> = o.fds.iter().map(|f| f.as_raw_fd()).collect();
-        if let Err(e) = sys::send(o.fd.as_fd(), &o.bytes, &raw) {
-            tracing::debug!(%e, "send to client failed");
+        match o {
+            Out::Send { fd, bytes, fds } => {
+                let raw: Vec<RawFd> = fds.iter().map(|f| f.as_raw_fd()).collect();
+                if let Err(e) = sys::send(fd.as_fd(), &bytes, &raw) {
+                    tracing::debug!(%e, "send to client failed");
+                }
+            }
+            Out::Wake(m) => m.mailbox.wake(),
         }
     }
 }
 
 impl DevState {
-    /// Runs a core entry point with the host views of this device.
-    fn with_env<T>(&mut self, f: impl FnOnce(&mut Context, &mut Env) -> Outcome<T>) -> Outcome<T> {
+    /// Runs a core entry point, for thread `current` when it acts for one, with the host views
+    /// of this device.
+    fn with_env<T>(
+        &mut self,
+        current: Option<(ProcId, Tid)>,
+        f: impl FnOnce(&mut Context, &mut Env) -> Outcome<T>,
+    ) -> Outcome<T> {
+        self.inline.current = current;
         let DevState {
             core,
             pids,
@@ -762,18 +944,18 @@ impl DevState {
         f(core, &mut env)
     }
 
-    fn channel(&self, p: ProcId, t: Tid) -> Option<Arc<OwnedFd>> {
-        self.procs
-            .get(&p)?
-            .threads
-            .get(&t)
-            .map(|(_, fd)| fd.clone())
+    fn channel(&self, p: ProcId, t: Tid) -> Option<&ThreadChannel> {
+        self.procs.get(&p)?.threads.get(&t)
+    }
+
+    fn mailbox(&self, p: ProcId, t: Tid) -> Option<Arc<ChannelMailbox>> {
+        self.channel(p, t)?.mailbox.clone()
     }
 
     fn reply(&self, p: ProcId, t: Tid, r: Reply, fds: Vec<OwnedFd>, out: &mut Vec<Out>) {
-        if let Some(fd) = self.channel(p, t) {
-            out.push(Out {
-                fd,
+        if let Some(c) = self.channel(p, t) {
+            out.push(Out::Send {
+                fd: c.fd.clone(),
                 bytes: r.encode(),
                 fds,
             });
@@ -794,7 +976,7 @@ impl DevState {
         let caller = self.channel(p, t);
         let (to_caller, others): (Vec<Out>, Vec<Out>) = woken
             .into_iter()
-            .partition(|m| caller.as_ref().is_some_and(|c| Arc::ptr_eq(c, &m.fd)));
+            .partition(|m| caller.is_some_and(|c| m.is_for(c)));
         out.extend(others);
         out.extend(own);
         out.extend(to_caller);
@@ -805,7 +987,7 @@ impl DevState {
         while let Some(w) = queue.pop_front() {
             match w {
                 Wake::Resume(p, t) => {
-                    let o = self.with_env(|core, env| core.resume(p, t, env));
+                    let o = self.with_env(Some((p, t)), |core, env| core.resume(p, t, env));
                     queue.extend(o.wakes);
                     self.complete(p, t, o.result, out);
                 }
@@ -835,9 +1017,15 @@ impl DevState {
                         Ok(v) => v as i64,
                         Err(e) => errno_ret(e),
                     };
-                    match self.inline.regions.remove(&(p, t)) {
-                        Some(regions) => self.inline_result(p, t, ret, close, regions, out),
-                        None => self.reply(p, t, Reply::Result { ret, close }, Vec::new(), out),
+                    let regions = self.inline.regions.remove(&(p, t));
+                    match (self.served.remove(&(p, t)), regions) {
+                        (Some(served), regions) => {
+                            self.answer_mailbox(p, t, served, ret, close, regions, out)
+                        }
+                        (None, Some(regions)) => self.inline_result(p, t, ret, close, regions, out),
+                        (None, None) => {
+                            self.reply(p, t, Reply::Result { ret, close }, Vec::new(), out)
+                        }
                     }
                 }
                 if self.pollers.contains(&(p, t)) && self.core.poll(p, t).result == Ok(true) {
@@ -888,6 +1076,19 @@ impl DevState {
                 if fds.len() != refs.len() {
                     tracing::error!("files to install went missing");
                 }
+                // A mailbox client hears of them there, then takes them from the channel.
+                if self.served.contains_key(&(p, t)) {
+                    if let Some(m) = self.mailbox(p, t) {
+                        let ans = mailbox::Answer {
+                            kind: mailbox::ANS_INSTALL,
+                            ..Default::default()
+                        };
+                        m.mailbox.write_answer(&ans, &[]);
+                        if m.mailbox.hand_back(mailbox::CLIENT) {
+                            out.push(Out::Wake(m));
+                        }
+                    }
+                }
                 // As many messages as SCM_RIGHTS needs; the client answers after the last.
                 loop {
                     let rest = fds.split_off(fds.len().min(sys::MAX_FDS));
@@ -899,6 +1100,202 @@ impl DevState {
                     fds = rest;
                 }
             }
+        }
+    }
+
+    /// Serves what thread `t` of `p` left in its mailbox when it rang: copies the request out
+    /// once and runs it. A ring while binderd holds the request, or with the turn not
+    /// binderd's, is nobody's request (a scribbling client) and is ignored.
+    fn serve_mailbox(&mut self, p: ProcId, t: Tid, out: &mut Vec<Out>) {
+        let Some(m) = self.mailbox(p, t) else { return };
+        if m.mailbox.turn().load(std::sync::atomic::Ordering::SeqCst) != mailbox::DAEMON {
+            return;
+        }
+        if self.served.contains_key(&(p, t)) {
+            return;
+        }
+        let req = m.mailbox.read_request();
+        let _span = tracing::debug_span!("mailbox", proc = p.0, tid = t).entered();
+        let (posted, write_len) = (req.posted as usize, req.write_len as usize);
+        let fits = posted.saturating_add(write_len) <= mailbox::REQUEST_DATA_SIZE
+            && req.read_size as usize <= mailbox::ANSWER_DATA_SIZE
+            && matches!(req.kind, mailbox::REQ_IOCTL | mailbox::REQ_LENT);
+        if !fits {
+            self.refuse_mailbox(&m, Errno::EINVAL, out);
+            return;
+        }
+        let mut data = m.mailbox.read_request_data(posted + write_len);
+        let write = data.split_off(posted);
+        // Commands posted since the thread's last request run first.
+        if !data.is_empty() && !self.run_posted(p, t, data, out) {
+            self.refuse_mailbox(&m, Errno::EINVAL, out);
+            return;
+        }
+        match req.kind {
+            mailbox::REQ_IOCTL => {
+                self.served.insert((p, t), Served { lent: None });
+                let o = self.with_env(Some((p, t)), |core, env| {
+                    core.ioctl(p, t, req.cmd, req.arg, env)
+                });
+                self.finish(p, t, o, out);
+            }
+            _ => {
+                self.served.insert(
+                    (p, t),
+                    Served {
+                        lent: Some(Lent {
+                            read_size: req.read_size as u64,
+                            then_read: req.flags & mailbox::THEN_READ != 0,
+                            earlier: None,
+                        }),
+                    },
+                );
+                self.read_lent(p, t, write, req.read_size as u64, out);
+            }
+        }
+    }
+
+    /// Answers a malformed mailbox request with `errno`, running nothing.
+    fn refuse_mailbox(&self, m: &Arc<ChannelMailbox>, errno: Errno, out: &mut Vec<Out>) {
+        let ans = mailbox::Answer {
+            kind: mailbox::ANS_RESULT,
+            ret: errno_ret(errno),
+            ..Default::default()
+        };
+        m.mailbox.write_answer(&ans, &[]);
+        if m.mailbox.hand_back(mailbox::CLIENT) {
+            out.push(Out::Wake(m.clone()));
+        }
+    }
+
+    /// Runs `commands` as a write-only `BINDER_WRITE_READ` nobody waits for (posted
+    /// commands: no transaction among them, so it never waits itself). False, running
+    /// nothing, when they may not be posted.
+    fn run_posted(&mut self, p: ProcId, t: Tid, commands: Vec<u8>, out: &mut Vec<Out>) -> bool {
+        if !crate::protocol::postable(&commands) {
+            return false;
+        }
+        let bwr = BinderWriteRead {
+            write_size: commands.len() as u64,
+            write_buffer: POST_COMMANDS,
+            ..Default::default()
+        };
+        self.inline.regions.insert(
+            (p, t),
+            vec![
+                Region::sent(POST_ARG, bwr.as_bytes().to_vec()),
+                Region::sent(POST_COMMANDS, commands),
+            ],
+        );
+        self.posted.insert((p, t));
+        let o = self.with_env(Some((p, t)), |core, env| {
+            core.ioctl(p, t, BINDER_WRITE_READ, POST_ARG, env)
+        });
+        self.finish(p, t, o, out);
+        true
+    }
+
+    /// Runs a `BINDER_WRITE_READ` of `write` and up to `read_size` bytes of returns, on
+    /// buffers that live in binderd (the mailbox's, copied out, and its answer).
+    fn read_lent(&mut self, p: ProcId, t: Tid, write: Vec<u8>, read_size: u64, out: &mut Vec<Out>) {
+        let bwr = BinderWriteRead {
+            write_size: write.len() as u64,
+            write_buffer: LENT_WRITE,
+            read_size,
+            read_buffer: LENT_READ,
+            ..Default::default()
+        };
+        let mut regions = vec![Region::sent(LENT_ARG, bwr.as_bytes().to_vec())];
+        if !write.is_empty() {
+            regions.push(Region::sent(LENT_WRITE, write));
+        }
+        regions.push(Region::write_only(LENT_READ, read_size));
+        self.inline.regions.insert((p, t), regions);
+        let o = self.with_env(Some((p, t)), |core, env| {
+            core.ioctl(p, t, BINDER_WRITE_READ, LENT_ARG, env)
+        });
+        self.finish(p, t, o, out);
+    }
+
+    /// Answers a mailbox request that ended, or reads on in the same turn (`THEN_READ`) when
+    /// a reply's read brought only its `BR_TRANSACTION_COMPLETE`.
+    #[allow(clippy::too_many_arguments)]
+    fn answer_mailbox(
+        &mut self,
+        p: ProcId,
+        t: Tid,
+        served: Served,
+        ret: i64,
+        mut closes: Vec<u32>,
+        regions: Option<Vec<Region>>,
+        out: &mut Vec<Out>,
+    ) {
+        let Some(m) = self.mailbox(p, t) else { return };
+        let mut ans = mailbox::Answer {
+            kind: mailbox::ANS_RESULT,
+            ret,
+            ..Default::default()
+        };
+        let mut returns: &[u8] = &[];
+        let regions = regions.unwrap_or_default();
+        let mut earlier_returns = Vec::new();
+        if let Some(lent) = served.lent {
+            let bwr = regions
+                .iter()
+                .find(|r| r.addr == LENT_ARG)
+                .and_then(|r| BinderWriteRead::from_bytes(&r.data))
+                .unwrap_or_default();
+            let read = regions.iter().find(|r| r.addr == LENT_READ);
+            let n = (bwr.read_consumed.min(lent.read_size) as usize)
+                .min(read.map_or(0, |r| r.data.len()));
+            returns = read.map_or(&[][..], |r| &r.data[..n]);
+            ans.write_consumed = bwr.write_consumed;
+            let complete = [BR_NOOP.to_ne_bytes(), BR_TRANSACTION_COMPLETE.to_ne_bytes()].concat();
+            match lent.earlier {
+                Some(e) => {
+                    // The read on: its failure is the next read's to report.
+                    if ret < 0 {
+                        ans.ret = 0;
+                        returns = &[];
+                    }
+                    ans.write_consumed = e.write_consumed;
+                    closes.splice(0..0, e.closes);
+                    earlier_returns = e.returns;
+                }
+                None if lent.then_read
+                    && ret == 0
+                    && bwr.write_consumed == bwr.write_size
+                    && returns == complete
+                    && lent.read_size >= 2 * complete.len() as u64 =>
+                {
+                    self.served.insert(
+                        (p, t),
+                        Served {
+                            lent: Some(Lent {
+                                read_size: lent.read_size - complete.len() as u64,
+                                then_read: false,
+                                earlier: Some(Earlier {
+                                    returns: complete.clone(),
+                                    write_consumed: bwr.write_consumed,
+                                    closes,
+                                }),
+                            }),
+                        },
+                    );
+                    let rest = lent.read_size - complete.len() as u64;
+                    self.read_lent(p, t, Vec::new(), rest, out);
+                    return;
+                }
+                None => {}
+            }
+        }
+        ans.read_consumed = (earlier_returns.len() + returns.len()) as u64;
+        ans.closes = closes.len() as u32;
+        let close_bytes: Vec<u8> = closes.iter().flat_map(|c| c.to_ne_bytes()).collect();
+        m.mailbox
+            .write_answer(&ans, &[&earlier_returns, returns, &close_bytes]);
+        if m.mailbox.hand_back(mailbox::CLIENT) {
+            out.push(Out::Wake(m));
         }
     }
 
@@ -941,7 +1338,7 @@ impl DevState {
     }
 
     fn release(&mut self, p: ProcId, out: &mut Vec<Out>) {
-        let o = self.with_env(|core, env| core.release(p, env));
+        let o = self.with_env(None, |core, env| core.release(p, env));
         if let Some(e) = self.procs.remove(&p) {
             self.tokens.remove(&e.token);
         }
@@ -1062,7 +1459,7 @@ impl DevState {
         out: &mut Vec<Out>,
     ) -> Option<ConnKind> {
         let answer = |r: Reply, fds: Vec<OwnedFd>, out: &mut Vec<Out>| {
-            out.push(Out {
+            out.push(Out::Send {
                 fd: fd.clone(),
                 bytes: r.encode(),
                 fds,
@@ -1166,12 +1563,38 @@ impl DevState {
                     );
                     return None;
                 }
-                self.procs
-                    .get_mut(&p)?
-                    .threads
-                    .insert(tid, (key, fd.clone()));
+                let channel = ThreadChannel {
+                    key,
+                    fd: fd.clone(),
+                    mailbox: None,
+                };
+                let old = self.procs.get_mut(&p)?.threads.insert(tid, channel);
+                self.unwatch.extend(old.and_then(|c| c.mailbox));
+                self.served.remove(&(p, tid));
                 answer_ret(0, out);
                 Some(ConnKind::Thread(p, tid))
+            }
+            (ConnKind::Thread(p, t), Request::Mailbox) => {
+                // Only for memory binderd reads (inline clients keep the channel alone), and
+                // one per channel.
+                let channel = self.procs.get_mut(&p)?.threads.get_mut(&t)?;
+                if self.inline.procs.contains(&p) || channel.mailbox.is_some() {
+                    answer_ret(errno_ret(Errno::EINVAL), out);
+                    return Some(kind);
+                }
+                match new_mailbox(key) {
+                    Ok((m, memfd)) => {
+                        let doorbell = m.doorbell.try_clone().ok()?;
+                        channel.mailbox = Some(m);
+                        self.watch.push((p, t));
+                        answer(Reply::Mailbox, vec![memfd, doorbell], out);
+                    }
+                    Err(e) => {
+                        tracing::warn!(%e, "cannot make a mailbox");
+                        answer_ret(-(e.raw_os_error().unwrap_or(libc::ENOMEM) as i64), out);
+                    }
+                }
+                Some(kind)
             }
             (ConnKind::Proc(p), Request::Mmap { len }) => {
                 let e = self.procs.get_mut(&p)?;
@@ -1215,7 +1638,7 @@ impl DevState {
             }
             (ConnKind::Thread(p, t), Request::Ioctl { cmd, arg }) => {
                 let _span = tracing::debug_span!("ioctl", proc = p.0, tid = t).entered();
-                let o = self.with_env(|core, env| core.ioctl(p, t, cmd, arg, env));
+                let o = self.with_env(Some((p, t)), |core, env| core.ioctl(p, t, cmd, arg, env));
                 self.finish(p, t, o, out);
                 Some(kind)
             }
@@ -1270,7 +1693,7 @@ impl DevState {
                 self.inline.regions.insert((p, t), built);
                 self.files.inline_fds.insert((p, t), sent_fds);
                 let _span = tracing::debug_span!("ioctl", proc = p.0, tid = t).entered();
-                let o = self.with_env(|core, env| core.ioctl(p, t, cmd, arg, env));
+                let o = self.with_env(Some((p, t)), |core, env| core.ioctl(p, t, cmd, arg, env));
                 self.finish(p, t, o, out);
                 Some(kind)
             }
@@ -1300,8 +1723,9 @@ impl DevState {
                 );
                 self.posted.insert((p, t));
                 let _span = tracing::debug_span!("posted", proc = p.0, tid = t).entered();
-                let o =
-                    self.with_env(|core, env| core.ioctl(p, t, BINDER_WRITE_READ, POST_ARG, env));
+                let o = self.with_env(Some((p, t)), |core, env| {
+                    core.ioctl(p, t, BINDER_WRITE_READ, POST_ARG, env)
+                });
                 self.finish(p, t, o, out);
                 Some(kind)
             }
@@ -1318,7 +1742,9 @@ impl DevState {
             }
             (ConnKind::Thread(p, t), Request::Installed { result }) => {
                 let fds = result.map_err(|e| Errno(-e));
-                let o = self.with_env(|core, env| core.files_installed(p, t, fds, env));
+                let o = self.with_env(Some((p, t)), |core, env| {
+                    core.files_installed(p, t, fds, env)
+                });
                 self.finish(p, t, o, out);
                 Some(kind)
             }
