@@ -1698,9 +1698,10 @@ impl DevState {
                 Some(kind)
             }
             (ConnKind::Thread(p, t), Request::Post { commands }) => {
+                let _span = tracing::debug_span!("posted", proc = p.0, tid = t).entered();
                 // Only a thread with no ioctl in flight posts, and never a transaction.
                 if self.inline.regions.contains_key(&(p, t))
-                    || !crate::protocol::postable(&commands)
+                    || !self.run_posted(p, t, commands, out)
                 {
                     tracing::warn!(
                         proc = p.0,
@@ -1709,24 +1710,6 @@ impl DevState {
                     );
                     return None;
                 }
-                let bwr = BinderWriteRead {
-                    write_size: commands.len() as u64,
-                    write_buffer: POST_COMMANDS,
-                    ..Default::default()
-                };
-                self.inline.regions.insert(
-                    (p, t),
-                    vec![
-                        Region::sent(POST_ARG, bwr.as_bytes().to_vec()),
-                        Region::sent(POST_COMMANDS, commands),
-                    ],
-                );
-                self.posted.insert((p, t));
-                let _span = tracing::debug_span!("posted", proc = p.0, tid = t).entered();
-                let o = self.with_env(Some((p, t)), |core, env| {
-                    core.ioctl(p, t, BINDER_WRITE_READ, POST_ARG, env)
-                });
-                self.finish(p, t, o, out);
                 Some(kind)
             }
             (ConnKind::Thread(p, t), Request::Poll) => {
