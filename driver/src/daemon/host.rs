@@ -101,14 +101,20 @@ impl Inline {
     /// The region of `proc` holding `addr..addr + len`.
     fn find(&mut self, proc: ProcId, addr: u64, len: usize, read: bool) -> Option<&mut Region> {
         let end = addr.checked_add(len as u64)?;
-        let current = self.current;
-        self.regions
-            .iter_mut()
-            .filter(|(&(p, t), _)| p == proc && current.is_none_or(|c| c.0 != p || c.1 == t))
-            .flat_map(|(_, rs)| rs.iter_mut())
-            .find(|r| {
-                (r.readable || !read) && r.addr <= addr && end <= r.addr.saturating_add(r.len)
-            })
+        let fits = |r: &&mut Region| {
+            (r.readable || !read) && r.addr <= addr && end <= r.addr.saturating_add(r.len)
+        };
+        match self.current {
+            // The thread the core acts for: its own regions, looked up directly (every parked
+            // read keeps some, so scanning them all would cost every access that many).
+            Some(c) if c.0 == proc => self.regions.get_mut(&c)?.iter_mut().find(fits),
+            _ => self
+                .regions
+                .iter_mut()
+                .filter(|(&(p, _), _)| p == proc)
+                .flat_map(|(_, rs)| rs.iter_mut())
+                .find(fits),
+        }
     }
 
     /// The bytes at `addr..addr + len` of `proc`, shared with the region holding them.
