@@ -203,7 +203,15 @@ enum Source {
     Missing,
 }
 
+/// Payloads up to this size are copied under the device lock (see `Completion::CopyPayload`).
+const SMALL_COPY: usize = 4096;
+
 impl CopyJob {
+    /// Bytes it copies.
+    fn len(&self) -> usize {
+        self.ops.iter().map(|c| c.len).sum()
+    }
+
     /// Copies every range; `Err` at the first fault. A target that went away is skipped: the
     /// commit finds it gone.
     fn run(&self) -> (Result<(), Fault>, CopyStats) {
@@ -890,9 +898,7 @@ impl Shared {
             let results: Vec<_> = jobs.iter().map(CopyJob::run).collect();
             let mut st = lock(&d.state);
             for (j, (r, c)) in jobs.iter().zip(results) {
-                st.stats.one_copy_bytes += c.one_copy_bytes;
-                st.stats.inline_bytes += c.inline_bytes;
-                st.stats.copies += c.copies;
+                st.count(c);
                 let o = st.with_env(Some((j.proc, j.tid)), |core, env| {
                     core.payload_copied(j.proc, j.tid, r, env)
                 });
@@ -942,6 +948,13 @@ impl DevState {
             files,
         };
         f(core, &mut env)
+    }
+
+    /// Adds a payload copy's bytes to the copy statistics.
+    fn count(&mut self, c: CopyStats) {
+        self.stats.one_copy_bytes += c.one_copy_bytes;
+        self.stats.inline_bytes += c.inline_bytes;
+        self.stats.copies += c.copies;
     }
 
     fn channel(&self, p: ProcId, t: Tid) -> Option<&ThreadChannel> {
@@ -1064,12 +1077,22 @@ impl DevState {
                         offset: op.offset,
                         len: op.len,
                     })
-                    .collect();
-                self.copy_jobs.push(CopyJob {
+                    .collect::<Vec<_>>();
+                let job = CopyJob {
                     proc: p,
                     tid: t,
                     ops,
-                });
+                };
+                if job.len() > SMALL_COPY {
+                    self.copy_jobs.push(job);
+                    return;
+                }
+                // A small payload is copied at once, under the lock: cheaper than letting the
+                // lock go and taking it again.
+                let (r, c) = job.run();
+                self.count(c);
+                let o = self.with_env(Some((p, t)), |core, env| core.payload_copied(p, t, r, env));
+                self.finish(p, t, o, out);
             }
             Completion::InstallFiles(refs) => {
                 let mut fds = self.files.take(&refs);
