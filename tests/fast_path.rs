@@ -54,6 +54,7 @@ fn child_roles() {
         "holders" => holders(&dev),
         "hold-callers" => hold_callers(&dev),
         "thread-exit" => thread_exit_child(&dev),
+        "forker" => forker(&dev),
         other => panic!("unknown role {other}"),
     }
     std::process::exit(0);
@@ -1629,4 +1630,60 @@ fn a_thread_that_exits_without_thread_exit_gives_up_its_mailbox() {
     assert!(mgr.wait());
     let errors = errors_in(&log);
     assert!(errors.is_empty(), "binderd logged: {errors:#?}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// A forked child holds no mailbox
+// ---------------------------------------------------------------------------------------------
+
+/// Opens the device, makes an ioctl (its thread gets a mailbox), then forks a child that only
+/// waits on a pipe; says both pids, then waits for the parent's word.
+fn forker(dev: &Path) {
+    let c = Client::open(dev);
+    assert_eq!(c.dev.version().unwrap(), 8);
+    let mut fds = [0i32; 2];
+    // SAFETY: a plain pipe into our array.
+    assert_eq!(unsafe { libc::pipe(fds.as_mut_ptr()) }, 0);
+    // SAFETY: the child only blocks in read(2) on the pipe, then exits: nothing that could
+    // deadlock on a lock another thread held at the fork.
+    let child = unsafe { libc::fork() };
+    if child == 0 {
+        let mut b = [0u8; 1];
+        // SAFETY: with its copy of the write end closed, the read ends when the parent closes
+        // its own or dies; then leave without unwinding.
+        unsafe {
+            libc::close(fds[1]);
+            libc::read(fds[0], b.as_mut_ptr().cast(), 1);
+            libc::_exit(0)
+        };
+    }
+    assert!(child > 0);
+    tell(&format!("pids {} {child}", std::process::id()));
+    hear();
+    // SAFETY: closing the write end ends the child's read; then it is reaped.
+    unsafe {
+        libc::close(fds[1]);
+        let mut status = 0;
+        libc::waitpid(child, &mut status, 0);
+    }
+}
+
+/// A mailbox is mapped with `MADV_DONTFORK`: the process that opened the device has it, the
+/// child it forks afterwards does not (so it can never write a request in its parent's name).
+#[test]
+fn a_forked_child_does_not_inherit_the_mailbox() {
+    let d = TestDaemon::start("fp-fork");
+    let mut p = ChildProc::spawn("child_roles", "forker", &d.device());
+    let line = p.expect_line_within(NOTE);
+    let pids: Vec<i32> = line
+        .strip_prefix("pids ")
+        .unwrap_or_else(|| panic!("{line}"))
+        .split(' ')
+        .map(|n| n.parse().unwrap())
+        .collect();
+    let (parent_maps, child_maps) = (mailbox_maps(pids[0]), mailbox_maps(pids[1]));
+    p.say("done");
+    assert!(p.wait());
+    assert_eq!(parent_maps, 1, "the opener maps its thread's mailbox");
+    assert_eq!(child_maps, 0, "the forked child holds no mailbox");
 }
