@@ -54,7 +54,16 @@ fn finish(child: Child, name: &str) -> Output {
         Err(_) => {
             // SAFETY: kill has no memory-safety preconditions; the waiting thread reaps it.
             unsafe { libc::kill(pid, libc::SIGKILL) };
-            panic!("{name} did not finish in time");
+            // What it printed until then says where it stuck.
+            let said = match rx.recv_timeout(Duration::from_secs(5)) {
+                Ok(Ok(out)) => format!(
+                    "stdout:\n{}\nstderr:\n{}",
+                    String::from_utf8_lossy(&out.stdout),
+                    String::from_utf8_lossy(&out.stderr)
+                ),
+                _ => "(its output could not be read)".into(),
+            };
+            panic!("{name} did not finish in time; {said}");
         }
     }
 }

@@ -963,6 +963,21 @@ fn parked_looper_is_resumed_by_process_work() {
     assert_eq!((sim.info(m).ready_threads, sim.info(m).todo), (0, 0));
 }
 
+/// A host's queue of wakes can name a thread twice; the second resume, for a thread already
+/// answered, is stale: nothing happens and nothing is answered (not an `EINVAL` result that a
+/// host would send to a thread that asked nothing).
+#[test]
+fn a_second_resume_of_an_answered_thread_is_stale() {
+    let (mut sim, m, c) = mgr_and_client();
+    sim.write_read(m, M_TID, Cmds::new().enter_looper(), 256)
+        .parked();
+    sim.write(c, CT, Cmds::new().call(0, 9, b"wake")).ok();
+    assert_eq!(sim.wait(m, M_TID).txn().code, 9);
+    assert_eq!(sim.resume_again(m, M_TID), Completion::Stale);
+    assert!(!sim.is_parked(m, M_TID));
+    assert_eq!(sim.resume_again(c, CT + 100), Completion::Stale);
+}
+
 #[test]
 fn parked_non_looper_is_not_given_process_work() {
     // Rust driver: non-looper threads never take process work.

@@ -355,7 +355,7 @@ impl Context {
 
     /// Continues the parked ioctl of `tid` after a [`Wake::Resume`]: a read finishes (or parks
     /// again if its work was taken meanwhile); a draining freeze completes once drained.
-    /// `EINVAL` for a thread that is not parked that way.
+    /// [`Completion::Stale`] for a thread that is not parked that way.
     pub fn resume(&mut self, proc: ProcId, tid: Tid, env: &mut Env) -> Outcome<Completion> {
         let c = self.continue_parked(proc, tid, env, false);
         self.outcome(c)
@@ -387,7 +387,7 @@ impl Context {
                 Some(r) => Completion::Done(r),
                 None => Completion::Parked,
             },
-            _ => Completion::Done(Err(Errno::EINVAL)),
+            _ => Completion::Stale,
         }
     }
 

@@ -151,6 +151,10 @@ pub enum Completion {
     /// senders' address spaces into receive buffers) without holding the core, then reports
     /// with [`Context::payload_copied`]. Until then the calling thread's ioctl is suspended.
     CopyPayload(Vec<CopyOp>),
+    /// A [`Wake::Resume`] or a timer came for a thread that is no longer parked that way (it
+    /// was answered meanwhile: a host's queue of wakes can name a thread twice): nothing to
+    /// do, and nothing to answer.
+    Stale,
 }
 
 /// A thread that an operation affected, for the host to act on once the core is unlocked.

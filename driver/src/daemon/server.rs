@@ -1045,6 +1045,7 @@ impl DevState {
                     self.reply(p, t, Reply::Readable, Vec::new(), out);
                 }
             }
+            Completion::Stale => {}
             Completion::Parked => {
                 // A parked read only writes from now on: what an inline ioctl brought to be
                 // read is let go, so that a parked thread holds no more than it was sent back.

@@ -550,6 +550,13 @@ impl Sim {
         self.rx.buffers[&proc][off..off + len].to_vec()
     }
 
+    /// Calls the core's `resume` for `tid` directly, as a host whose queue of wakes named the
+    /// thread again would.
+    pub fn resume_again(&mut self, proc: ProcId, tid: Tid) -> Completion {
+        let (mut env, ctx) = self.env_parts();
+        ctx.resume(proc, tid, &mut env).result
+    }
+
     fn env_parts(&mut self) -> (Env<'_>, &mut Context) {
         (
             Env {
