@@ -389,9 +389,7 @@ impl Device {
                 // DEAD, or a value no one of ours wrote.
                 Some(_) => return Err(gone()),
                 None if sys::peer_closed(c.fd.as_fd()) => return Err(gone()),
-                // Still binderd's turn after a while: ring again. binderd ignores a ring while
-                // it holds the request, so this only matters if a ring went unheard.
-                None => mailbox::ring(mb.doorbell.as_fd()).map_err(|_| gone())?,
+                None => continue,
             }
             let answer = mb.mailbox.read_answer();
             if answer.kind != mailbox::ANS_INSTALL {
