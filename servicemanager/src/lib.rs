@@ -57,12 +57,10 @@ pub fn serve(
     let mut next_check = Instant::now() + CLIENT_CHECK_INTERVAL;
     loop {
         let left = next_check.saturating_duration_since(Instant::now());
-        // On the periodic timeout too: a lost readiness note then costs one interval, not
-        // the manager (`handle_polled_commands` asks the driver first and reads only if
-        // there is work).
-        let _ = wait_readable(fd, left)?;
-        libbinder::handle_polled_commands()
-            .map_err(|e| format!("the driver connection failed: {e:?}"))?;
+        if wait_readable(fd, left)? {
+            libbinder::handle_polled_commands()
+                .map_err(|e| format!("the driver connection failed: {e:?}"))?;
+        }
         if Instant::now() >= next_check {
             manager.handle_client_callbacks();
             next_check = Instant::now() + CLIENT_CHECK_INTERVAL;

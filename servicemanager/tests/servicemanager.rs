@@ -323,6 +323,15 @@ fn client(scenario: &str) {
             assert_eq!(raw_add("mine", Some(&b), 8), ExceptionCode::SECURITY);
             tell("ok");
         }
+        "hammer" => {
+            // Calls from several processes at once, so that the manager's readiness notes race
+            // with its answers; one it lost would leave a call unanswered (the test's bound).
+            for _ in 0..200 {
+                assert!(service_manager::check_service("svc.a").is_some());
+                assert!(service_manager::check_service("svc.none").is_none());
+            }
+            tell("ok");
+        }
         "basics" => {
             let a = service_manager::get_service("svc.a").expect("svc.a");
             a.ping_binder().expect("ping svc.a");
@@ -530,6 +539,22 @@ fn add_get_list_across_processes() {
     let envs = [("PROVIDER_PID", Some(pid.as_str()))];
     let mut client = spawn_with_env(DISPATCH, "client", &d.device(), "basics", &envs);
     assert_eq!(client.expect_line(), "ok");
+}
+
+/// A polling manager misses no call when calls arrive from many threads of several
+/// processes at once: each readiness note reaches it after the answers sent before it.
+#[test]
+fn a_polling_manager_misses_no_call() {
+    let d = TestDaemon::start("sm-hammer");
+    let _sm = Manager::start(&d.device(), &[]);
+    let mut provider = ChildProc::spawn(DISPATCH, "provider", &d.device(), "svc.a");
+    assert_eq!(provider.expect_line(), "added");
+    let mut clients: Vec<_> = (0..6)
+        .map(|_| ChildProc::spawn(DISPATCH, "client", &d.device(), "hammer"))
+        .collect();
+    for c in &mut clients {
+        assert_eq!(c.expect_line(), "ok");
+    }
 }
 
 /// App and isolated uids, as the driver reports them: needs root to take those uids, so as

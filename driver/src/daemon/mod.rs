@@ -10,11 +10,12 @@
 //!
 //! A few epoll workers serve every socket. A read that finds no work holds no thread: the core
 //! parks it, and the worker whose operation later wakes it finishes the read and answers on
-//! the parked thread's channel. One lock guards each device's core; replies are sent after it
-//! is released.
+//! the parked thread's channel. One lock guards each device's core; messages are queued under
+//! it, in order per socket, and sent after it is released.
 
 mod host;
 mod server;
+mod socket;
 
 use std::fs::File;
 use std::io::{self, Write};

@@ -8,6 +8,7 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use super::host::{Buffers, CopyStats, FileTable, Inline, ProcessMemory, Region};
+use super::socket::Socket;
 use crate::core::{
     Completion, Context, Credentials, Env, Errno, Fault, Outcome, ProcId, Tid, Wake,
 };
@@ -36,7 +37,7 @@ enum Endpoint {
 /// A thread's channel: its socket, and its mailbox when binderd reads the process's memory.
 struct ThreadChannel {
     key: u64,
-    fd: Arc<OwnedFd>,
+    fd: Arc<Socket>,
     mailbox: Option<Arc<ChannelMailbox>>,
 }
 
@@ -71,7 +72,7 @@ struct Earlier {
 
 struct Conn {
     dev: usize,
-    fd: Arc<OwnedFd>,
+    fd: Arc<Socket>,
     kind: ConnKind,
     /// Whose connection it is (`SO_PEERCRED` at accept), for the per-uid limit.
     uid: u32,
@@ -264,21 +265,24 @@ impl Device {
 
 /// What to do once the device lock is released.
 enum Out {
-    /// Send a message on a channel.
-    Send {
-        fd: Arc<OwnedFd>,
-        bytes: Vec<u8>,
-        fds: Vec<OwnedFd>,
-    },
+    /// Send what is queued on a socket.
+    Send(Arc<Socket>),
     /// Wake a client sleeping on its mailbox (its answer is written).
     Wake(Arc<ChannelMailbox>),
 }
 
 impl Out {
+    /// Queues `bytes` and `fds` on `socket` (under the device lock, which orders them) and
+    /// the sending for after the lock.
+    fn send(socket: &Arc<Socket>, bytes: Vec<u8>, fds: Vec<OwnedFd>) -> Out {
+        socket.queue(bytes, fds);
+        Out::Send(socket.clone())
+    }
+
     /// Whether it goes to thread channel `c`.
     fn is_for(&self, c: &ThreadChannel) -> bool {
         match self {
-            Out::Send { fd, .. } => Arc::ptr_eq(fd, &c.fd),
+            Out::Send(s) => Arc::ptr_eq(s, &c.fd),
             Out::Wake(m) => c.mailbox.as_ref().is_some_and(|n| Arc::ptr_eq(m, n)),
         }
     }
@@ -783,7 +787,7 @@ impl Shared {
                         key,
                         Endpoint::Conn(Conn {
                             dev,
-                            fd: Arc::new(fd),
+                            fd: Arc::new(Socket::new(fd)),
                             kind: ConnKind::New,
                             uid: cred.uid,
                         }),
@@ -912,12 +916,7 @@ impl Shared {
 fn send_all(out: Vec<Out>) {
     for o in out {
         match o {
-            Out::Send { fd, bytes, fds } => {
-                let raw: Vec<RawFd> = fds.iter().map(|f| f.as_raw_fd()).collect();
-                if let Err(e) = sys::send(fd.as_fd(), &bytes, &raw) {
-                    tracing::debug!(%e, "send to client failed");
-                }
-            }
+            Out::Send(s) => s.flush(),
             Out::Wake(m) => m.mailbox.wake(),
         }
     }
@@ -967,11 +966,7 @@ impl DevState {
 
     fn reply(&self, p: ProcId, t: Tid, r: Reply, fds: Vec<OwnedFd>, out: &mut Vec<Out>) {
         if let Some(c) = self.channel(p, t) {
-            out.push(Out::Send {
-                fd: c.fd.clone(),
-                bytes: r.encode(),
-                fds,
-            });
+            out.push(Out::send(&c.fd, r.encode(), fds));
         }
     }
 
@@ -1476,18 +1471,14 @@ impl DevState {
         &mut self,
         kind: ConnKind,
         key: u64,
-        fd: &Arc<OwnedFd>,
+        fd: &Arc<Socket>,
         req: Request,
         fds: Vec<OwnedFd>,
         sender: Option<i32>,
         out: &mut Vec<Out>,
     ) -> Option<ConnKind> {
         let answer = |r: Reply, fds: Vec<OwnedFd>, out: &mut Vec<Out>| {
-            out.push(Out::Send {
-                fd: fd.clone(),
-                bytes: r.encode(),
-                fds,
-            })
+            out.push(Out::send(fd, r.encode(), fds))
         };
         let answer_ret = |ret: i64, out: &mut Vec<Out>| {
             answer(
