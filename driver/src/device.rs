@@ -769,12 +769,19 @@ impl Device {
         sys::poll_in(c.fd.as_fd(), ms)
     }
 
-    /// A descriptor that turns readable when this thread's read would find work, for epoll.
-    /// It stays valid until the thread calls `BINDER_THREAD_EXIT` or the device is dropped;
-    /// the next ioctl consumes the readiness.
+    /// A descriptor that is readable while this thread's read would find work, for epoll:
+    /// level-triggered, as `poll` on the kernel's device. It stays valid until the thread
+    /// calls `BINDER_THREAD_EXIT` or the device is dropped; the next ioctl consumes the
+    /// readiness (and renews it if work remains).
     pub fn poll_fd(&self) -> io::Result<RawFd> {
-        self.poll(Some(Duration::ZERO))?;
-        Ok(self.channel()?.fd.as_raw_fd())
+        self.poll_ready().map(|(_, fd)| fd)
+    }
+
+    /// Whether this thread's read would find work now, and its [`poll_fd`](Self::poll_fd):
+    /// what `poll` on the device needs to wait without a second question.
+    pub fn poll_ready(&self) -> io::Result<(bool, RawFd)> {
+        let ready = self.poll(Some(Duration::ZERO))?;
+        Ok((ready, self.channel()?.fd.as_raw_fd()))
     }
 
     /// `BINDER_WRITE_READ`.

@@ -1735,6 +1735,12 @@ impl DevState {
                     Err(e) => errno_ret(e),
                 };
                 answer_ret(ret, out);
+                if o.result == Ok(true) {
+                    // Work is there now: the channel turns readable at once, as the kernel's
+                    // poll is level-triggered (a thread that watches it with epoll from now
+                    // on must see it).
+                    self.reply(p, t, Reply::Readable, Vec::new(), out);
+                }
                 self.wake(o.wakes, out);
                 Some(kind)
             }
