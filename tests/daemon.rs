@@ -22,6 +22,10 @@ fn child_roles() {
     match role.as_str() {
         "manager" => manager(&dev),
         "setuid-caller" => setuid_caller(&dev),
+        "pinger" => {
+            let got = call(&Client::open(&dev), 0, PING, &[]);
+            tell(&format!("{got:?}"));
+        }
         "inline-manager" => {
             hide_memory();
             manager(&dev)
@@ -319,4 +323,22 @@ fn posted_free_runs_before_the_next_ioctl() {
     )
     .unwrap();
     assert!(mgr.wait());
+}
+
+/// `munmap` of the receive buffer is the kernel's vma closing: calls to that process get
+/// `BR_DEAD_REPLY`, and it cannot map again (`EBUSY`).
+#[test]
+fn an_unmapped_receiver_gets_nothing_and_cannot_map_again() {
+    let d = TestDaemon::start("unmap");
+    let mgr = Client::open(&d.device());
+    mgr.dev.set_context_mgr().unwrap();
+    let Client { dev: mgr_dev, map } = mgr;
+    mgr_dev.munmap(map).unwrap();
+    assert_eq!(
+        mgr_dev.mmap(4096).err().and_then(|e| e.raw_os_error()),
+        Some(libc::EBUSY)
+    );
+    let mut pinger = ChildProc::spawn("child_roles", "pinger", &d.device());
+    assert_eq!(pinger.expect_line(), "[Noop, DeadReply]");
+    assert!(pinger.wait());
 }

@@ -754,6 +754,24 @@ impl Device {
         }
     }
 
+    /// Unmaps the receive buffer: the kernel's vma going away. Nothing is delivered to this
+    /// process from then on (its callers get `BR_DEAD_REPLY`), buffers it holds can still be
+    /// freed, and it cannot map again (`EBUSY`), as with the kernel's driver.
+    pub fn munmap(&self, mapping: Mapping) -> io::Result<()> {
+        drop(mapping);
+        self.check_owner()?;
+        let conn = self.conn.lock().unwrap_or_else(|p| p.into_inner());
+        send(&conn, &Request::Unmapped)?;
+        match recv_reply(&conn)?.0 {
+            Reply::Result { ret: 0, .. } => Ok(()),
+            Reply::Result { ret, .. } => Err(errno(-ret as i32)),
+            _ => Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                "bad munmap reply",
+            )),
+        }
+    }
+
     /// Whether this thread's read would find work, waiting up to `timeout` (`None`: forever)
     /// for some to arrive. Marks the thread as polling, like `poll()` on the device.
     pub fn poll(&self, timeout: Option<Duration>) -> io::Result<bool> {

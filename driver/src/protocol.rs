@@ -30,6 +30,8 @@ pub(crate) enum Request {
     Mmap { len: u64 },
     /// The client mapped the buffer at `addr`; answered by `Result`.
     Mapped { addr: u64, len: u64 },
+    /// The client unmapped the buffer (the kernel's vma closing); answered by `Result`.
+    Unmapped,
     /// First message of a thread channel.
     Attach { token: u64, tid: i32 },
     /// `ioctl(cmd, arg)`; `arg` is an address in the client.
@@ -154,6 +156,7 @@ const CHUNK_IN: u32 = 8;
 const IOCTL_INLINE: u32 = 9;
 const POST: u32 = 10;
 const MAILBOX_IN: u32 = 11;
+const UNMAPPED: u32 = 12;
 const OPENED: u32 = 101;
 const MMAP_FD: u32 = 102;
 const RESULT: u32 = 103;
@@ -236,6 +239,7 @@ impl Request {
                 .u64(*probe),
             Request::Mmap { len } => Writer::new(MMAP).u64(*len),
             Request::Mapped { addr, len } => Writer::new(MAPPED).u64(*addr).u64(*len),
+            Request::Unmapped => Writer::new(UNMAPPED),
             Request::Attach { token, tid } => Writer::new(ATTACH).u64(*token).u32(*tid as u32),
             Request::Ioctl { cmd, arg } => Writer::new(IOCTL).u32(*cmd).u64(*arg),
             Request::Poll => Writer::new(POLL),
@@ -278,6 +282,7 @@ impl Request {
                 addr: r.u64()?,
                 len: r.u64()?,
             },
+            UNMAPPED => Request::Unmapped,
             ATTACH => Request::Attach {
                 token: r.u64()?,
                 tid: r.u32()? as i32,
@@ -415,6 +420,7 @@ mod tests {
                 addr: 0x7000,
                 len: 4096,
             },
+            Request::Unmapped,
             Request::Attach { token: 99, tid: -5 },
             Request::Ioctl {
                 cmd: 0xc0306201,

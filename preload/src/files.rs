@@ -22,13 +22,19 @@ pub(crate) struct DeviceFile {
     pub(crate) device: Device,
     /// Opened with `O_NONBLOCK` (reported by `F_GETFL`).
     pub(crate) nonblocking: bool,
+    /// The process that opened it.
+    opener: u32,
     /// The receive buffer, once mapped: one mapping per open, as the kernel allows.
     mapping: Mutex<Option<Mapping>>,
 }
 
 impl DeviceFile {
-    /// Maps the receive buffer: `EBUSY` for a second mapping, as the kernel answers.
+    /// Maps the receive buffer, as the kernel's `binder_mmap` checks: `EINVAL` in another
+    /// process than the opener (a forked child), `EBUSY` for a second mapping.
     pub(crate) fn map(&self, len: usize) -> io::Result<*mut libc::c_void> {
+        if std::process::id() != self.opener {
+            return Err(io::Error::from_raw_os_error(libc::EINVAL));
+        }
         let mut m = self.mapping.lock().unwrap_or_else(|p| p.into_inner());
         if m.is_some() {
             return Err(io::Error::from_raw_os_error(libc::EBUSY));
@@ -40,10 +46,15 @@ impl DeviceFile {
     }
 
     fn unmap(&self) {
-        self.mapping
+        let taken = self
+            .mapping
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .take();
+        if let Some(m) = taken {
+            // Unmapped here whatever binderd answers; if it is gone, there is no one to tell.
+            let _ = self.device.munmap(m);
+        }
     }
 }
 
@@ -91,11 +102,13 @@ pub(crate) fn open(device: &str, flags: libc::c_int) -> io::Result<RawFd> {
     } else {
         Device::open(&socket)
     }
-    .map_err(|e| match e.raw_os_error() {
+    .map_err(|e| match e.kind() {
         // No binderd: to the program, the device file is not there.
-        Some(libc::ECONNREFUSED) => io::Error::from_raw_os_error(libc::ENOENT),
-        Some(_) => e,
-        None => io::Error::from_raw_os_error(libc::EIO),
+        io::ErrorKind::NotFound | io::ErrorKind::ConnectionRefused => {
+            io::Error::from_raw_os_error(libc::ENOENT)
+        }
+        _ if e.raw_os_error().is_some() => e,
+        _ => io::Error::from_raw_os_error(libc::EIO),
     })?;
     let dup = if flags & libc::O_CLOEXEC != 0 {
         libc::F_DUPFD_CLOEXEC
@@ -110,6 +123,7 @@ pub(crate) fn open(device: &str, flags: libc::c_int) -> io::Result<RawFd> {
     let file = Arc::new(DeviceFile {
         device,
         nonblocking,
+        opener: std::process::id(),
         mapping: Mutex::new(None),
     });
     write(|t| t.fds.insert(fd, file));

@@ -148,8 +148,20 @@ impl Context {
         p.mapping = Some(Mapping {
             user_addr,
             alloc: RangeAllocator::new(size),
+            vma_closed: false,
         });
         Ok(size)
+    }
+
+    /// The process unmapped its receive buffer (the kernel's `binder_vma_close`): nothing is
+    /// delivered to it any more (`BR_DEAD_REPLY` for its senders), its buffers can still be
+    /// freed, and it cannot map again (`EBUSY`, as the allocator stays set up). `EINVAL` if
+    /// it had no mapping.
+    pub fn munmap(&mut self, proc: ProcId) -> Result<(), Errno> {
+        let p = self.procs.get_mut(&proc).ok_or(Errno::EINVAL)?;
+        let m = p.mapping.as_mut().ok_or(Errno::EINVAL)?;
+        m.vma_closed = true;
+        Ok(())
     }
 
     /// `ioctl()` by thread `tid` of `proc`. `arg` is a user address in `proc`.

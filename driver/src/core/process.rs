@@ -16,6 +16,8 @@ pub(crate) struct Mapping {
     /// Where the process sees the buffer's first byte.
     pub(crate) user_addr: u64,
     pub(crate) alloc: RangeAllocator,
+    /// The process unmapped it: no new buffer is allocated in it.
+    pub(crate) vma_closed: bool,
 }
 
 /// A reference a buffer holds on behalf of the transaction that filled it, released when the

@@ -900,7 +900,7 @@ impl Context {
         sender_pid: i32,
     ) -> Result<(usize, bool), Failure> {
         let p = self.proc_mut(target);
-        let Some(m) = p.mapping.as_mut() else {
+        let Some(m) = p.mapping.as_mut().filter(|m| !m.vma_closed) else {
             return Err(fail(BR_DEAD_REPLY, Errno::ESRCH, "target has no mapping"));
         };
         let offset = m

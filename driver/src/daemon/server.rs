@@ -1456,7 +1456,8 @@ impl DevState {
             | Request::IoctlInline { .. }
             | Request::Poll
             | Request::Mmap { .. }
-            | Request::Mapped { .. } => Some(Reply::Result {
+            | Request::Mapped { .. }
+            | Request::Unmapped => Some(Reply::Result {
                 ret: errno_ret(Errno::EINVAL),
                 close: Vec::new(),
             }),
@@ -1647,6 +1648,14 @@ impl DevState {
                             Err(e) => errno_ret(e),
                         }
                     }
+                };
+                answer_ret(ret, out);
+                Some(kind)
+            }
+            (ConnKind::Proc(p), Request::Unmapped) => {
+                let ret = match self.core.munmap(p) {
+                    Ok(()) => 0,
+                    Err(e) => errno_ret(e),
                 };
                 answer_ret(ret, out);
                 Some(kind)

@@ -52,6 +52,8 @@ fn run() -> Result<ExitCode, String> {
         }
     };
     let dir = dir.unwrap_or_else(Config::default_dir);
+    // The program may change directory: it gets the directory as an absolute path.
+    let dir = std::path::absolute(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let shim = shim()?;
     let path = resolve(&program)?;
     check_loadable(&path)?;
