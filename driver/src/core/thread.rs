@@ -324,9 +324,7 @@ impl Context {
         if let Ok(Some(_)) = result {
             bwr.write_consumed = cmds.pos;
         }
-        if let Some((_, b)) = cmds.cache {
-            self.write_scratch = b;
-        }
+        self.write_scratch = cmds.into_scratch();
         result
     }
 
@@ -467,6 +465,26 @@ impl Context {
             codes: std::mem::take(&mut self.codes_scratch),
             delivered: None,
         };
+        let r = self.read_into(proc, tid, bwr, placeholder, &mut w, env);
+        // The buffers serve the next read, however this one ended (a read that waits is
+        // the common case for a server): no allocation per read.
+        let (mut buf, mut codes) = w.into_parts();
+        buf.clear();
+        codes.clear();
+        self.read_scratch = buf;
+        self.codes_scratch = codes;
+        r
+    }
+
+    fn read_into(
+        &mut self,
+        proc: ProcId,
+        tid: Tid,
+        bwr: &mut BinderWriteRead,
+        placeholder: bool,
+        w: &mut ReadWriter,
+        env: &mut Env,
+    ) -> Result<Read, Errno> {
         if placeholder {
             w.put(env, &BR_NOOP)?;
             // Written at once, as the kernel does before it takes any work or waits: a bad
@@ -514,7 +532,7 @@ impl Context {
                 p.todo.pop_front()
             };
             let Some(work) = work else { break };
-            match self.deliver(proc, tid, work, &mut w, env) {
+            match self.deliver(proc, tid, work, w, env) {
                 Ok(Next::More) => {}
                 Ok(Next::Stop) => break,
                 Ok(Next::Install(files)) => return Ok(Read::Install(files)),
@@ -545,16 +563,11 @@ impl Context {
         if placeholder {
             self.thread_mut(proc, tid).good_read_buffer = Some((bwr.read_buffer, bwr.read_size));
         }
-        let (mut buf, mut codes) = w.into_parts();
         let pstats = &mut self.procs.get_mut(&proc).unwrap().stats;
-        for &code in &codes {
+        for &code in &w.codes {
             self.stats.br(code);
             pstats.br(code);
         }
-        buf.clear();
-        codes.clear();
-        self.read_scratch = buf;
-        self.codes_scratch = codes;
         Ok(Read::Done)
     }
 
@@ -639,8 +652,10 @@ pub(crate) struct CmdReader {
     addr: u64,
     pos: u64,
     end: u64,
-    /// The commands from `cache.0` on, read in one copy when that succeeded.
-    cache: Option<(u64, Vec<u8>)>,
+    /// Where the commands in `buf` start, when the stream was read in one copy.
+    cached_from: Option<u64>,
+    /// The stream from `cached_from` on; kept for the next ioctl in any case.
+    buf: Vec<u8>,
 }
 
 impl CmdReader {
@@ -652,14 +667,14 @@ impl CmdReader {
         let (pos, end) = (bwr.write_consumed, bwr.write_size);
         // One copy for the whole stream; if part of it faults, command by command, so that
         // what precedes the fault is still processed, as the kernel does.
-        let cache = (pos < end && end - pos <= Self::PREFETCH)
+        scratch.clear();
+        let cached_from = (pos < end && end - pos <= Self::PREFETCH)
             .then(|| {
-                scratch.clear();
                 scratch.resize((end - pos) as usize, 0);
                 env.user
                     .copy_from_user(proc, bwr.write_buffer.wrapping_add(pos), &mut scratch)
                     .ok()
-                    .map(|_| (pos, scratch))
+                    .map(|_| pos)
             })
             .flatten();
         CmdReader {
@@ -667,8 +682,14 @@ impl CmdReader {
             addr: bwr.write_buffer,
             pos,
             end,
-            cache,
+            cached_from,
+            buf: scratch,
         }
+    }
+
+    /// The buffer, to reuse.
+    fn into_scratch(self) -> Vec<u8> {
+        self.buf
     }
 
     fn read<T: Pod + Default>(&mut self, env: &mut Env) -> Result<T, Errno> {
@@ -676,10 +697,10 @@ impl CmdReader {
         if self.end - self.pos < len {
             return Err(Errno::EFAULT);
         }
-        let v = match &self.cache {
-            Some((base, b)) => {
+        let v = match self.cached_from {
+            Some(base) => {
                 let at = (self.pos - base) as usize;
-                T::from_bytes(&b[at..at + len as usize]).expect("in bounds")
+                T::from_bytes(&self.buf[at..at + len as usize]).expect("in bounds")
             }
             None => env.read(self.proc, self.addr.wrapping_add(self.pos))?,
         };
