@@ -360,11 +360,19 @@ impl Device {
             polled: AtomicBool::new(false),
             mailbox,
         });
-        self.channels
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .insert(tid, c.clone());
-        OPENED.with(|o| o.borrow_mut().0.push((Arc::downgrade(&self.channels), tid)));
+        // Kept for the thread's next ioctls, and given up when it exits. A thread already
+        // tearing down its thread-locals (a C library's thread destructor that says
+        // BINDER_THREAD_EXIT, as AOSP's IPCThreadState does) gets a channel for this one
+        // call, closed after it.
+        let kept = OPENED
+            .try_with(|o| o.borrow_mut().0.push((Arc::downgrade(&self.channels), tid)))
+            .is_ok();
+        if kept {
+            self.channels
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .insert(tid, c.clone());
+        }
         Ok(c)
     }
 

@@ -139,7 +139,13 @@ thread_local! {
 /// Runs `f` with this thread's message buffer (`MAX_MSG` bytes), so that receiving a message
 /// does not clear 100 KB each time.
 pub(crate) fn with_msg_buf<T>(f: impl FnOnce(&mut [u8]) -> T) -> T {
-    MSG_BUF.with(|b| f(&mut b.borrow_mut()))
+    let mut f = Some(f);
+    let mut run = |buf: &mut [u8]| (f.take().expect("runs once"))(buf);
+    match MSG_BUF.try_with(|b| run(&mut b.borrow_mut())) {
+        Ok(v) => v,
+        // A thread whose thread-locals are gone (a C thread destructor's last ioctl).
+        Err(_) => run(&mut vec![0; MAX_MSG]),
+    }
 }
 
 /// The most regions or descriptor numbers one message lists.

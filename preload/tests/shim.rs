@@ -145,6 +145,7 @@ epoll-del ok
 epoll-del-again ENOENT
 child 3
 version-after-child ok
+thread-exit-in-destructor ok
 version-dup ok
 version-dupfd ok
 version-dup3 ok

@@ -76,13 +76,22 @@ fn run() -> Result<ExitCode, String> {
     })
 }
 
-/// The shim: `$BINDER_SIM_PRELOAD`, else beside this program (where cargo builds both).
+/// The shim: `$BINDER_SIM_PRELOAD`, else beside this program, where `cargo build` puts both
+/// (or in `deps/` there, where `cargo run` and `cargo test` leave it: the newer of the two).
 fn shim() -> Result<PathBuf, String> {
     let path = match std::env::var_os("BINDER_SIM_PRELOAD").filter(|p| !p.is_empty()) {
         Some(p) => PathBuf::from(p),
-        None => std::env::current_exe()
-            .map_err(|e| format!("cannot find myself: {e}"))?
-            .with_file_name(SHIM),
+        None => {
+            let me = std::env::current_exe().map_err(|e| format!("cannot find myself: {e}"))?;
+            let beside = me.with_file_name(SHIM);
+            let built = |p: &Path| p.metadata().and_then(|m| m.modified()).ok();
+            let deps = me.with_file_name("deps").join(SHIM);
+            match (built(&beside), built(&deps)) {
+                (Some(a), Some(b)) if b > a => deps,
+                (None, Some(_)) => deps,
+                _ => beside,
+            }
+        }
     };
     if !path.is_file() {
         return Err(format!(

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -22,7 +23,25 @@ struct binder_write_read {
 #define BINDER_WRITE_READ _IOWR('b', 1, struct binder_write_read)
 #define BINDER_SET_MAX_THREADS _IOW('b', 5, uint32_t)
 #define BINDER_VERSION _IOWR('b', 9, int32_t)
+#define BINDER_THREAD_EXIT _IOW('b', 8, int32_t)
 #define BC_ENTER_LOOPER _IO('c', 12)
+
+/* As AOSP's IPCThreadState: a thread-specific destructor says BINDER_THREAD_EXIT when the
+ * thread ends (after the shim's own thread-locals are gone). */
+static int binder_fd;
+static int exit_result = 1;
+static pthread_key_t key;
+static void thread_destructor(void *unused) {
+    (void)unused;
+    exit_result = ioctl(binder_fd, BINDER_THREAD_EXIT, 0);
+}
+static void *binder_thread(void *unused) {
+    (void)unused;
+    int32_t v;
+    ioctl(binder_fd, BINDER_VERSION, &v);
+    pthread_setspecific(key, &v);
+    return NULL;
+}
 
 static const char *err(int r) { return r < 0 ? strerrorname_np(errno) : "ok"; }
 #define SAY(name, r) printf("%s %s\n", name, err(r))
@@ -95,6 +114,13 @@ int main(int argc, char **argv) {
     waitpid(child, &status, 0);
     printf("child %d\n", WEXITSTATUS(status));
     SAY("version-after-child", ioctl(fd, BINDER_VERSION, &v));
+
+    binder_fd = fd;
+    pthread_key_create(&key, thread_destructor);
+    pthread_t t;
+    pthread_create(&t, NULL, binder_thread, NULL);
+    pthread_join(t, NULL);
+    SAY("thread-exit-in-destructor", exit_result);
 
     int d = dup(fd);
     int d2 = fcntl(fd, F_DUPFD_CLOEXEC, 100);
