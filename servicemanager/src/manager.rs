@@ -208,12 +208,14 @@ fn notify(callback: &SpIBinder, name: &str, binder: &SpIBinder) {
 }
 
 /// Writes a `Service` union holding `ServiceWithMetadata { service, isLazyService: false }`
-/// (Android 16 `getService2`/`checkService2`): the non-null flag, the tag, then the
+/// (Android 16 `getService2`/`checkService2`): the union's non-null flag, its tag, then the
+/// field as AIDL writes a parcelable (`writeParcelable`): its own non-null flag, then the
 /// parcelable with its size header.
 fn write_service(reply: &mut Parcel, binder: Option<&SpIBinder>) -> Result<(), StatusCode> {
     const TAG_SERVICE_WITH_METADATA: i32 = 0;
     reply.write_i32(1)?;
     reply.write_i32(TAG_SERVICE_WITH_METADATA)?;
+    reply.write_i32(1)?;
     let start = reply.data_position();
     reply.write_i32(0)?;
     reply.write_nullable_strong_binder(binder)?;
@@ -769,15 +771,15 @@ mod tests {
     fn service_union_and_debug_info_layout() {
         let mut p = Parcel::new();
         write_service(&mut p, None).unwrap();
-        // Non-null flag, tag 0, then the parcelable: size 4 + 28 (a null binder with its
-        // stability word) + 4.
+        // Non-null flag, tag 0, the field's non-null flag, then the parcelable: size 4 + 28
+        // (a null binder with its stability word) + 4.
         let words: Vec<i32> = p
             .data()
             .chunks(4)
             .map(|c| i32::from_le_bytes(c.try_into().unwrap()))
             .collect();
-        assert_eq!(&words[..3], &[1, 0, 36]);
-        assert_eq!(p.data().len(), 8 + 36);
+        assert_eq!(&words[..4], &[1, 0, 1, 36]);
+        assert_eq!(p.data().len(), 12 + 36);
         assert_eq!(*words.last().unwrap(), 0, "isLazyService false");
 
         let mut q = Parcel::new();

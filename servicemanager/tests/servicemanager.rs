@@ -344,7 +344,10 @@ fn client(scenario: &str) {
             // getService2 / checkService2: the Service union around the binder.
             let mut r = manager_call(tx::CHECK_SERVICE2, |d| d.write_string16("svc.a").unwrap());
             assert!(Status::read_from_parcel(&mut r).unwrap().is_ok());
-            assert_eq!((r.read_i32().unwrap(), r.read_i32().unwrap()), (1, 0));
+            // Non-null union, tag serviceWithMetadata, non-null parcelable (as rsbinder's
+            // and AOSP's generated readers expect).
+            let head = [r.read_i32().unwrap(), r.read_i32().unwrap(), r.read_i32().unwrap()];
+            assert_eq!(head, [1, 0, 1]);
             let size = r.read_i32().unwrap();
             assert_eq!(size, 36);
             assert_eq!(r.read_strong_binder().unwrap(), a);
