@@ -346,7 +346,11 @@ fn client(scenario: &str) {
             assert!(Status::read_from_parcel(&mut r).unwrap().is_ok());
             // Non-null union, tag serviceWithMetadata, non-null parcelable (as rsbinder's
             // and AOSP's generated readers expect).
-            let head = [r.read_i32().unwrap(), r.read_i32().unwrap(), r.read_i32().unwrap()];
+            let head = [
+                r.read_i32().unwrap(),
+                r.read_i32().unwrap(),
+                r.read_i32().unwrap(),
+            ];
             assert_eq!(head, [1, 0, 1]);
             let size = r.read_i32().unwrap();
             assert_eq!(size, 36);
