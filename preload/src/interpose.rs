@@ -144,11 +144,10 @@ pub unsafe extern "C" fn ioctl(fd: c_int, request: c_ulong, arg: *mut c_void) ->
         // SAFETY: the caller's contract.
         return unsafe { real::ioctl(fd, request, arg) };
     };
-    // Binder's requests are 32-bit; a wider one is none of the driver's.
-    let Ok(cmd) = u32::try_from(request) else {
-        set_errno(libc::EINVAL);
-        return -1;
-    };
+    // The system call takes the request as an `unsigned int`: upper bits (a negative `int`
+    // request sign-extended on its way to `unsigned long`) are dropped, as the kernel drops
+    // them.
+    let cmd = request as u32;
     // SAFETY: the device checks what it reads and writes at `arg` (EFAULT, never a crash).
     match unsafe { file.device.ioctl(cmd, arg) } {
         Ok(v) => v,

@@ -20,6 +20,7 @@ mod files;
 mod interpose;
 mod paths;
 mod real;
+mod stat;
 
 use std::cell::Cell;
 

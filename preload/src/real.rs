@@ -87,4 +87,15 @@ next! {
     fn ppoll(fds: *mut pollfd, n: nfds_t, timeout: *const libc::timespec, mask: *const libc::sigset_t) -> c_int;
     fn select(n: c_int, r: *mut libc::fd_set, w: *mut libc::fd_set, e: *mut libc::fd_set, timeout: *mut libc::timeval) -> c_int;
     fn epoll_ctl(epfd: c_int, op: c_int, fd: c_int, event: *mut epoll_event) -> c_int;
+    fn access(path: *const c_char, mode: c_int) -> c_int;
+    fn faccessat(dirfd: c_int, path: *const c_char, mode: c_int, flags: c_int) -> c_int;
+    fn stat(path: *const c_char, buf: *mut libc::stat) -> c_int;
+    fn stat64(path: *const c_char, buf: *mut libc::stat64) -> c_int;
+    fn lstat(path: *const c_char, buf: *mut libc::stat) -> c_int;
+    fn lstat64(path: *const c_char, buf: *mut libc::stat64) -> c_int;
+    fn fstatat(dirfd: c_int, path: *const c_char, buf: *mut libc::stat, flags: c_int) -> c_int;
+    fn fstatat64(dirfd: c_int, path: *const c_char, buf: *mut libc::stat64, flags: c_int) -> c_int;
+    fn fstat(fd: c_int, buf: *mut libc::stat) -> c_int;
+    fn fstat64(fd: c_int, buf: *mut libc::stat64) -> c_int;
+    fn statx(dirfd: c_int, path: *const c_char, flags: c_int, mask: c_uint, buf: *mut libc::statx) -> c_int;
 }

@@ -118,11 +118,19 @@ fn a_c_program_gets_the_kernels_answers_on_the_device() {
     let _daemon = serve(&dir);
     let out = run(&mut under_binder_run(&dir, &program, &[]), "device");
     let expected = "\
+access ok
+access-x EACCES
+access-other ENOENT
+stat ok
+chr 1 mode 666
 open ok
+fstat ok
+chr 1
 cloexec 1
 plain-cloexec 0
 version ok
 protocol 8
+version-int-request ok
 version-null EINVAL
 write-read-null EFAULT
 write-read-unmapped EFAULT
@@ -226,7 +234,8 @@ fn binder_run_serves_a_binderd_when_none_does_and_stops_it() {
     let dir = t.0.join("binderd");
     assert!(Device::open(dir.join("binder")).is_err());
     let out = run(&mut under_binder_run(&dir, &program, &[]), "device");
-    assert!(stdout(&out).starts_with("open ok\n"), "{out:?}");
+    assert!(stdout(&out).starts_with("access ok\n"), "{out:?}");
+    assert!(stdout(&out).contains("\nopen ok\n"), "{out:?}");
     assert!(out.status.success());
     assert!(Device::open(dir.join("binder")).is_err(), "still served");
 }
@@ -242,7 +251,7 @@ fn without_binderd_the_device_is_not_there() {
             .env("BINDER_SIM_DIR", t.0.join("nobody")),
         "device open",
     );
-    assert_eq!(stdout(&out), "open ENOENT\n");
+    assert_eq!(stdout(&out), "access ENOENT\nopen ENOENT\n");
 }
 
 #[test]

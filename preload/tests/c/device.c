@@ -13,6 +13,7 @@
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/select.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -48,11 +49,21 @@ static const char *err(int r) { return r < 0 ? strerrorname_np(errno) : "ok"; }
 
 int main(int argc, char **argv) {
     if (argc > 1 && strcmp(argv[1], "open") == 0) {
+        SAY("access", access("/dev/binder", F_OK));
         SAY("open", open("/dev/binder", O_RDWR | O_CLOEXEC));
         return 0;
     }
+    /* The device files exist, as character devices, for access and stat. */
+    SAY("access", access("/dev/vndbinder", R_OK | W_OK));
+    SAY("access-x", access("/dev/binder", X_OK));
+    SAY("access-other", access("/dev/binder-nothing", F_OK));
+    struct stat st;
+    SAY("stat", stat("/dev/hwbinder", &st));
+    printf("chr %d mode %o\n", S_ISCHR(st.st_mode), st.st_mode & 0777);
     int fd = open("/dev/binder", O_RDWR | O_CLOEXEC);
     SAY("open", fd);
+    SAY("fstat", fstat(fd, &st));
+    printf("chr %d\n", S_ISCHR(st.st_mode));
     printf("cloexec %d\n", (fcntl(fd, F_GETFD) & FD_CLOEXEC) != 0);
     int plain = openat(AT_FDCWD, "/dev/binderfs/binder", O_RDWR);
     printf("plain-cloexec %d\n", (fcntl(plain, F_GETFD) & FD_CLOEXEC) != 0);
@@ -61,6 +72,10 @@ int main(int argc, char **argv) {
     int32_t v = 0;
     SAY("version", ioctl(fd, BINDER_VERSION, &v));
     printf("protocol %d\n", v);
+    /* A request held in an int (as AOSP's binderDriverInterfaceTest does) reaches ioctl
+     * sign-extended; the kernel takes its low 32 bits. */
+    int request = (int)BINDER_VERSION;
+    SAY("version-int-request", ioctl(fd, request, &v));
     SAY("version-null", ioctl(fd, BINDER_VERSION, NULL));
     SAY("write-read-null", ioctl(fd, BINDER_WRITE_READ, NULL));
     SAY("write-read-unmapped", ioctl(fd, BINDER_WRITE_READ, (void *)0x10));
