@@ -169,7 +169,8 @@ echo "   fetch: $(elapsed "$T_FETCH") s"
 # ---------------------------------------------------------------------------------------------
 T_BUILD=$(now)
 say "build: binder-sim (cargo, release)"
-(cd "$REPO" && cargo build --release -q -p binder-driver -p binder-sim-preload -p binder-sim --bin binder-bench -j"$JOBS") \
+(cd "$REPO" && cargo build --release -q -p binder-driver -p binder-sim-preload -j"$JOBS" &&
+    cargo build --release -q -p binder-sim --bin binder-bench -j"$JOBS") \
     >"$LOGS/cargo.log" 2>&1 || { tail -20 "$LOGS/cargo.log"; die "cargo build failed (see $LOGS/cargo.log)"; }
 TARGET=${CARGO_TARGET_DIR:-$REPO/target}/release
 BINDERD=$TARGET/binderd

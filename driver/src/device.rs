@@ -76,6 +76,9 @@ struct ThreadMailbox {
     doorbell: OwnedFd,
     /// Commands that give nothing back, run by binderd before the thread's next request.
     posted: Mutex<Vec<u8>>,
+    /// The read buffer (address, size) of this thread's last `BINDER_WRITE_READ` that its
+    /// returns were written to: taken as good, as the driver core takes it.
+    good_read: Mutex<Option<(u64, u64)>>,
 }
 
 /// How long a thread sleeps on its mailbox before it checks that binderd still lives: the
@@ -349,6 +352,7 @@ impl Device {
                         mailbox: Mailbox::map(memfd.as_fd())?,
                         doorbell,
                         posted: Mutex::new(Vec::new()),
+                        good_read: Mutex::new(None),
                     })
                 }
                 (Reply::Result { .. }, _) => None,
@@ -420,6 +424,58 @@ impl Device {
             mb.mailbox.submit();
             send(&c.fd, &Request::Installed { result })?;
         }
+    }
+
+    /// A `BINDER_WRITE_READ` whose buffers this thread copies itself, so that it travels as
+    /// lent buffers do (commands in the mailbox, returns out of it) and binderd touches no
+    /// memory of ours but the payloads: the kernel's interface at the cost of
+    /// [`write_read_buffers`](Self::write_read_buffers). Every copy goes through calls that
+    /// report a bad address. `None` leaves the ioctl to binderd, which reproduces every edge
+    /// of the kernel's: a stream resumed part-way (`write_consumed` or `read_consumed` not 0),
+    /// more than the mailbox holds, a write buffer that cannot be read whole (the commands
+    /// before the fault still run), a read buffer the kernel's first store would fault on.
+    fn write_read_copied(c: &Channel, mb: &ThreadMailbox, arg: u64) -> Option<io::Result<i32>> {
+        let pid = sys::getpid_cached();
+        let mut raw = [0u8; std::mem::size_of::<BinderWriteRead>()];
+        if sys::read_process(pid, arg, &mut raw).is_err() {
+            return Some(Err(errno(libc::EFAULT)));
+        }
+        let mut bwr = BinderWriteRead::from_bytes(&raw).expect("its size");
+        let posted = mb.posted.lock().unwrap_or_else(|p| p.into_inner()).len() as u64;
+        if bwr.write_consumed != 0
+            || bwr.read_consumed != 0
+            || posted.saturating_add(bwr.write_size) > mailbox::REQUEST_DATA_SIZE as u64
+            || bwr.read_size > mailbox::ANSWER_DATA_SIZE as u64
+        {
+            return None;
+        }
+        let mut write = vec![0u8; bwr.write_size as usize];
+        sys::read_process(pid, bwr.write_buffer, &mut write).ok()?;
+        let read_buffer = (bwr.read_buffer, bwr.read_size);
+        let mut good = mb.good_read.lock().unwrap_or_else(|p| p.into_inner());
+        if bwr.read_size > 0 && *good != Some(read_buffer) {
+            // The kernel's first store into a read buffer is its BR_NOOP: made here first, a
+            // fault leaves everything to binderd, before anything is taken.
+            let noop = BR_NOOP.to_ne_bytes();
+            if bwr.read_size < 4 || sys::write_process(pid, bwr.read_buffer, &noop).is_err() {
+                return None;
+            }
+            *good = Some(read_buffer);
+        }
+        drop(good);
+        let mut read = vec![0u8; bwr.read_size as usize];
+        let (wc, rc, r) = Self::lent_by_mailbox(c, mb, &write, &mut read, 0);
+        bwr.write_consumed = wc as u64;
+        bwr.read_consumed = rc as u64;
+        // What was read is ours to store, then the counts, as the kernel stores them.
+        if sys::write_process(pid, bwr.read_buffer, &read[..rc]).is_err() {
+            *mb.good_read.lock().unwrap_or_else(|p| p.into_inner()) = None;
+            return Some(Err(errno(libc::EFAULT)));
+        }
+        if sys::write_process(pid, arg, bwr.as_bytes()).is_err() {
+            return Some(Err(errno(libc::EFAULT)));
+        }
+        Some(r.map(|()| 0))
     }
 
     /// Sends the commands posted for the mailbox on the channel instead, ahead of a request
@@ -523,6 +579,11 @@ impl Device {
         let arg = arg as u64;
         let c = self.channel()?;
         if let Some(mb) = &c.mailbox {
+            if cmd == BINDER_WRITE_READ {
+                if let Some(r) = Self::write_read_copied(&c, mb, arg) {
+                    return r;
+                }
+            }
             // binderd reads and writes the argument in place, reporting a bad one as the
             // kernel does.
             Self::drain(&c)?;
