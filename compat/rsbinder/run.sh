@@ -145,7 +145,8 @@ say "== build"
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
     say "binder-sim (main workspace): binderd, servicemanager, service, binder-run + shim, echo examples"
     (cd "$MAIN" &&
-        cargo build -q -j"$JOBS" -p binder-driver -p servicemanager -p binder-sim-preload --bins &&
+        cargo build -q -j"$JOBS" -p binder-driver -p servicemanager --bins &&
+        cargo build -q -j"$JOBS" -p binder-sim-preload --lib --bins &&
         cargo build -q -j"$JOBS" -p binder-sim --example echo_server --example echo_client) ||
         { say "build of binder-sim failed"; say "0 passed, 1 failed"; exit 1; }
     say "rsbinder side (compat/rsbinder, RUSTFLAGS=--cfg rustix_use_libc): rsb_echo_*, rsb_hub, rsb_service"
