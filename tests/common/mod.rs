@@ -500,7 +500,17 @@ impl DaemonProc {
     pub fn start(tag: &str, uid: Option<u32>) -> DaemonProc {
         use std::os::unix::process::CommandExt;
         let dir = TempDir::new(tag);
-        let mut cmd = Command::new(binderd_path());
+        let mut binderd = binderd_path();
+        if uid.is_some() {
+            // Another uid may not reach the build directory (a checkout under a 0700
+            // directory): it runs a copy from the test's own directory, which it can read.
+            let copy = dir.0.join("binderd.bin");
+            std::fs::copy(&binderd, &copy).expect("copy binderd");
+            std::fs::set_permissions(&copy, std::os::unix::fs::PermissionsExt::from_mode(0o755))
+                .unwrap();
+            binderd = copy;
+        }
+        let mut cmd = Command::new(binderd);
         cmd.args(["--dir", dir.0.to_str().unwrap(), "--devices", "binder"])
             .env("RUST_LOG", "info")
             .stderr(Stdio::piped());
