@@ -7,11 +7,11 @@ mod support;
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Command, Output, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use support::TempDir;
+use support::{finish, TempDir};
 
 /// How long an example may take.
 const WAIT: Duration = Duration::from_secs(120);
@@ -39,33 +39,7 @@ fn run(name: &str, dir: &Path, args: &[&str]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap_or_else(|e| panic!("example {name} is built with the tests: {e}"));
-    finish(child, name)
-}
-
-/// Waits for `child` at most [`WAIT`], killing it if it takes longer.
-fn finish(child: Child, name: &str) -> Output {
-    let pid = child.id() as i32;
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = tx.send(child.wait_with_output());
-    });
-    match rx.recv_timeout(WAIT) {
-        Ok(out) => out.unwrap(),
-        Err(_) => {
-            // SAFETY: kill has no memory-safety preconditions; the waiting thread reaps it.
-            unsafe { libc::kill(pid, libc::SIGKILL) };
-            // What it printed until then says where it stuck.
-            let said = match rx.recv_timeout(Duration::from_secs(5)) {
-                Ok(Ok(out)) => format!(
-                    "stdout:\n{}\nstderr:\n{}",
-                    String::from_utf8_lossy(&out.stdout),
-                    String::from_utf8_lossy(&out.stderr)
-                ),
-                _ => "(its output could not be read)".into(),
-            };
-            panic!("{name} did not finish in time; {said}");
-        }
-    }
+    finish(child, name, WAIT)
 }
 
 /// Its stdout, after checking that it succeeded.

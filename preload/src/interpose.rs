@@ -183,41 +183,29 @@ unsafe fn mmap_device(len: usize, prot: c_int, flags: c_int, fd: c_int) -> Optio
     }
 }
 
-/// # Safety
-/// As `mmap(2)`.
-#[no_mangle]
-pub unsafe extern "C" fn mmap(
-    addr: *mut c_void,
-    len: usize,
-    prot: c_int,
-    flags: c_int,
-    fd: c_int,
-    off: off_t,
-) -> *mut c_void {
-    // SAFETY: the caller's contract.
-    unsafe {
-        mmap_device(len, prot, flags, fd)
-            .unwrap_or_else(|| real::mmap(addr, len, prot, flags, fd, off))
-    }
+macro_rules! mmap_fns {
+    ($($name:ident),*) => {$(
+        /// # Safety
+        /// As `mmap(2)`.
+        #[no_mangle]
+        pub unsafe extern "C" fn $name(
+            addr: *mut c_void,
+            len: usize,
+            prot: c_int,
+            flags: c_int,
+            fd: c_int,
+            off: off_t,
+        ) -> *mut c_void {
+            // SAFETY: the caller's contract.
+            unsafe {
+                mmap_device(len, prot, flags, fd)
+                    .unwrap_or_else(|| real::$name(addr, len, prot, flags, fd, off))
+            }
+        }
+    )*};
 }
 
-/// # Safety
-/// As `mmap64(2)`.
-#[no_mangle]
-pub unsafe extern "C" fn mmap64(
-    addr: *mut c_void,
-    len: usize,
-    prot: c_int,
-    flags: c_int,
-    fd: c_int,
-    off: off_t,
-) -> *mut c_void {
-    // SAFETY: the caller's contract.
-    unsafe {
-        mmap_device(len, prot, flags, fd)
-            .unwrap_or_else(|| real::mmap64(addr, len, prot, flags, fd, off))
-    }
-}
+mmap_fns!(mmap, mmap64);
 
 /// Unmapping the receive buffer is its vma going away (the whole of it: the shim does not
 /// split it).

@@ -2,36 +2,21 @@
 //! system's C compiler) that open `/dev/binder` and talk to it through the C library, a
 //! program that never touches binder, and the programs binder-run must refuse.
 
+#[path = "../../libbinder/tests/support/mod.rs"]
+mod support;
+
 use std::io::Write;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
-use std::sync::mpsc;
+use std::process::{Command, Output, Stdio};
 use std::time::Duration;
 
 use binder_driver::daemon::{Config, Daemon};
 use binder_driver::device::Device;
+use support::{finish, TempDir};
 
 /// How long any program here may take.
 const WAIT: Duration = Duration::from_secs(30);
-
-/// A directory of this test's own, removed at the end.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(tag: &str) -> TempDir {
-        let p = std::env::temp_dir().join(format!("shim-{tag}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&p);
-        std::fs::create_dir_all(&p).unwrap();
-        TempDir(p)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
 
 fn binder_run() -> &'static Path {
     Path::new(env!("CARGO_BIN_EXE_binder-run"))
@@ -63,31 +48,20 @@ fn build_c(name: &str, dir: &Path) -> PathBuf {
     out
 }
 
-/// Waits for `child` at most [`WAIT`]; kills it if it takes longer.
-fn finish(child: Child, what: &str) -> Output {
-    let pid = child.id() as i32;
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = tx.send(child.wait_with_output());
-    });
-    match rx.recv_timeout(WAIT) {
-        Ok(out) => out.unwrap(),
-        Err(_) => {
-            // SAFETY: kill has no memory-safety preconditions; the waiting thread reaps it.
-            unsafe { libc::kill(pid, libc::SIGKILL) };
-            panic!("{what} did not finish in time");
-        }
-    }
-}
-
-fn run(cmd: &mut Command, what: &str) -> Output {
+/// Runs `cmd` to its end (within [`WAIT`]) with `input` on its stdin.
+fn run_with(cmd: &mut Command, what: &str, input: &[u8]) -> Output {
     let child = cmd
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    finish(child, what)
+    child.stdin.as_ref().unwrap().write_all(input).unwrap();
+    finish(child, what, WAIT)
+}
+
+fn run(cmd: &mut Command, what: &str) -> Output {
+    run_with(cmd, what, b"")
 }
 
 fn stdout(out: &Output) -> String {
@@ -198,7 +172,7 @@ fn two_c_programs_call_each_other_waiting_with_epoll_poll_and_select() {
             how,
         );
         assert_eq!(stdout(&client), "ok\n", "{how}: {client:?}");
-        let served = finish(manager, how);
+        let served = finish(manager, how, WAIT);
         assert_eq!(stdout(&served), "served 200\n", "{how}: {served:?}");
         assert!(daemon.wait_for_processes("binder", 0, WAIT));
     }
@@ -212,14 +186,7 @@ fn a_program_that_never_touches_binder_runs_unaffected() {
         "-c",
         "read x; echo \"got $x\" $LD_PRELOAD; ls -d /dev/null; exit 3",
     ]);
-    let child = cmd
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.as_ref().unwrap().write_all(b"abc\n").unwrap();
-    let out = finish(child, "sh");
+    let out = run_with(&mut cmd, "sh", b"abc\n");
     assert_eq!(
         stdout(&out),
         format!("got abc {}\n/dev/null\n", shim().display())

@@ -4,7 +4,7 @@
 
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
+use std::process::{Child, ChildStdin, ChildStdout, Command, Output, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
@@ -181,5 +181,31 @@ pub fn spawn_with_env(
         child,
         lines,
         stdin,
+    }
+}
+
+/// Waits for `child` (its output piped) at most `wait`; one that takes longer is killed and
+/// fails the test with what it printed until then, which says where it stuck.
+pub fn finish(child: Child, name: &str, wait: Duration) -> Output {
+    let pid = child.id() as i32;
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(child.wait_with_output());
+    });
+    match rx.recv_timeout(wait) {
+        Ok(out) => out.unwrap(),
+        Err(_) => {
+            // SAFETY: kill has no memory-safety preconditions; the waiting thread reaps it.
+            unsafe { libc::kill(pid, libc::SIGKILL) };
+            let said = match rx.recv_timeout(Duration::from_secs(5)) {
+                Ok(Ok(out)) => format!(
+                    "stdout:\n{}\nstderr:\n{}",
+                    String::from_utf8_lossy(&out.stdout),
+                    String::from_utf8_lossy(&out.stderr)
+                ),
+                _ => "(its output could not be read)".into(),
+            };
+            panic!("{name} did not finish in time; {said}");
+        }
     }
 }
