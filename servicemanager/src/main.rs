@@ -5,15 +5,23 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::Parser;
 use libbinder::ProcessState;
 use servicemanager::Access;
 
-fn usage() -> ExitCode {
-    eprintln!("usage: servicemanager [DEVICE] [--policy FILE]");
-    ExitCode::from(2)
+/// The context manager of a binder-sim device: android.os.IServiceManager at handle 0.
+#[derive(Parser)]
+#[command(name = "servicemanager", version)]
+struct Args {
+    /// The device [default: $BINDER_DEVICE, else `binder` in binderd's directory]
+    device: Option<PathBuf>,
+    /// Who may add and find which services (see the README); everything is allowed without
+    #[arg(long, value_name = "FILE")]
+    policy: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
+    let Args { device, policy } = Args::parse();
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
@@ -21,20 +29,6 @@ fn main() -> ExitCode {
         )
         .with_writer(std::io::stderr)
         .init();
-    let mut device = None;
-    let mut policy = None;
-    let mut args = std::env::args().skip(1);
-    while let Some(a) = args.next() {
-        match a.as_str() {
-            "--policy" => match args.next() {
-                Some(p) => policy = Some(PathBuf::from(p)),
-                None => return usage(),
-            },
-            "-h" | "--help" => return usage(),
-            _ if device.is_none() && !a.starts_with('-') => device = Some(PathBuf::from(a)),
-            _ => return usage(),
-        }
-    }
     let device = device.unwrap_or_else(ProcessState::default_device);
     let access = match policy {
         None => Access::permissive(),

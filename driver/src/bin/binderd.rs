@@ -6,19 +6,33 @@
 //! Logs go to stderr, filtered by `RUST_LOG` (default `info`). SIGTERM or SIGINT shuts it
 //! down: every client's ioctls then fail with `ECONNREFUSED`.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use binder_driver::daemon::{Config, Daemon};
+use clap::Parser;
 
-fn usage() -> ExitCode {
-    eprintln!(
-        "usage: binderd [--dir DIR] [--devices NAME[,NAME...]] [--workers N] \
-         [--max-connections-per-uid N]"
-    );
-    ExitCode::from(2)
+/// Serves binder devices as Unix sockets, playing the kernel's part.
+#[derive(Parser)]
+#[command(name = "binderd", version)]
+struct Args {
+    /// Directory of the device sockets [default: $BINDER_SIM_DIR, else
+    /// $XDG_RUNTIME_DIR/binder-sim, else /tmp/binder-sim-$UID]
+    #[arg(long)]
+    dir: Option<PathBuf>,
+    /// Devices to serve, each an independent context [default: binder,hwbinder,vndbinder]
+    #[arg(long, value_delimiter = ',')]
+    devices: Option<Vec<String>>,
+    /// epoll worker threads
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
+    workers: Option<u32>,
+    /// The most connections one uid may hold open at once, over every device
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
+    max_connections_per_uid: Option<u32>,
 }
 
 fn main() -> ExitCode {
+    let args = Args::parse();
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
@@ -26,25 +40,15 @@ fn main() -> ExitCode {
         )
         .with_writer(std::io::stderr)
         .init();
-    let mut config = Config::new(Config::default_dir());
-    let mut args = std::env::args().skip(1);
-    while let Some(a) = args.next() {
-        let Some(v) = args.next() else {
-            return usage();
-        };
-        match a.as_str() {
-            "--dir" => config.dir = v.into(),
-            "--devices" => config.devices = v.split(',').map(str::to_owned).collect(),
-            "--workers" => match v.parse() {
-                Ok(n) => config.workers = n,
-                Err(_) => return usage(),
-            },
-            "--max-connections-per-uid" => match v.parse() {
-                Ok(n) if n > 0 => config.max_connections_per_uid = n,
-                _ => return usage(),
-            },
-            _ => return usage(),
-        }
+    let mut config = Config::new(args.dir.unwrap_or_else(Config::default_dir));
+    if let Some(d) = args.devices {
+        config.devices = d;
+    }
+    if let Some(n) = args.workers {
+        config.workers = n as usize;
+    }
+    if let Some(n) = args.max_connections_per_uid {
+        config.max_connections_per_uid = n as usize;
     }
     // Block the stop signals before any worker starts, so that only sigwait sees them.
     // SAFETY: plain signal-mask calls on a zeroed set.

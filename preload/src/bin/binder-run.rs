@@ -16,11 +16,25 @@ use std::process::{Command, ExitCode};
 use binder_driver::daemon::{Config, Daemon};
 use binder_driver::device::Device;
 
-const USAGE: &str = "usage: binder-run [--dir DIR] PROGRAM [ARGS...]";
 const SHIM: &str = "libbinder_sim_preload.so";
 
+/// Runs a Binder program, unmodified, on binder-sim: with the /dev/binder shim preloaded,
+/// against the binderd serving DIR (started here, for the program's lifetime, if none does).
+#[derive(clap::Parser)]
+#[command(name = "binder-run", version)]
+struct Args {
+    /// binderd's directory [default: $BINDER_SIM_DIR, else $XDG_RUNTIME_DIR/binder-sim, else
+    /// /tmp/binder-sim-$UID]
+    #[arg(long)]
+    dir: Option<PathBuf>,
+    /// The program, then its arguments (options included)
+    #[arg(required = true, trailing_var_arg = true, value_name = "PROGRAM")]
+    command: Vec<OsString>,
+}
+
 fn main() -> ExitCode {
-    match run() {
+    let args = <Args as clap::Parser>::parse();
+    match run(args) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("binder-run: {e}");
@@ -29,28 +43,10 @@ fn main() -> ExitCode {
     }
 }
 
-fn run() -> Result<ExitCode, String> {
-    let mut args = std::env::args_os().skip(1);
-    let mut dir = None;
-    let program = loop {
-        let Some(a) = args.next() else {
-            return Err(format!("no program to run\n{USAGE}"));
-        };
-        match a.to_str() {
-            Some("--dir") => dir = Some(PathBuf::from(args.next().ok_or(USAGE)?)),
-            Some("-h" | "--help") => {
-                println!("{USAGE}\n\nRuns PROGRAM with binder devices served by binder-sim.");
-                return Ok(ExitCode::SUCCESS);
-            }
-            Some("--version") => {
-                println!("binder-run {}", env!("CARGO_PKG_VERSION"));
-                return Ok(ExitCode::SUCCESS);
-            }
-            Some("--") => break args.next().ok_or(USAGE)?,
-            Some(s) if s.starts_with('-') => return Err(format!("unknown option {s}\n{USAGE}")),
-            _ => break a,
-        }
-    };
+fn run(Args { dir, command }: Args) -> Result<ExitCode, String> {
+    let mut command = command.into_iter();
+    let program = command.next().expect("clap requires a program");
+    let args = command;
     let dir = dir.unwrap_or_else(Config::default_dir);
     // The program may change directory: it gets the directory as an absolute path.
     let dir = std::path::absolute(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;

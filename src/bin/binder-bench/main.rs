@@ -45,67 +45,53 @@ const CODE_NESTED: u32 = libbinder::FIRST_CALL_TRANSACTION + 2;
 /// Above this payload the baseline is a stream socket (a datagram that large needs tuning).
 const SEQPACKET_MAX: usize = 64 * 1024;
 
-#[derive(Clone, Debug)]
+/// binderThroughputTest-style round trips through binder-sim, with baselines in the same run.
+#[derive(Clone, Debug, clap::Parser)]
+#[command(name = "binder-bench", version)]
 struct Options {
+    /// Workers, in client/server pairs (an even number, at least 2)
+    #[arg(short = 'w', default_value_t = 2, value_name = "WORKERS")]
     workers: usize,
+    /// Calls each client makes
+    #[arg(short = 'i', default_value_t = 10_000, value_name = "ITERATIONS",
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
     iterations: usize,
+    /// Request payload in bytes (the reply is empty)
+    #[arg(short = 's', default_value_t = 0, value_name = "PAYLOAD")]
     payload: usize,
+    /// Pair each client with its own server (AOSP's -p; the only pairing here)
+    #[arg(short = 'p')]
+    _pairs: bool,
+    /// Oneway calls instead of calls with a reply
+    #[arg(long)]
     oneway: bool,
+    /// Run every process, binderd's workers included, on this CPU
+    #[arg(long, value_name = "CPU")]
     pin: Option<usize>,
+    /// Write every call's time, one per line, to FILE
+    #[arg(long, value_name = "FILE")]
     raw: Option<PathBuf>,
+    /// Print the results as JSON
+    #[arg(long)]
     json: bool,
+    /// Also measure the same calls over a socket (SOCK_SEQPACKET, a Unix stream above 64 KiB),
+    /// a pair of pipes and the mediated relay (client -> relay -> server over futexes and one
+    /// process_vm_readv), with binder-sim's ratios
+    #[arg(long)]
     compare: bool,
+    /// Sweep payloads 0..900 KiB through binder-sim and the three baselines and draw FILE.svg
+    #[arg(long, value_name = "FILE.svg")]
     plot: Option<PathBuf>,
 }
 
-fn usage() -> ExitCode {
-    eprintln!(
-        "usage: binder-bench [-w WORKERS] [-i ITERATIONS] [-s PAYLOAD] [-p] [--oneway] \
-         [--pin CPU] [--raw FILE] [--json] [--compare] [--plot FILE.svg]\n\
-         \n\
-         --compare  also measures the same calls over a socket (SOCK_SEQPACKET, a Unix stream\n\
-         \x20          above 64 KiB), a pair of pipes and the mediated relay (client -> relay ->\n\
-         \x20          server over futexes and one process_vm_readv), with binder-sim's ratios\n\
-         --plot     sweeps payloads 0..900 KiB through binder-sim and the three baselines"
-    );
-    ExitCode::from(2)
-}
-
-fn parse() -> Result<Options, String> {
-    let mut o = Options {
-        workers: 2,
-        iterations: 10_000,
-        payload: 0,
-        oneway: false,
-        pin: None,
-        raw: None,
-        json: false,
-        compare: false,
-        plot: None,
-    };
-    let mut args = std::env::args().skip(1);
-    while let Some(a) = args.next() {
-        let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value"));
-        let number = |v: String| v.parse::<usize>().map_err(|_| format!("not a number: {v}"));
-        match a.as_str() {
-            "-w" => o.workers = number(value("-w")?)?,
-            "-i" => o.iterations = number(value("-i")?)?,
-            "-s" => o.payload = number(value("-s")?)?,
-            "-p" => {}
-            "--oneway" => o.oneway = true,
-            "--pin" => o.pin = Some(number(value("--pin")?)?),
-            "--raw" => o.raw = Some(PathBuf::from(value("--raw")?)),
-            "--json" => o.json = true,
-            "--compare" => o.compare = true,
-            "--plot" => o.plot = Some(PathBuf::from(value("--plot")?)),
-            other => return Err(format!("unknown option {other}")),
-        }
-    }
+fn parse() -> Result<Options, clap::Error> {
+    use clap::{CommandFactory, Parser};
+    let o = Options::try_parse()?;
     if o.workers < 2 || o.workers % 2 != 0 {
-        return Err("-w must be an even number ≥ 2 (client/server pairs)".into());
-    }
-    if o.iterations == 0 {
-        return Err("-i must be at least 1".into());
+        return Err(Options::command().error(
+            clap::error::ErrorKind::ValueValidation,
+            "-w must be an even number ≥ 2 (client/server pairs)",
+        ));
     }
     Ok(o)
 }
@@ -122,10 +108,7 @@ fn main() -> ExitCode {
     }
     let o = match parse() {
         Ok(o) => o,
-        Err(e) => {
-            eprintln!("binder-bench: {e}");
-            return usage();
-        }
+        Err(e) => e.exit(),
     };
     match run(&o) {
         Ok(()) => ExitCode::SUCCESS,
