@@ -22,13 +22,7 @@ struct Args {
 
 fn main() -> ExitCode {
     let Args { device, policy } = Args::parse();
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
-        )
-        .with_writer(std::io::stderr)
-        .init();
+    binder_driver::log_to_stderr("info");
     let device = device.unwrap_or_else(ProcessState::default_device);
     let access = match policy {
         None => Access::permissive(),

@@ -33,13 +33,7 @@ struct Args {
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
-        )
-        .with_writer(std::io::stderr)
-        .init();
+    binder_driver::log_to_stderr("info");
     let mut config = Config::new(args.dir.unwrap_or_else(Config::default_dir));
     if let Some(d) = args.devices {
         config.devices = d;

@@ -103,6 +103,26 @@ pub(crate) struct PendingTxn {
     secctx: Option<usize>,
     spam: bool,
     copies: Copies,
+    /// The transaction's span (disabled, and free, without a subscriber).
+    span: tracing::Span,
+}
+
+/// Records where a transaction went in its span and says how it ended.
+fn ended(span: &tracing::Span, entry: &LogEntry, outcome: &'static str) {
+    if span.is_disabled() {
+        return;
+    }
+    span.record(
+        "to",
+        tracing::field::display(format_args!("{}:{}", entry.to_pid, entry.to_tid)),
+    );
+    span.record("node", entry.to_node);
+    tracing::debug!(
+        outcome,
+        br = format_args!("{:#x}", entry.return_error),
+        reason = entry.reason,
+        "transaction ended"
+    );
 }
 
 /// Why a transaction failed: the code its sender reads, the extended-error parameter (a
@@ -403,16 +423,22 @@ impl Context {
         env: &mut Env,
     ) -> Option<Vec<CopyOp>> {
         let id = TxnId(self.next_id());
-        let _span = tracing::debug_span!(
+        // One span for the transaction's whole life (it is entered again when its payload
+        // copies end); where it went and how it ended are recorded at its end.
+        let span = tracing::debug_span!(
             "transaction",
             id = id.0,
             reply,
+            from = %format_args!("{}:{tid}", self.procs[&proc].creds.pid),
             handle = tr.target_handle(),
-            code = tr.code,
-            flags = tr.flags,
-            size = tr.data_size
-        )
-        .entered();
+            code = format_args!("{:#x}", tr.code),
+            flags = format_args!("{:#x}", tr.flags),
+            data_size = tr.data_size,
+            offsets_size = tr.offsets_size,
+            to = tracing::field::Empty,
+            node = tracing::field::Empty,
+        );
+        let _entered = span.clone().entered();
         self.thread_mut(proc, tid).extended_error = extended_error(id, BR_OK, 0);
         let mut entry = LogEntry {
             debug_id: id.0,
@@ -437,11 +463,12 @@ impl Context {
         };
         match self.prepare_transaction(id, proc, tid, tr, buffers_size, reply, &mut entry, env) {
             Err(f) => {
-                self.transaction_failed(proc, tid, id, f, entry, env);
+                self.transaction_failed(proc, tid, f, entry, &span, env);
                 None
             }
             Ok(mut p) => {
                 p.entry = entry;
+                p.span = span;
                 if p.copies.ops.is_empty() {
                     self.commit_transaction(proc, tid, p, true, env);
                     return None;
@@ -465,7 +492,7 @@ impl Context {
         let Some(p) = self.thread_mut(proc, tid).pending.take() else {
             return;
         };
-        let _span = tracing::debug_span!("transaction", id = p.id.0).entered();
+        let _entered = p.span.clone().entered();
         self.commit_transaction(proc, tid, p, copied, env);
     }
 
@@ -515,10 +542,13 @@ impl Context {
         copied: bool,
         env: &mut Env,
     ) {
-        let (id, entry) = (p.id, p.entry.clone());
+        let (entry, span) = (p.entry.clone(), p.span.clone());
         match self.try_commit(proc, tid, p, copied, env) {
-            Ok(()) => self.log.push(entry),
-            Err(f) => self.transaction_failed(proc, tid, id, f, entry, env),
+            Ok(()) => {
+                ended(&span, &entry, "delivered");
+                self.log.push(entry)
+            }
+            Err(f) => self.transaction_failed(proc, tid, f, entry, &span, env),
         }
     }
 
@@ -526,14 +556,16 @@ impl Context {
         &mut self,
         proc: ProcId,
         tid: Tid,
-        id: TxnId,
         f: Failure,
         mut entry: LogEntry,
+        span: &tracing::Span,
         env: &mut Env,
     ) {
+        let id = TxnId(entry.debug_id);
         entry.return_error = f.br;
         entry.return_error_param = f.param;
         entry.reason = f.reason;
+        ended(span, &entry, "failed");
         self.failed_log.push(entry.clone());
         self.log.push(entry);
         tracing::warn!(
@@ -648,6 +680,7 @@ impl Context {
             secctx: secctx.map(|_| layout.secctx),
             spam,
             copies,
+            span: tracing::Span::none(),
         })
     }
 

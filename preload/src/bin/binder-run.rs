@@ -33,6 +33,7 @@ struct Args {
 }
 
 fn main() -> ExitCode {
+    binder_driver::log_to_stderr("warn");
     let args = <Args as clap::Parser>::parse();
     match run(args) {
         Ok(code) => code,

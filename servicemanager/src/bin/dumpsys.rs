@@ -25,6 +25,8 @@ fn usage() -> ExitCode {
 }
 
 fn main() -> ExitCode {
+    // Only what RUST_LOG asks for: their output is AOSP's, to the letter.
+    binder_driver::log_to_stderr("off");
     let mut args = std::env::args().skip(1).peekable();
     let mut list_only = false;
     let mut timeout = Duration::from_secs(10);

@@ -22,6 +22,8 @@ fn usage() -> ExitCode {
 }
 
 fn main() -> ExitCode {
+    // Only what RUST_LOG asks for: their output is AOSP's, to the letter.
+    binder_driver::log_to_stderr("off");
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.is_empty() || matches!(args[0].as_str(), "-h" | "-?" | "--help") {
         return usage();

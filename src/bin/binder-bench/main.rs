@@ -97,6 +97,7 @@ fn parse() -> Result<Options, clap::Error> {
 }
 
 fn main() -> ExitCode {
+    binder_driver::log_to_stderr("warn");
     if let Ok(role) = std::env::var(ROLE) {
         return match child(&role) {
             Ok(()) => ExitCode::SUCCESS,
