@@ -28,11 +28,16 @@ pub struct Device {
     channels: Arc<Channels>,
     /// The daemon may not read our memory: ioctls carry it inline.
     inline: bool,
+    /// binderd was found gone (by any thread): every later ioctl fails at once, where a
+    /// mailbox would otherwise wait out its liveness slice first.
+    gone: Arc<AtomicBool>,
 }
 
 /// A thread's channel to the daemon.
 struct Channel {
     fd: OwnedFd,
+    /// The device's [`Device::gone`].
+    daemon_gone: Arc<AtomicBool>,
     /// The thread polled: readiness notes may be queued.
     polled: AtomicBool,
     /// Where its `BINDER_WRITE_READ`s go when binderd reads our memory.
@@ -269,6 +274,7 @@ impl Device {
             owner_pid: std::process::id(),
             channels: Arc::default(),
             inline,
+            gone: Arc::default(),
         })
     }
 
@@ -361,6 +367,7 @@ impl Device {
         };
         let c = Arc::new(Channel {
             fd,
+            daemon_gone: self.gone.clone(),
             polled: AtomicBool::new(false),
             mailbox,
         });
@@ -386,9 +393,26 @@ impl Device {
     fn mailbox_call(
         c: &Channel,
         mb: &ThreadMailbox,
+        req: mailbox::Request,
+        data: &[u8],
+    ) -> io::Result<mailbox::Answer> {
+        let r = Self::mailbox_round(c, mb, req, data);
+        if matches!(&r, Err(e) if e.raw_os_error() == Some(libc::ECONNREFUSED)) {
+            c.daemon_gone.store(true, Ordering::Relaxed);
+        }
+        r
+    }
+
+    /// One request and its answer ([`mailbox_call`](Self::mailbox_call)).
+    fn mailbox_round(
+        c: &Channel,
+        mb: &ThreadMailbox,
         mut req: mailbox::Request,
         data: &[u8],
     ) -> io::Result<mailbox::Answer> {
+        if c.daemon_gone.load(Ordering::Relaxed) {
+            return Err(gone());
+        }
         let posted = std::mem::take(&mut *mb.posted.lock().unwrap_or_else(|p| p.into_inner()));
         req.posted = posted.len() as u32;
         mb.mailbox.write_request(&req, &[&posted, data]);

@@ -328,6 +328,29 @@ fn node_sent_with_accepts_fds_keeps_the_flag() {
     );
 }
 
+/// A read that stops for the host to install files hands their references over: if the
+/// reader goes away before the host answers, the references are the host's to drop, not the
+/// core's (it put them a second time: found by `fuzz/` target `core`).
+#[test]
+fn references_handed_for_an_install_stay_the_hosts_when_the_reader_goes() {
+    let mut fx = fx();
+    fx.sim.hold_installs = true;
+    let fd = fx.sim.files.open(fx.a, F1).unwrap();
+    let (d, o) = pack(&[fd_obj(fd, 5)]);
+    let h = fx.h_fds;
+    a_oneway_ok(&mut fx, h, &d, &o, None);
+    assert!(matches!(fx.sim.read(fx.b, B_LOOPER), Step::Installing));
+    let (_, _, handed) = fx.sim.held_installs.pop().expect("an install asked for");
+    assert_eq!(handed.len(), 1);
+    // The reader's process goes; then the host drops what it was handed.
+    let b = fx.b;
+    fx.sim.release(b);
+    for f in handed {
+        fx.sim.files.put_file(f);
+    }
+    assert_eq!(fx.sim.files.outstanding(), 0);
+}
+
 #[test]
 fn fd_to_a_node_without_accepts_fds_is_failed_reply_eperm() {
     let mut fx = fx();

@@ -117,6 +117,14 @@ impl ChildProc {
         self.stdin.flush().unwrap();
     }
 
+    /// `say` to a child that may have died: whether the line was written (added for
+    /// tests/storms.rs).
+    pub fn try_say(&mut self, line: &str) -> bool {
+        writeln!(self.stdin, "{line}")
+            .and_then(|_| self.stdin.flush())
+            .is_ok()
+    }
+
     /// Waits (at most 20 s) for the child to exit; its success.
     pub fn wait(mut self) -> bool {
         let pid = self.pid();

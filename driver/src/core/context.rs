@@ -658,9 +658,12 @@ impl Context {
                     t.buffer = None;
                 }
             }
-            // Files never installed go back; installed ones die with the process.
-            for f in &b.fd_fixups {
-                env.files.put_file(f.file);
+            // Files never installed (nor handed to the host to install) go back; installed
+            // ones die with the process.
+            if !b.files_handed {
+                for f in &b.fd_fixups {
+                    env.files.put_file(f.file);
+                }
             }
         }
         self.proc_mut(proc).mapping = None;

@@ -54,6 +54,9 @@ pub(crate) struct Buffer {
     pub(crate) sender_pid: i32,
     /// Files to install in the receiver when it reads, and where their numbers go.
     pub(crate) fd_fixups: Vec<FdFixup>,
+    /// The fixups' references were handed to the host to install (a read waits for its
+    /// answer): they are the host's from then on, never put by the core.
+    pub(crate) files_handed: bool,
     /// Installed fds the driver closes when the buffer is freed (those of fd arrays).
     pub(crate) close_fds: Vec<u32>,
 }

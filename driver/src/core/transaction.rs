@@ -956,6 +956,7 @@ impl Context {
                 held: Vec::new(),
                 sender_pid,
                 fd_fixups: Vec::new(),
+                files_handed: false,
                 close_fds: Vec::new(),
             },
         );
@@ -1407,6 +1408,7 @@ impl Context {
                     let b = self.proc_mut(proc).buffers.get_mut(&offset).unwrap();
                     let files = fixups.iter().map(|f| f.file).collect();
                     b.fd_fixups = fixups;
+                    b.files_handed = true;
                     let t = self.thread_mut(proc, tid);
                     t.todo.push_front(Work::Transaction(id));
                     t.process_todo = true;
@@ -1677,8 +1679,10 @@ impl Context {
         if let Some(n) = b.target_node {
             self.dec_node(n, true, false);
         }
-        for f in b.fd_fixups {
-            env.files.put_file(f.file);
+        if !b.files_handed {
+            for f in b.fd_fixups {
+                env.files.put_file(f.file);
+            }
         }
         for fd in b.close_fds {
             env.files.close_fd(proc, fd);

@@ -58,8 +58,9 @@ impl Config {
         }
     }
 
-    /// A quarter of the descriptors binderd may open (its hard `RLIMIT_NOFILE`, to which it
-    /// raises its soft limit at start), at least 256.
+    /// An eighth of the descriptors binderd may open (its hard `RLIMIT_NOFILE`, to which it
+    /// raises its soft limit at start), at least 256: a thread's connection costs binderd two
+    /// (its socket and its mailbox's doorbell), so one uid at its limit holds a quarter.
     pub fn default_connections_per_uid() -> usize {
         // SAFETY: rlimit is plain data, filled by getrlimit.
         let hard = unsafe {
@@ -69,7 +70,7 @@ impl Config {
             }
             r.rlim_max
         };
-        (hard.min(1 << 22) as usize / 4).max(256)
+        (hard.min(1 << 22) as usize / 8).max(256)
     }
 
     /// `$BINDER_SIM_DIR`, else `$XDG_RUNTIME_DIR/binder-sim`, else `/tmp/binder-sim-$UID`.

@@ -240,6 +240,8 @@ pub enum Step {
     Parked,
     /// A transaction's payload copy is held (`Sim::hold_copies`).
     Copying,
+    /// The read waits for the files it carries to be installed (`Sim::hold_installs`).
+    Installing,
 }
 
 impl Step {
@@ -454,6 +456,10 @@ pub struct Sim {
     /// them later, without the core's lock).
     pub hold_copies: bool,
     held: BTreeMap<(ProcId, Tid), Vec<binder_driver::core::CopyOp>>,
+    /// Leave `InstallFiles` unanswered (as a daemon does until the client says `Installed`):
+    /// the references handed over are kept in `held_installs`.
+    pub hold_installs: bool,
+    pub held_installs: Vec<(ProcId, Tid, Vec<FileRef>)>,
 }
 
 impl Default for Sim {
@@ -478,6 +484,8 @@ impl Sim {
             copied_bytes: 0,
             hold_copies: false,
             held: BTreeMap::new(),
+            hold_installs: false,
+            held_installs: Vec::new(),
         }
     }
 
@@ -582,6 +590,10 @@ impl Sim {
     fn settle(&mut self, proc: ProcId, tid: Tid, mut c: Completion) -> Completion {
         loop {
             let out = match c {
+                Completion::InstallFiles(files) if self.hold_installs => {
+                    self.held_installs.push((proc, tid, files.clone()));
+                    return Completion::InstallFiles(files);
+                }
                 Completion::InstallFiles(files) => {
                     let fds = self.files.install(proc, &files);
                     let (mut env, ctx) = self.env_parts();
@@ -709,6 +721,10 @@ impl Sim {
             Completion::CopyPayload(_) => {
                 self.pending.insert((proc, tid), arg);
                 Step::Copying
+            }
+            Completion::InstallFiles(_) => {
+                self.pending.insert((proc, tid), arg);
+                Step::Installing
             }
             other => panic!("unexpected completion of a read: {other:?}"),
         }
