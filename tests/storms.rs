@@ -2878,7 +2878,7 @@ fn a_client_opening_without_end_is_refused_at_the_per_uid_limit() {
         }
     );
     r.note(format!(
-        "default limit here {default_limit} (a quarter of the hard RLIMIT_NOFILE, at least 256; \
+        "default limit here {default_limit} (an eighth of the hard RLIMIT_NOFILE, at least 256; \
          --max-connections-per-uid / Config::max_connections_per_uid)"
     ));
     r.finish();
