@@ -1035,7 +1035,9 @@ mod inline {
 
         /// Declares `addr..addr + len` as written by the driver.
         fn write_only(&mut self, addr: u64, len: u64) {
-            if len > 0 && len <= MAX_REGION {
+            // A range past the top of the address space is no region: binderd answers the
+            // write to it as the kernel does (EFAULT).
+            if len > 0 && len <= MAX_REGION && addr.checked_add(len).is_some() {
                 self.regions.push((addr, len, false));
             }
         }

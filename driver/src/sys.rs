@@ -217,6 +217,8 @@ pub struct Received {
     pub len: usize,
     pub fds: Vec<OwnedFd>,
     pub truncated_fds: bool,
+    /// The message was longer than the buffer (`MSG_TRUNC`): what was read is not all of it.
+    pub truncated: bool,
     /// The process that sent the message (not a value it chose: the kernel fills it in and
     /// allows only the sender's own pid without `CAP_SYS_ADMIN`); `None` without `SO_PASSCRED`.
     pub sender_pid: Option<i32>,
@@ -305,6 +307,7 @@ pub fn recv(fd: BorrowedFd, buf: &mut [u8], flags: libc::c_int) -> io::Result<Re
         len: n,
         fds,
         truncated_fds: msg.msg_flags & libc::MSG_CTRUNC != 0,
+        truncated: msg.msg_flags & libc::MSG_TRUNC != 0,
         sender_pid,
     })
 }

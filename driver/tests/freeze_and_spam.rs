@@ -293,7 +293,7 @@ fn give_node(f: &mut Fx, ptr: u64) -> u32 {
             f.sim.interrupt(f.sm, SM_TID);
             Vec::new()
         }
-        Step::Copying => unreachable!("copies are not held here"),
+        Step::Copying | Step::Installing => unreachable!("copies and installs are not held here"),
     };
     let mut acks = Cmds::new();
     for i in items {
@@ -869,7 +869,9 @@ fn drain_oneways(f: &mut Fx) -> Vec<(u32, Vec<u8>)> {
                 assert_eq!(d.ret, Err(Errno::EINTR));
                 return out;
             }
-            Step::Copying => unreachable!("copies are not held here"),
+            Step::Copying | Step::Installing => {
+                unreachable!("copies and installs are not held here")
+            }
             Step::Done(done) => {
                 let t = only_txn(&done.items());
                 assert_eq!(t.flags & TF_ONE_WAY, TF_ONE_WAY);

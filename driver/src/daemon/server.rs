@@ -32,6 +32,15 @@ enum Endpoint {
         proc: ProcId,
         tid: Tid,
     },
+    /// The pidfd of a process that opened a device, readable once it exits: its connection's
+    /// end even when binderd itself holds that connection's other end (a client can send
+    /// binderd its own socket in a message binderd keeps, and no end of stream would come).
+    Exited {
+        dev: usize,
+        proc: ProcId,
+        /// The key of the process's connection.
+        conn: u64,
+    },
 }
 
 /// A thread's channel: its socket, and its mailbox when binderd reads the process's memory.
@@ -454,7 +463,7 @@ impl Shared {
                     );
                     None
                 }
-                Some(Endpoint::Doorbell { .. }) | None => None,
+                Some(Endpoint::Doorbell { .. } | Endpoint::Exited { .. }) | None => None,
             };
             if let Some((dev, kind)) = conn {
                 let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -538,6 +547,27 @@ impl Shared {
             Err(e) => {
                 tracing::error!(%e, "epoll add failed");
                 lock(&self.endpoints).remove(&m.key);
+                false
+            }
+        }
+    }
+
+    /// Watches for the exit of the process that opened `p` on connection `conn`; false if
+    /// it cannot (the connection is refused then).
+    fn watch_exit(&self, st: &DevState, dev: usize, p: ProcId, conn: u64) -> bool {
+        let Some(pidfd) = st.files.pidfds.get(&p) else {
+            return false;
+        };
+        let key = self.new_key();
+        lock(&self.endpoints).insert(key, Endpoint::Exited { dev, proc: p, conn });
+        // One event is all it takes; the pidfd closes with the process's release, which
+        // takes it out of the set.
+        let events = (libc::EPOLLIN | libc::EPOLLONESHOT) as u32;
+        match self.ctl_flags(libc::EPOLL_CTL_ADD, pidfd.as_raw_fd(), key, events) {
+            Ok(()) => true,
+            Err(e) => {
+                tracing::error!(%e, "epoll add failed");
+                lock(&self.endpoints).remove(&key);
                 false
             }
         }
@@ -678,7 +708,7 @@ impl Shared {
 
     fn serve(&self, key: u64) {
         let (dev, fd, kind) = {
-            let eps = lock(&self.endpoints);
+            let mut eps = lock(&self.endpoints);
             match eps.get(&key) {
                 None => return,
                 Some(Endpoint::Listener(dev)) => {
@@ -702,13 +732,27 @@ impl Shared {
                     self.ring(dev, proc, tid);
                     return;
                 }
+                Some(&Endpoint::Exited { dev, proc, conn }) => {
+                    let open = matches!(eps.get(&conn), Some(Endpoint::Conn(_)));
+                    eps.remove(&key);
+                    drop(eps);
+                    if open {
+                        self.disconnect(conn, dev, ConnKind::Proc(proc));
+                    }
+                    return;
+                }
             }
         };
         let mut fds = Vec::new();
         let mut sender = None;
         let msg = with_msg_buf(|buf| {
             sys::recv(fd.as_fd(), buf, libc::MSG_DONTWAIT).map(|r| {
-                let q = (r.len > 0).then(|| Request::decode(&buf[..r.len]));
+                // A packet longer than any request (cut to the buffer) is malformed whole.
+                let q = (r.len > 0).then(|| {
+                    (!r.truncated)
+                        .then(|| Request::decode(&buf[..r.len]))
+                        .flatten()
+                });
                 fds = r.fds;
                 sender = r.sender_pid;
                 q
@@ -739,6 +783,11 @@ impl Shared {
         let (new_kind, jobs) = {
             let mut st = lock(&device.state);
             let mut k = st.handle(kind, key, &fd, request, fds, sender, &mut out);
+            if let (ConnKind::New, Some(ConnKind::Proc(p))) = (kind, k) {
+                if !self.watch_exit(&st, dev, p, key) {
+                    k = None;
+                }
+            }
             for (p, t) in std::mem::take(&mut st.watch) {
                 if !self.watch_doorbell(&st, dev, p, t) {
                     k = None;
@@ -869,6 +918,10 @@ impl Shared {
             self.unwatch_doorbell(&m);
         }
         let mut eps = lock(&self.endpoints);
+        if let ConnKind::Proc(p) = kind {
+            // Its pidfd closed with the release (which took it out of the epoll set).
+            eps.retain(|_, e| !matches!(e, &mut Endpoint::Exited { dev: d, proc, .. } if d == dev && proc == p));
+        }
         for k in removed {
             if let Some(Endpoint::Conn(c)) = eps.remove(&k) {
                 self.uncount_conn(c.uid);
@@ -1754,7 +1807,8 @@ impl DevState {
                 Some(kind)
             }
             (ConnKind::Thread(p, t), Request::Installed { result }) => {
-                let fds = result.map_err(|e| Errno(-e));
+                // Any negative value a client sends: the lowest has no positive errno.
+                let fds = result.map_err(|e| Errno(e.checked_neg().unwrap_or(libc::EINVAL)));
                 let o = self.with_env(Some((p, t)), |core, env| {
                     core.files_installed(p, t, fds, env)
                 });
