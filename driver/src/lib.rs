@@ -8,6 +8,8 @@
 pub mod core;
 pub mod daemon;
 pub mod device;
+#[doc(hidden)]
+pub mod fuzzing;
 mod mailbox;
 mod protocol;
 mod sys;

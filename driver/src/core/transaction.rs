@@ -1672,7 +1672,8 @@ impl Context {
                 Held::Node { node, strong } => self.dec_node(node, strong, false),
                 Held::Ref { node, strong } => match self.procs[&proc].refs_by_node.get(&node) {
                     Some(&handle) => self.dec_ref(proc, handle, strong),
-                    None => tracing::error!(node = node.0, "buffer holds a missing ref"),
+                    // A client released a count it did not own (the kernel logs a user error).
+                    None => tracing::warn!(node = node.0, "buffer holds a missing ref"),
                 },
             }
         }
