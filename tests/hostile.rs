@@ -481,38 +481,6 @@ impl Msg {
     }
 }
 
-fn raw_connect(path: &Path) -> io::Result<OwnedFd> {
-    use std::os::unix::ffi::OsStrExt;
-    // SAFETY: plain syscall; the fd is ours on success.
-    let fd = unsafe { libc::socket(libc::AF_UNIX, libc::SOCK_SEQPACKET | libc::SOCK_CLOEXEC, 0) };
-    if fd < 0 {
-        return Err(io::Error::last_os_error());
-    }
-    // SAFETY: just created.
-    let fd = unsafe { OwnedFd::from_raw_fd(fd) };
-    // SAFETY: sockaddr_un is plain data.
-    let mut addr: libc::sockaddr_un = unsafe { std::mem::zeroed() };
-    addr.sun_family = libc::AF_UNIX as libc::sa_family_t;
-    let b = path.as_os_str().as_bytes();
-    assert!(b.len() < addr.sun_path.len());
-    for (d, &s) in addr.sun_path.iter_mut().zip(b) {
-        *d = s as libc::c_char;
-    }
-    let len = std::mem::size_of::<libc::sa_family_t>() + b.len() + 1;
-    // SAFETY: a valid sockaddr_un of that length.
-    let r = unsafe {
-        libc::connect(
-            fd.as_raw_fd(),
-            &addr as *const _ as *const libc::sockaddr,
-            len as libc::socklen_t,
-        )
-    };
-    if r < 0 {
-        return Err(io::Error::last_os_error());
-    }
-    Ok(fd)
-}
-
 /// Sends one packet without blocking past `deadline` (`TimedOut` then).
 fn raw_send(fd: RawFd, bytes: &[u8], deadline: Instant) -> io::Result<()> {
     loop {

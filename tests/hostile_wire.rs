@@ -51,7 +51,7 @@ use std::time::{Duration, Instant};
 
 use binder_sim::driver::device::{Device, Mapping};
 use binder_sim::driver::uapi::*;
-use common::{binderd_path, hear, tell, TempDir, DEV, ROLE};
+use common::{binderd_path, hear, raw_connect, tell, TempDir, DEV, ROLE};
 
 // ---------------------------------------------------------------------------------------------
 // Settings
@@ -297,39 +297,6 @@ impl Msg {
     }
 }
 
-/// A blocking `SOCK_SEQPACKET` connection to `path`.
-fn connect(path: &Path) -> io::Result<OwnedFd> {
-    use std::os::unix::ffi::OsStrExt;
-    // SAFETY: plain syscall; the fd is ours on success.
-    let fd = unsafe { libc::socket(libc::AF_UNIX, libc::SOCK_SEQPACKET | libc::SOCK_CLOEXEC, 0) };
-    if fd < 0 {
-        return Err(io::Error::last_os_error());
-    }
-    // SAFETY: just created.
-    let fd = unsafe { OwnedFd::from_raw_fd(fd) };
-    // SAFETY: sockaddr_un is plain data.
-    let mut addr: libc::sockaddr_un = unsafe { std::mem::zeroed() };
-    addr.sun_family = libc::AF_UNIX as libc::sa_family_t;
-    let b = path.as_os_str().as_bytes();
-    assert!(b.len() < addr.sun_path.len());
-    for (d, &s) in addr.sun_path.iter_mut().zip(b) {
-        *d = s as libc::c_char;
-    }
-    let len = std::mem::size_of::<libc::sa_family_t>() + b.len() + 1;
-    // SAFETY: a valid sockaddr_un of that length.
-    let r = unsafe {
-        libc::connect(
-            fd.as_raw_fd(),
-            &addr as *const _ as *const libc::sockaddr,
-            len as libc::socklen_t,
-        )
-    };
-    if r < 0 {
-        return Err(io::Error::last_os_error());
-    }
-    Ok(fd)
-}
-
 /// Sends one packet with `fds` attached (at most 253), waiting at most until `deadline` for
 /// room (`TimedOut` then).
 fn send(fd: RawFd, bytes: &[u8], fds: &[RawFd], deadline: Instant) -> io::Result<()> {
@@ -530,7 +497,7 @@ fn result_within(fd: RawFd, timeout: Duration) -> Result<i64, &'static str> {
 /// A process connection opened by hand, and its token. `readable`: with a probe binderd can
 /// check, so that it reads this process's memory (else the process is an inline client).
 fn raw_open(dev: &Path, nonblocking: bool, readable: bool) -> io::Result<(OwnedFd, u64)> {
-    let conn = connect(dev)?;
+    let conn = raw_connect(dev)?;
     let probe = Box::new(0x6269_6e64_6572_u64 ^ u64::from(std::process::id()));
     let (addr, value) = if readable {
         (&*probe as *const u64 as u64, *probe)
@@ -553,7 +520,7 @@ fn raw_open(dev: &Path, nonblocking: bool, readable: bool) -> io::Result<(OwnedF
 
 /// A thread channel attached by hand.
 fn raw_attach(dev: &Path, token: u64, tid: i32) -> io::Result<OwnedFd> {
-    let fd = connect(dev)?;
+    let fd = raw_connect(dev)?;
     let m = Msg::new(wire::ATTACH).u64(token).u32(tid as u32);
     send(fd.as_raw_fd(), &m.0, &[], Instant::now() + NOTE)?;
     match result_within(fd.as_raw_fd(), NOTE) {
@@ -2067,7 +2034,7 @@ enum State {
 /// process, so that no random read parks.
 fn open_state(dev: &Path, state: State, rng: &mut Rng) -> io::Result<(Vec<OwnedFd>, u64)> {
     match state {
-        State::New => Ok((vec![connect(dev)?], 0)),
+        State::New => Ok((vec![raw_connect(dev)?], 0)),
         State::Proc => {
             let (p, token) = raw_open(dev, rng.one_in(2), rng.one_in(2))?;
             Ok((vec![p], token))
@@ -2285,7 +2252,7 @@ fn descriptor_pool(dev: &Path) -> Vec<OwnedFd> {
         ));
     }
     // A connection to binderd that never says anything.
-    pool.push(connect(dev).expect("connect"));
+    pool.push(raw_connect(dev).expect("connect"));
     pool
 }
 
@@ -2368,7 +2335,7 @@ fn role_token_owner(dev: &Path, steal: &Path) {
     let tid = gettid();
     let t = raw_attach(dev, token, tid).expect("attach");
     let sentinel = Box::new(AtomicU32::new(0x05e4_71e1));
-    let s = connect(steal).expect("connect to the parent");
+    let s = raw_connect(steal).expect("connect to the parent");
     send(
         s.as_raw_fd(),
         b"sockets",
@@ -2408,9 +2375,9 @@ fn role_storm(dev: &Path, seed: u64, n: u64) {
         let kind = rng.below(6);
         let r = (|| -> io::Result<Vec<OwnedFd>> {
             Ok(match kind {
-                0 => vec![connect(dev)?],
+                0 => vec![raw_connect(dev)?],
                 1 => {
-                    let c = connect(dev)?;
+                    let c = raw_connect(dev)?;
                     let m = Msg::new(wire::OPEN).u32(1).u64(0).u64(0);
                     send(c.as_raw_fd(), &m.0, &[], deadline())?;
                     vec![c]
@@ -2437,7 +2404,7 @@ fn role_storm(dev: &Path, seed: u64, n: u64) {
                     vec![p]
                 }
                 _ => {
-                    let c = connect(dev)?;
+                    let c = raw_connect(dev)?;
                     send(c.as_raw_fd(), &[1, 0], &[], deadline())?;
                     vec![c]
                 }
@@ -2903,7 +2870,7 @@ fn guessed_and_stolen_tokens_and_sockets_are_refused() {
             _ => rng.next(),
         };
         let t = if i % 2 == 0 { tid } else { rng.next() as i32 };
-        let c = connect(&dev).expect("connect");
+        let c = raw_connect(&dev).expect("connect");
         let m = Msg::new(wire::ATTACH).u64(guess).u32(t as u32);
         let _ = send(c.as_raw_fd(), &m.0, &[], Instant::now() + NOTE);
         if !closes_within(c.as_raw_fd(), Duration::from_secs(5)) {
@@ -2913,7 +2880,7 @@ fn guessed_and_stolen_tokens_and_sockets_are_refused() {
     let stolen_tries = 100 * scale();
     for i in 0..stolen_tries {
         let t = if i % 2 == 0 { tid } else { rng.next() as i32 };
-        let c = connect(&dev).expect("connect");
+        let c = raw_connect(&dev).expect("connect");
         let m = Msg::new(wire::ATTACH).u64(token).u32(t as u32);
         let _ = send(c.as_raw_fd(), &m.0, &[], Instant::now() + NOTE);
         if !closes_within(c.as_raw_fd(), Duration::from_secs(5)) {
