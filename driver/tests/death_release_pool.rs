@@ -8,7 +8,7 @@
 mod common;
 use common::*;
 
-use binder_driver::core::{ProcId, Tid};
+use binder_driver::core::{ProcId, Tid, Wake};
 use binder_driver::uapi::*;
 
 const SRV_PID: i32 = 300;
@@ -1502,4 +1502,34 @@ fn exit_looper_and_thread_exit_never_decrement_counters() {
         (info.requested_threads, info.requested_threads_started),
         (0, 1)
     );
+}
+
+/// A process released while one of its threads polls as a looper and another holds queued
+/// node news (the `BR_INCREFS`/`BR_ACQUIRE` of a node it just sent): the release wakes none
+/// of its own threads. The thread's work is dropped with the process, not moved to the
+/// process's queue for threads that no longer exist (fuzz finding
+/// `readable-wake-for-the-released-process`).
+#[test]
+fn a_release_wakes_none_of_the_released_process_threads() {
+    let World {
+        mut sim, client, ..
+    } = World::new();
+    // The poller is released after the sender (threads go in id order).
+    sim.write(client, CLI_LT2, Cmds::new().enter_looper()).ok();
+    assert!(!sim.poll(client, CLI_LT2));
+    let node = obj_binder(BINDER_TYPE_BINDER, PTR, COOKIE, 0);
+    sim.write(
+        client,
+        CLI_LT,
+        Cmds::new().transaction(0, 1, TF_ONE_WAY, &node, &[0]),
+    )
+    .ok();
+    sim.wake_log.clear();
+    sim.release(client);
+    let own: Vec<&Wake> = sim
+        .wake_log
+        .iter()
+        .filter(|w| matches!(w, Wake::Readable(p, _) | Wake::Resume(p, _) if *p == client))
+        .collect();
+    assert!(own.is_empty(), "the release woke {own:?}");
 }

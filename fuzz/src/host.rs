@@ -708,7 +708,11 @@ impl Host {
                         .inflight
                         .get(&(proc, tid))
                         .is_some_and(|f| f.cmd == BINDER_FREEZE);
-                    let state = if freeze { Flight::Freeze } else { Flight::Parked };
+                    let state = if freeze {
+                        Flight::Freeze
+                    } else {
+                        Flight::Parked
+                    };
                     self.set_state(proc, tid, state);
                     return None;
                 }

@@ -185,7 +185,7 @@ pub enum Op {
 }
 
 /// One command of a write buffer.
-#[derive(Arbitrary, Debug)]
+#[derive(Arbitrary, Debug, Clone)]
 pub enum Cmd {
     Call {
         target: HSel,
@@ -397,9 +397,10 @@ impl Runner {
     /// - 2: the same, the manager's node accepting fds, and a service in slot 2 (thread 0 a
     ///   looper parked in a read) whose node (accepting fds) the manager and the client hold
     ///   handles to, as after `addService` and `getService`;
-    /// - 3: as 2, the service's node asking for the caller's security context.
-    fn prologue(&mut self, level: u8) {
-        let level = level % 4;
+    /// - 3: as 2, the service's node asking for the caller's security context;
+    /// - and with bit 5 set, the service maps only 4 KiB.
+    fn prologue(&mut self, prologue: u8) {
+        let level = prologue % 4;
         if level == 0 {
             return;
         }
@@ -425,7 +426,9 @@ impl Runner {
             self.write_read(0, 0, &[], R);
             return;
         }
-        self.open(2, false, 3, false, 2, 0);
+        // Bit 5: the service maps 4 KiB (its async space runs out after a few oneways).
+        let service_map = if prologue & 0x20 != 0 { 2 } else { 0 };
+        self.open(2, false, 3, false, 2, service_map);
         self.write_read(2, 0, &[Cmd::Looper { kind: 1 }], W);
         // The manager waits; the service registers its node (addService) and waits for the
         // reply.
@@ -608,7 +611,7 @@ impl Runner {
                 thread,
                 ref cmds,
                 read,
-            } => self.write_read(slot, thread, &cmds[..cmds.len().min(MAX_CMDS)], read),
+            } => self.write_read(slot, thread, cmds, read),
             Op::Read { slot, thread, read } => self.write_read(slot, thread, &[], read),
             Op::RawBwr {
                 slot,
@@ -781,9 +784,8 @@ impl Runner {
                 } else {
                     cmd
                 };
-                if cmd == BINDER_WRITE_READ {
-                    return; // a raw bwr is RawBwr's, with the host knowing where it lies
-                }
+                // A BINDER_WRITE_READ here has its binder_write_read made of the raw bytes,
+                // or at a null address: the host checks nothing of its buffers.
                 let arg = if null_arg {
                     0
                 } else {
@@ -888,6 +890,7 @@ impl Runner {
     }
 
     fn write_read(&mut self, slot: u8, thread: u8, cmds: &[Cmd], read: u8) {
+        let cmds = &cmds[..cmds.len().min(MAX_CMDS)];
         let Some((s, p)) = self.proc(slot) else {
             return;
         };

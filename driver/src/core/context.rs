@@ -228,7 +228,7 @@ impl Context {
             },
             BINDER_THREAD_EXIT => {
                 tracing::debug!(proc = proc.0, tid, "thread exit");
-                self.thread_release(proc, tid, env);
+                self.thread_release(proc, tid, true, env);
                 Ok(0)
             }
             BINDER_VERSION => {
@@ -551,7 +551,10 @@ impl Context {
     /// `BINDER_THREAD_EXIT` (and each thread of a dying process): unwinds the thread's
     /// transaction stack — the caller of a transaction it was serving gets `BR_DEAD_REPLY`,
     /// replies to transactions it sent will find no one — and cancels its queued work.
-    pub(crate) fn thread_release(&mut self, proc: ProcId, tid: Tid, env: &mut Env) {
+    /// `requeue`: the process lives on, and the thread's process work (node news, death
+    /// notices, freeze news) goes back to it for another thread; a process being released
+    /// drops it, so that its release wakes none of its own threads.
+    pub(crate) fn thread_release(&mut self, proc: ProcId, tid: Tid, requeue: bool, env: &mut Env) {
         self.unpark(proc, tid);
         self.abort_transaction(proc, tid, env);
         let Some(thread) = self.proc_mut(proc).threads.remove(&tid) else {
@@ -587,7 +590,7 @@ impl Context {
             self.send_failed_reply(t, BR_DEAD_REPLY, env);
         }
         for w in thread.todo {
-            self.release_work(proc, w, true, env);
+            self.release_work(proc, w, requeue, env);
         }
     }
 
@@ -669,7 +672,7 @@ impl Context {
         self.proc_mut(proc).mapping = None;
         let tids: Vec<Tid> = self.procs[&proc].threads.keys().copied().collect();
         for tid in tids {
-            self.thread_release(proc, tid, env);
+            self.thread_release(proc, tid, false, env);
         }
         let todo = std::mem::take(&mut self.proc_mut(proc).todo);
         for w in todo {
