@@ -167,7 +167,10 @@ pub struct Arg {
 
 impl Arg {
     pub fn is_in(&self) -> bool {
-        matches!(self.direction, None | Some(Direction::In | Direction::InOut))
+        matches!(
+            self.direction,
+            None | Some(Direction::In | Direction::InOut)
+        )
     }
     pub fn is_out(&self) -> bool {
         matches!(self.direction, Some(Direction::Out | Direction::InOut))
@@ -204,10 +207,19 @@ pub enum DeclKind {
         type_params: Vec<String>,
     },
     /// `parcelable Foo;`, implemented by hand in each language.
-    Unstructured { rust_type: Option<String> },
-    Interface { oneway: bool, methods: Vec<Method> },
-    Enum { enumerators: Vec<Enumerator> },
-    Union { fields: Vec<Field> },
+    Unstructured {
+        rust_type: Option<String>,
+    },
+    Interface {
+        oneway: bool,
+        methods: Vec<Method>,
+    },
+    Enum {
+        enumerators: Vec<Enumerator>,
+    },
+    Union {
+        fields: Vec<Field>,
+    },
 }
 
 #[derive(Debug, Clone)]

@@ -344,7 +344,8 @@ pub fn load_imports(model: &mut Model, includes: &[PathBuf]) -> Result<(), Error
                     break;
                 }
                 let display = path.display().to_string();
-                let src = std::fs::read_to_string(&path).map_err(|e| Error::Io(display.clone(), e))?;
+                let src =
+                    std::fs::read_to_string(&path).map_err(|e| Error::Io(display.clone(), e))?;
                 let first_decl = model.decls.len();
                 crate::parser::parse_file(model, &display, &src, false)
                     .map_err(|d| Error::Aidl(vec![d]))?;
@@ -501,7 +502,8 @@ impl Checker<'_> {
     fn types(&mut self) {
         let model: &Model = self.model;
         let names = Names::build(model);
-        let resolve = |scope: usize, name: &str| names.lookup(model.decls[scope].doc, Some(scope), name);
+        let resolve =
+            |scope: usize, name: &str| names.lookup(model.decls[scope].doc, Some(scope), name);
         let mut ev = Evaluator::new(model, &resolve);
         let mut errors = Vec::new();
         let mut all_dims: Vec<Vec<Vec<usize>>> = Vec::new();
@@ -510,7 +512,10 @@ impl Checker<'_> {
             let mut err = |loc: Loc, msg: String| errors.push(Diagnostic::new(file, loc, msg));
             for a in &decl.annotations {
                 if !ANNOTATIONS.contains(&a.name.as_str()) {
-                    err(a.loc, format!("'{}' is not a recognized annotation.", a.name));
+                    err(
+                        a.loc,
+                        format!("'{}' is not a recognized annotation.", a.name),
+                    );
                 }
             }
             if decl.has_annotation("FixedSize") {
@@ -523,16 +528,25 @@ impl Checker<'_> {
             let mut check_type = |t: &TypeSpec, err: &mut dyn FnMut(Loc, String)| {
                 for a in &t.annotations {
                     if !ANNOTATIONS.contains(&a.name.as_str()) {
-                        err(a.loc, format!("'{}' is not a recognized annotation.", a.name));
+                        err(
+                            a.loc,
+                            format!("'{}' is not a recognized annotation.", a.name),
+                        );
                     }
                 }
                 let name = t.name.as_str();
                 if matches!(name, "Map" | "CharSequence" | "FileDescriptor") {
-                    err(t.loc, format!("'{name}' is not supported by the Rust backend."));
+                    err(
+                        t.loc,
+                        format!("'{name}' is not supported by the Rust backend."),
+                    );
                 }
                 let is_enum = t.defined().is_some_and(|x| model.decls[x].is_enum());
                 if t.is_nullable() && !t.is_array() && (is_primitive(name) || is_enum) {
-                    err(t.loc, "Primitive type cannot get nullable annotation".into());
+                    err(
+                        t.loc,
+                        "Primitive type cannot get nullable annotation".into(),
+                    );
                 }
                 if t.has_annotation("utf8InCpp") {
                     let ok = name == "String"
@@ -540,7 +554,8 @@ impl Checker<'_> {
                     if !ok {
                         err(
                             t.loc,
-                            "@utf8InCpp can only be used on String, String[], and List<String>.".into(),
+                            "@utf8InCpp can only be used on String, String[], and List<String>."
+                                .into(),
                         );
                     }
                 }
@@ -587,7 +602,10 @@ impl Checker<'_> {
                         match ev.eval(d, e) {
                             Ok(v) => {
                                 let int = TypeSpec::simple("int", e.loc);
-                                let deco = RustDecorator { model, by_ref: true };
+                                let deco = RustDecorator {
+                                    model,
+                                    by_ref: true,
+                                };
                                 match value_string(model, &int, &v, &deco) {
                                     Ok(s) => match s.parse::<usize>() {
                                         Ok(n) if n > 0 => dims.push(n),
@@ -702,7 +720,7 @@ impl Checker<'_> {
                 if !(0..=MAX_USER_METHOD_ID).contains(&id) {
                     errs.push((m.loc, format!("Found out of bounds id ({id}) for method {}. Value for id must be between 0 and {MAX_USER_METHOD_ID} inclusive.", m.name)));
                 }
-                if m.oneway && !(m.ret.name == "void" && !m.ret.is_array()) {
+                if m.oneway && (m.ret.name != "void" || m.ret.is_array()) {
                     errs.push((
                         m.loc,
                         format!("oneway method '{}' cannot return a value", m.name),
@@ -777,13 +795,17 @@ impl Checker<'_> {
     fn values(&mut self) {
         let model: &Model = self.model;
         let names = Names::build(model);
-        let resolve = |scope: usize, name: &str| names.lookup(model.decls[scope].doc, Some(scope), name);
+        let resolve =
+            |scope: usize, name: &str| names.lookup(model.decls[scope].doc, Some(scope), name);
         let mut ev = Evaluator::new(model, &resolve);
         let mut errors = Vec::new();
         let mut consts: Vec<Vec<String>> = Vec::new();
         let mut fields: Vec<Vec<Option<String>>> = Vec::new();
         let mut enums: Vec<Vec<String>> = Vec::new();
-        let by_ref = RustDecorator { model, by_ref: true };
+        let by_ref = RustDecorator {
+            model,
+            by_ref: true,
+        };
         let by_value = RustDecorator {
             model,
             by_ref: false,

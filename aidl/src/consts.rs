@@ -36,7 +36,10 @@ pub struct Evaluated {
 
 impl Evaluated {
     fn is_literal(&self) -> bool {
-        !matches!(self.syn, "a reference" | "a unary expression" | "a binary expression")
+        !matches!(
+            self.syn,
+            "a reference" | "a unary expression" | "a binary expression"
+        )
     }
 }
 
@@ -93,7 +96,11 @@ impl<'a> Evaluator<'a> {
                     let syn = describe(&Val::Int(kind, v));
                     Ok(lit(Val::Int(kind, v), syn))
                 }
-                None => self.err(scope, e.loc, format!("Could not parse integer literal: {s}")),
+                None => self.err(
+                    scope,
+                    e.loc,
+                    format!("Could not parse integer literal: {s}"),
+                ),
             },
             ExprKind::Float(s) => Ok(lit(Val::Float(s.clone()), "a literal float")),
             ExprKind::Char(s) => {
@@ -158,9 +165,7 @@ impl<'a> Evaluator<'a> {
             ExprKind::Unary(op, inner) => {
                 let v = self.eval(scope, inner)?;
                 let val = match &v.val {
-                    Val::Float(s) if *op == "+" || *op == "-" => {
-                        Val::Float(format!("{op}{s}"))
-                    }
+                    Val::Float(s) if *op == "+" || *op == "-" => Val::Float(format!("{op}{s}")),
                     Val::Int(kind, x) => match unary(*kind, op, *x) {
                         Ok(r) => Val::Int(*kind, r),
                         Err(msg) => return self.err(scope, e.loc, msg),
@@ -210,7 +215,9 @@ impl<'a> Evaluator<'a> {
     ) -> EResult<Val> {
         let compatible = matches!(
             (&lv.val, &rv.val),
-            (Val::Array(_), Val::Array(_)) | (Val::Str(_), Val::Str(_)) | (Val::Int(..), Val::Int(..))
+            (Val::Array(_), Val::Array(_))
+                | (Val::Str(_), Val::Str(_))
+                | (Val::Int(..), Val::Int(..))
         );
         if !compatible {
             return self.err(
@@ -241,9 +248,8 @@ impl<'a> Evaluator<'a> {
             (Val::Int(lk, l), Val::Int(rk, r)) => {
                 let (l, r) = (*l, *r);
                 let promoted = (*lk).max(IntKind::I32).max((*rk).max(IntKind::I32));
-                let overflow = || {
-                    self.err(scope, e.loc, "Constant expression computation overflows.")
-                };
+                let overflow =
+                    || self.err(scope, e.loc, "Constant expression computation overflows.");
                 match op {
                     "&&" | "||" => {
                         let (a, b) = (l != 0, r != 0);
@@ -251,7 +257,11 @@ impl<'a> Evaluator<'a> {
                         Ok(Val::Int(IntKind::Bool, v as i64))
                     }
                     "<<" | ">>" => {
-                        let (op, bits) = if r < 0 { (if op == "<<" { ">>" } else { "<<" }, -r) } else { (op, r) };
+                        let (op, bits) = if r < 0 {
+                            (if op == "<<" { ">>" } else { "<<" }, -r)
+                        } else {
+                            (op, r)
+                        };
                         let (l, bits) = (cast(promoted, l), cast(promoted, bits));
                         let width = if promoted == IntKind::I64 { 64 } else { 32 };
                         let clz = if promoted == IntKind::I64 {
@@ -259,10 +269,7 @@ impl<'a> Evaluator<'a> {
                         } else {
                             (l as u32).leading_zeros() as i64
                         };
-                        let bad = bits < 0
-                            || bits >= width
-                            || l < 0
-                            || (op == "<<" && bits > clz);
+                        let bad = bits < 0 || bits >= width || l < 0 || (op == "<<" && bits > clz);
                         if bad {
                             return overflow();
                         }
@@ -370,7 +377,11 @@ impl<'a> Evaluator<'a> {
         let key = (decl, index, is_enum);
         if self.stack.contains(&key) {
             let scope = self.stack.first().map_or(decl, |k| k.0);
-            return self.err(scope, loc, "Found a circular reference in a constant expression");
+            return self.err(
+                scope,
+                loc,
+                "Found a circular reference in a constant expression",
+            );
         }
         self.stack.push(key);
         let r = f(self);
@@ -527,7 +538,9 @@ pub fn parse_integral(s: &str) -> Option<(IntKind, i64)> {
     }
     let x = digits.parse::<i64>().ok()?;
     if is_byte {
-        return (0..=255).contains(&x).then_some((IntKind::I8, x as i8 as i64));
+        return (0..=255)
+            .contains(&x)
+            .then_some((IntKind::I8, x as i8 as i64));
     }
     if is_u32 {
         return (0..=u32::MAX as i64)

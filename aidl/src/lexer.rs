@@ -106,8 +106,8 @@ pub fn lex(file: &str, src: &str) -> Result<Vec<Token>, Diagnostic> {
         } else if c == b'\'' {
             // A character literal is one character or one escape between quotes.
             let rest = &src[i + 1..];
-            let n = if rest.starts_with('\\') {
-                1 + rest[1..].chars().next().map_or(0, char::len_utf8)
+            let n = if let Some(escaped) = rest.strip_prefix('\\') {
+                1 + escaped.chars().next().map_or(0, char::len_utf8)
             } else {
                 rest.chars().next().map_or(0, char::len_utf8)
             };

@@ -96,11 +96,8 @@ pub fn compile(options: &Options) -> Result<Compiled, Error> {
             if matches!(decl.kind, ast::DeclKind::Unstructured { .. }) {
                 continue;
             }
-            let mut relative_path: PathBuf = doc
-                .package
-                .split('.')
-                .filter(|s| !s.is_empty())
-                .collect();
+            let mut relative_path: PathBuf =
+                doc.package.split('.').filter(|s| !s.is_empty()).collect();
             relative_path.push(format!("{}.rs", decl.name));
             let contents = rust::generate_file(
                 &model,
@@ -183,7 +180,8 @@ impl Compiled {
                 node = node.children.entry(d.clone()).or_default();
             }
             let module = file.trim_end_matches(".rs").to_string();
-            node.files.push((module.clone(), dir.join(&f.relative_path)));
+            node.files
+                .push((module.clone(), dir.join(&f.relative_path)));
             let mut path = vec!["super".to_string(), "aidl".to_string()];
             path.extend(dirs.iter().map(|d| module_ident(d)));
             path.push(module_ident(&module));
@@ -221,11 +219,11 @@ impl Compiled {
 }
 
 const RUST_KEYWORDS: &[&str] = &[
-    "as", "async", "await", "break", "const", "continue", "dyn", "else", "enum", "extern",
-    "false", "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut",
-    "pub", "ref", "return", "static", "struct", "trait", "true", "type", "unsafe", "use",
-    "where", "while", "abstract", "become", "box", "do", "final", "macro", "override", "priv",
-    "try", "typeof", "unsized", "virtual", "yield",
+    "as", "async", "await", "break", "const", "continue", "dyn", "else", "enum", "extern", "false",
+    "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref",
+    "return", "static", "struct", "trait", "true", "type", "unsafe", "use", "where", "while",
+    "abstract", "become", "box", "do", "final", "macro", "override", "priv", "try", "typeof",
+    "unsized", "virtual", "yield",
 ];
 
 fn module_ident(name: &str) -> String {
@@ -346,12 +344,16 @@ impl Builder {
             Some(d) => d,
             None => std::env::var_os("OUT_DIR")
                 .map(PathBuf::from)
-                .ok_or_else(|| Error::Usage("OUT_DIR is not set and no output directory was given".into()))?,
+                .ok_or_else(|| {
+                    Error::Usage("OUT_DIR is not set and no output directory was given".into())
+                })?,
         };
         let compiled = compile(&self.options)?;
-        std::fs::create_dir_all(&out_dir).map_err(|e| Error::Io(out_dir.display().to_string(), e))?;
+        std::fs::create_dir_all(&out_dir)
+            .map_err(|e| Error::Io(out_dir.display().to_string(), e))?;
         // `#[path]` needs an absolute path: the module file is `include!`d from the crate.
-        let abs = std::path::absolute(&out_dir).map_err(|e| Error::Io(out_dir.display().to_string(), e))?;
+        let abs = std::path::absolute(&out_dir)
+            .map_err(|e| Error::Io(out_dir.display().to_string(), e))?;
         let files = compiled.write_to(&abs)?;
         let module_file = abs.join(&self.module_file);
         write_if_changed(&module_file, &compiled.module_tree(&abs))?;

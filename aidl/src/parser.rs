@@ -27,7 +27,12 @@ struct Parser<'a> {
     file: &'a str,
     toks: Vec<Token>,
     pos: usize,
+    /// Nesting of constant expressions, bounded so that hostile input cannot exhaust the
+    /// stack.
+    depth: usize,
 }
+
+const MAX_EXPRESSION_DEPTH: usize = 200;
 
 type PResult<T> = Result<T, Diagnostic>;
 
@@ -39,6 +44,7 @@ pub fn parse_file(model: &mut Model, path: &str, src: &str, generate: bool) -> P
         file: path,
         toks,
         pos: 0,
+        depth: 0,
     };
     let doc_index = model.docs.len();
     let mut doc = Document {
@@ -182,10 +188,31 @@ impl Parser<'_> {
     }
 
     fn deprecated_of(&self, tok_index: usize) -> Option<String> {
-        self.toks[tok_index].doc.iter().rev().find_map(|c| deprecated_note(c))
+        self.toks[tok_index]
+            .doc
+            .iter()
+            .rev()
+            .find_map(|c| deprecated_note(c))
     }
 
     fn decl(
+        &mut self,
+        model: &mut Model,
+        doc: usize,
+        package: &str,
+        parent: Option<usize>,
+    ) -> PResult<usize> {
+        if self.depth >= MAX_EXPRESSION_DEPTH {
+            let loc = self.peek().loc;
+            return self.err(loc, "declaration nested too deeply");
+        }
+        self.depth += 1;
+        let d = self.decl_inner(model, doc, package, parent);
+        self.depth -= 1;
+        d
+    }
+
+    fn decl_inner(
         &mut self,
         model: &mut Model,
         doc: usize,
@@ -348,9 +375,11 @@ impl Parser<'_> {
         methods: Option<&mut Vec<Method>>,
     ) -> PResult<()> {
         // Look past annotations (and `oneway`) for the keyword that says what this is.
+        let last = self.toks.len() - 1;
         let mut k = self.pos;
         let mut depth = 0;
         loop {
+            k = k.min(last);
             match &self.toks[k].tok {
                 Tok::P("@") if depth == 0 => {
                     k += 2;
@@ -366,6 +395,7 @@ impl Parser<'_> {
             }
             k += 1;
         }
+        let k = k.min(last);
         let word = match &self.toks[k].tok {
             Tok::Ident(s) => s.clone(),
             _ => String::new(),
@@ -501,6 +531,17 @@ impl Parser<'_> {
     }
 
     fn type_spec(&mut self) -> PResult<TypeSpec> {
+        if self.depth >= MAX_EXPRESSION_DEPTH {
+            let loc = self.peek().loc;
+            return self.err(loc, "type nested too deeply");
+        }
+        self.depth += 1;
+        let t = self.type_spec_inner();
+        self.depth -= 1;
+        t
+    }
+
+    fn type_spec_inner(&mut self) -> PResult<TypeSpec> {
         let annotations = self.annotations()?;
         let (name, loc) = self.qualified_name()?;
         let mut params = Vec::new();
@@ -541,7 +582,14 @@ impl Parser<'_> {
 
     // Constant expressions, lowest precedence first (C's precedence).
     fn expr(&mut self) -> PResult<Expr> {
-        self.binary(0)
+        if self.depth >= MAX_EXPRESSION_DEPTH {
+            let loc = self.peek().loc;
+            return self.err(loc, "constant expression nested too deeply");
+        }
+        self.depth += 1;
+        let e = self.binary(0);
+        self.depth -= 1;
+        e
     }
 
     fn binary_op(&self, level: usize) -> Option<&'static str> {
@@ -561,7 +609,8 @@ impl Parser<'_> {
         let Tok::P(p) = t.tok else { return None };
         // `>>` is two `>` tokens (so that `List<List<T>>` lexes); glue adjacent ones here.
         let next = self.peek_at(1);
-        let glued_shift = p == ">" && matches!(next.tok, Tok::P(">")) && next.offset == t.offset + 1;
+        let glued_shift =
+            p == ">" && matches!(next.tok, Tok::P(">")) && next.offset == t.offset + 1;
         let op = if glued_shift { ">>" } else { p };
         LEVELS[level].iter().copied().find(|o| *o == op)
     }
@@ -592,7 +641,13 @@ impl Parser<'_> {
         for op in ["+", "-", "!", "~"] {
             if self.is_p(op) {
                 let t = self.bump();
-                let e = self.unary()?;
+                if self.depth >= MAX_EXPRESSION_DEPTH {
+                    return self.err(t.loc, "constant expression nested too deeply");
+                }
+                self.depth += 1;
+                let e = self.unary();
+                self.depth -= 1;
+                let e = e?;
                 let text = format!("{op}{}", e.text);
                 return Ok(Expr {
                     kind: ExprKind::Unary(op, Box::new(e)),

@@ -76,7 +76,10 @@ impl Decorator for RustDecorator<'_> {
         let values: Vec<String> = if ty.name == "byte" {
             values
                 .iter()
-                .map(|v| v.parse::<i64>().map_or(v.clone(), |x| (x as u8).to_string()))
+                .map(|v| {
+                    v.parse::<i64>()
+                        .map_or(v.clone(), |x| (x as u8).to_string())
+                })
                 .collect()
         } else {
             values.to_vec()
@@ -336,7 +339,13 @@ impl Gen<'_> {
     }
 
     /// AOSP's `RustNameOf`.
-    fn rust_name_of(&self, t: &TypeSpec, mode: Mode, lt: Lt, lifetimes: &mut Vec<String>) -> String {
+    fn rust_name_of(
+        &self,
+        t: &TypeSpec,
+        mode: Mode,
+        lt: Lt,
+        lifetimes: &mut Vec<String>,
+    ) -> String {
         let mut name;
         if t.is_array() || Self::is_list(t) {
             let element = if Self::is_list(t) { &t.params[0] } else { t };
@@ -501,7 +510,15 @@ impl Gen<'_> {
     fn derives(&self, d: usize) -> String {
         let mut derives = vec!["Debug"];
         if let Some(a) = self.decl(d).annotation("RustDerive") {
-            for name in ["Copy", "Clone", "PartialOrd", "Ord", "PartialEq", "Eq", "Hash"] {
+            for name in [
+                "Copy",
+                "Clone",
+                "PartialOrd",
+                "Ord",
+                "PartialEq",
+                "Eq",
+                "Hash",
+            ] {
                 let on = a
                     .params
                     .iter()
@@ -621,8 +638,15 @@ impl Gen<'_> {
         w.l("fn default() -> Self {");
         w.inc();
         if let Some(first) = fields.first() {
-            let value = first.value.clone().unwrap_or_else(|| "Default::default()".into());
-            w.l(&format!("Self::{}({})", Self::capitalized(&first.name), value));
+            let value = first
+                .value
+                .clone()
+                .unwrap_or_else(|| "Default::default()".into());
+            w.l(&format!(
+                "Self::{}({})",
+                Self::capitalized(&first.name),
+                value
+            ));
         }
         w.dec();
         w.l("}");

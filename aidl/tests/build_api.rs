@@ -72,7 +72,10 @@ fn builder_generates_a_twenty_file_tree() {
         .generate()
         .unwrap();
     assert_eq!(again.files, generated.files);
-    assert_eq!(std::fs::metadata(&service).unwrap().modified().unwrap(), before);
+    assert_eq!(
+        std::fs::metadata(&service).unwrap().modified().unwrap(),
+        before
+    );
 }
 
 #[test]

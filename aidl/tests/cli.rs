@@ -65,7 +65,10 @@ fn help_lists_aosp_options() {
 #[test]
 fn an_unknown_option_is_an_error_with_usage() {
     let dir = TempDir::new();
-    let o = run(&dir.0, &["--lang=rust", "-o", "out", "--frobnicate", "x.aidl"]);
+    let o = run(
+        &dir.0,
+        &["--lang=rust", "-o", "out", "--frobnicate", "x.aidl"],
+    );
     assert_eq!(o.status.code(), Some(2));
     let e = stderr(&o);
     assert!(e.contains("unexpected argument '--frobnicate'"), "{e}");
@@ -78,10 +81,21 @@ fn version_takes_a_number_as_in_aosp() {
     let dir = TempDir::new();
     let o = run(&dir.0, &["--version"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("a value is required for '--version <N>'"), "{}", stderr(&o));
-    let o = run(&dir.0, &["--lang=rust", "-o", "out", "--version", "three", "a.aidl"]);
+    assert!(
+        stderr(&o).contains("a value is required for '--version <N>'"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(
+        &dir.0,
+        &["--lang=rust", "-o", "out", "--version", "three", "a.aidl"],
+    );
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("invalid value 'three'"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("invalid value 'three'"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
@@ -90,7 +104,11 @@ fn only_rust_is_generated() {
     dir.write("a/IFoo.aidl", "package a; interface IFoo {}");
     let o = run(&dir.0, &["--lang=java", "-o", "out", "a/IFoo.aidl"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("unsupported language 'java'"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("unsupported language 'java'"),
+        "{}",
+        stderr(&o)
+    );
     assert!(!dir.0.join("out").exists());
 }
 
@@ -126,7 +144,15 @@ fn output_follows_the_package_path() {
     assert!(dir.0.join("out/com/example/data/Item.rs").is_file());
     assert!(dir.0.join("out/Top.rs").is_file());
     // Only the files asked for are generated, not their imports.
-    let o = run(&dir.0, &["--lang=rust", "-Isrc", "--out=out2", "src/com/example/IFoo.aidl"]);
+    let o = run(
+        &dir.0,
+        &[
+            "--lang=rust",
+            "-Isrc",
+            "--out=out2",
+            "src/com/example/IFoo.aidl",
+        ],
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(dir.0.join("out2/com/example/IFoo.rs").is_file());
     assert!(!dir.0.join("out2/com/example/data").exists());
@@ -155,7 +181,16 @@ fn versioning_and_stability_options_reach_the_output() {
     assert!(text.contains("pub const HASH: &str = \"abcdef\";"));
     assert!(text.contains("stability: binder::binder_impl::Stability::Vintf,"));
     assert!(text.contains("FIRST_CALL_TRANSACTION + 16777214;"));
-    let o = run(&dir.0, &["--lang=rust", "--stability=vendor", "-o", "out", "a/IFoo.aidl"]);
+    let o = run(
+        &dir.0,
+        &[
+            "--lang=rust",
+            "--stability=vendor",
+            "-o",
+            "out",
+            "a/IFoo.aidl",
+        ],
+    );
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("unsupported stability 'vendor'"));
 }
@@ -163,12 +198,22 @@ fn versioning_and_stability_options_reach_the_output() {
 #[test]
 fn an_aidl_error_fails_with_its_location() {
     let dir = TempDir::new();
-    dir.write("a/IFoo.aidl", "package a;\ninterface IFoo {\n    Missing get();\n}\n");
+    dir.write(
+        "a/IFoo.aidl",
+        "package a;\ninterface IFoo {\n    Missing get();\n}\n",
+    );
     let o = run(&dir.0, &["--lang=rust", "-o", "out", "a/IFoo.aidl"]);
     assert_eq!(o.status.code(), Some(1));
-    assert_eq!(stderr(&o), "ERROR: a/IFoo.aidl:3:5: Failed to resolve 'Missing'\n");
+    assert_eq!(
+        stderr(&o),
+        "ERROR: a/IFoo.aidl:3:5: Failed to resolve 'Missing'\n"
+    );
     assert!(!dir.0.join("out").exists());
     let o = run(&dir.0, &["--lang=rust", "-o", "out", "a/Nope.aidl"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).starts_with("ERROR: a/Nope.aidl: "), "{}", stderr(&o));
+    assert!(
+        stderr(&o).starts_with("ERROR: a/Nope.aidl: "),
+        "{}",
+        stderr(&o)
+    );
 }

@@ -12,10 +12,7 @@ struct TempDir(PathBuf);
 impl TempDir {
     fn new() -> TempDir {
         let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let p = std::env::temp_dir().join(format!(
-            "binder-aidl-errors-{}-{n}",
-            std::process::id()
-        ));
+        let p = std::env::temp_dir().join(format!("binder-aidl-errors-{}-{n}", std::process::id()));
         let _ = std::fs::remove_dir_all(&p);
         std::fs::create_dir_all(&p).unwrap();
         TempDir(p)
@@ -45,9 +42,7 @@ fn error_of(files: &[(&str, &str)], structured: bool) -> String {
     };
     match compile(&options) {
         Ok(_) => panic!("{} compiled", files[0].0),
-        Err(e) => e
-            .to_string()
-            .replace(&format!("{}/", dir.0.display()), ""),
+        Err(e) => e.to_string().replace(&format!("{}/", dir.0.display()), ""),
     }
 }
 
@@ -366,7 +361,10 @@ fn an_unstructured_parcelable_needs_a_rust_type() {
         ],
         false,
     );
-    assert_eq!(got, "ERROR: a/IFoo.aidl:4:15: Parcelable a.P has no rust_type defined.");
+    assert_eq!(
+        got,
+        "ERROR: a/IFoo.aidl:4:15: Parcelable a.P has no rust_type defined."
+    );
 }
 
 #[test]
@@ -375,7 +373,11 @@ fn good_input_next_to_the_cases_compiles() {
     let dir = TempDir::new();
     let p = dir.0.join("a/IFoo.aidl");
     std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-    std::fs::write(&p, "package a;\ninterface IFoo {\n    const int X = 1 << 30;\n    void f(in int[] x);\n}\n").unwrap();
+    std::fs::write(
+        &p,
+        "package a;\ninterface IFoo {\n    const int X = 1 << 30;\n    void f(in int[] x);\n}\n",
+    )
+    .unwrap();
     let compiled = compile(&Options {
         includes: vec![dir.0.clone()],
         sources: vec![p],

@@ -191,9 +191,17 @@ fn the_syntax_check_rejects_broken_rust() {
     // before parsing them.
     let dir = TempDir::new();
     let file = dir.0.join("x.rs");
-    std::fs::write(&file, "#![cfg_attr(rustfmt, rustfmt_skip)]\npub fn f( -> {}\n").unwrap();
+    std::fs::write(
+        &file,
+        "#![cfg_attr(rustfmt, rustfmt_skip)]\npub fn f( -> {}\n",
+    )
+    .unwrap();
     assert!(rust_syntax_error(&file).is_some());
-    std::fs::write(&file, "#![cfg_attr(rustfmt, rustfmt_skip)]\npub fn f() {}\n").unwrap();
+    std::fs::write(
+        &file,
+        "#![cfg_attr(rustfmt, rustfmt_skip)]\npub fn f() {}\n",
+    )
+    .unwrap();
     assert!(rust_syntax_error(&file).is_none());
 }
 
