@@ -32,7 +32,7 @@ struct Parser<'a> {
     depth: usize,
 }
 
-const MAX_EXPRESSION_DEPTH: usize = 200;
+const MAX_EXPRESSION_DEPTH: usize = 64;
 
 type PResult<T> = Result<T, Diagnostic>;
 

@@ -389,3 +389,53 @@ fn good_input_next_to_the_cases_compiles() {
         .contents
         .contains("pub const r#X: i32 = 1073741824;"));
 }
+
+#[test]
+fn deep_nesting_is_an_error_not_a_stack_overflow() {
+    let deep = format!(
+        "package a;\ninterface IFoo {{\n    const int X = {}1{};\n}}\n",
+        "(".repeat(5000),
+        ")".repeat(5000)
+    );
+    let got = error_of(&[("a/IFoo.aidl", &deep)], false);
+    assert_eq!(
+        got,
+        "ERROR: a/IFoo.aidl:3:82: constant expression nested too deeply"
+    );
+    let types = format!(
+        "package a;\nparcelable P {{\n    {}String{} x;\n}}\n",
+        "List<".repeat(5000),
+        ">".repeat(5000)
+    );
+    let got = error_of(&[("a/P.aidl", &types)], false);
+    assert!(got.ends_with(": type nested too deeply"), "{got}");
+}
+
+#[test]
+fn every_prefix_of_a_valid_file_is_handled_without_panicking() {
+    // Truncated files (an editor saving half a file) must give an error, never a panic.
+    let dir = TempDir::new();
+    let golden = std::path::Path::new("tests/golden/input");
+    for name in [
+        "sim/golden/IBasic.aidl",
+        "sim/golden/Point.aidl",
+        "sim/golden/Outer.aidl",
+    ] {
+        let text = std::fs::read_to_string(golden.join(name)).unwrap();
+        let target = dir.0.join(name);
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        let mut errors = 0;
+        for cut in (0..text.len()).filter(|c| text.is_char_boundary(*c)) {
+            std::fs::write(&target, &text[..cut]).unwrap();
+            let r = compile(&Options {
+                includes: vec![golden.into()],
+                sources: vec![target.clone()],
+                ..Options::default()
+            });
+            if r.is_err() {
+                errors += 1;
+            }
+        }
+        assert!(errors > text.len() / 2, "{name}: {errors} errors");
+    }
+}
