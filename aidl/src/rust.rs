@@ -190,7 +190,11 @@ pub fn generate_file(
     };
     w.l("/*");
     w.l(" * This file is auto-generated.  DO NOT MODIFY.");
-    w.l(&format!(" * Using: {command_line}"));
+    w.l(&format!(" * Using: {}", command_line.replace("*/", "*\\/")));
+    w.l(" *");
+    w.l(" * DO NOT CHECK THIS FILE INTO A CODE TREE (e.g. git, etc..).");
+    w.l(" * ALWAYS GENERATE THIS FILE FROM UPDATED AIDL COMPILER");
+    w.l(" * AS A BUILD INTERMEDIATE ONLY. THIS IS NOT SOURCE CODE.");
     w.l(" */");
     w.l("#![forbid(unsafe_code)]");
     w.l("#![cfg_attr(rustfmt, rustfmt_skip)]");

@@ -439,3 +439,38 @@ fn every_prefix_of_a_valid_file_is_handled_without_panicking() {
         assert!(errors > text.len() / 2, "{name}: {errors} errors");
     }
 }
+
+#[test]
+fn types_of_the_same_package_are_found_without_an_import() {
+    let dir = TempDir::new();
+    for (rel, text) in [
+        (
+            "a/IFoo.aidl",
+            "package a;\ninterface IFoo {\n    Bar get();\n    Baz.Inner nested();\n}\n",
+        ),
+        (
+            "a/Bar.aidl",
+            "package a;\nparcelable Bar { int x = Baz.Inner.LIMIT; }\n",
+        ),
+        (
+            "a/Baz.aidl",
+            "package a;\nparcelable Baz { parcelable Inner { const int LIMIT = 9; } }\n",
+        ),
+    ] {
+        let p = dir.0.join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(&p, text).unwrap();
+    }
+    let compiled = compile(&Options {
+        includes: vec![dir.0.clone()],
+        sources: vec![dir.0.join("a/IFoo.aidl")],
+        ..Options::default()
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    // Only the source is generated; its imports are read, not generated.
+    assert_eq!(compiled.files.len(), 1);
+    assert_eq!(compiled.inputs.len(), 3);
+    let text = &compiled.files[0].contents;
+    assert!(text.contains("binder::Result<crate::mangled::_1_a_3_Bar>"));
+    assert!(text.contains("binder::Result<crate::mangled::_1_a_3_Baz_5_Inner>"));
+}
