@@ -5,7 +5,9 @@ use std::fmt;
 /// A position in an `.aidl` file; lines and columns count from 1, columns in characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Loc {
+    /// From 1.
     pub line: u32,
+    /// From 1, in characters.
     pub col: u32,
 }
 
@@ -15,12 +17,16 @@ pub struct Diagnostic {
     /// The file as it was named (on the command line, to the builder, or found under an
     /// include directory).
     pub file: String,
+    /// From 1.
     pub line: u32,
+    /// From 1, in characters.
     pub col: u32,
+    /// AOSP's words for the problem.
     pub message: String,
 }
 
 impl Diagnostic {
+    /// An error at `loc` in `file`.
     pub fn new(file: &str, loc: Loc, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             file: file.to_string(),

@@ -283,6 +283,8 @@ impl Generated {
 }
 
 impl Builder {
+    /// A builder with no sources, no include directory, output to `$OUT_DIR`, the module
+    /// tree in `aidl.rs`, no versioning.
     pub fn new() -> Builder {
         Builder {
             options: Options::default(),

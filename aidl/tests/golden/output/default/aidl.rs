@@ -12,6 +12,8 @@ pub mod aidl {
       pub mod IBasic;
       #[path = "OUT/sim/golden/ICallback.rs"]
       pub mod ICallback;
+      #[path = "OUT/sim/golden/IContainer.rs"]
+      pub mod IContainer;
       #[path = "OUT/sim/golden/IHandles.rs"]
       pub mod IHandles;
       #[path = "OUT/sim/golden/ISensitive.rs"]
@@ -22,6 +24,8 @@ pub mod aidl {
       pub mod Outer;
       #[path = "OUT/sim/golden/Pair.rs"]
       pub mod Pair;
+      #[path = "OUT/sim/golden/Plain.rs"]
+      pub mod Plain;
       #[path = "OUT/sim/golden/Point.rs"]
       pub mod Point;
       #[path = "OUT/sim/golden/Shape.rs"]
@@ -43,11 +47,13 @@ pub mod mangled {
   pub use super::aidl::sim::golden::Color::mangled::*;
   pub use super::aidl::sim::golden::IBasic::mangled::*;
   pub use super::aidl::sim::golden::ICallback::mangled::*;
+  pub use super::aidl::sim::golden::IContainer::mangled::*;
   pub use super::aidl::sim::golden::IHandles::mangled::*;
   pub use super::aidl::sim::golden::ISensitive::mangled::*;
   pub use super::aidl::sim::golden::IVintf::mangled::*;
   pub use super::aidl::sim::golden::Outer::mangled::*;
   pub use super::aidl::sim::golden::Pair::mangled::*;
+  pub use super::aidl::sim::golden::Plain::mangled::*;
   pub use super::aidl::sim::golden::Point::mangled::*;
   pub use super::aidl::sim::golden::Shape::mangled::*;
   pub use super::aidl::sim::golden::Small::mangled::*;
