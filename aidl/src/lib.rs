@@ -80,7 +80,12 @@ pub fn compile(options: &Options) -> Result<Compiled, Error> {
         return Err(Error::Usage("No input file".into()));
     }
     let mut model = ast::Model::default();
+    let mut seen = std::collections::HashSet::new();
     for src in &options.sources {
+        // The same file named twice (`a/IFoo.aidl` and `./a/IFoo.aidl`) is compiled once.
+        if !seen.insert(std::fs::canonicalize(src).unwrap_or_else(|_| src.clone())) {
+            continue;
+        }
         let path = src.display().to_string();
         let text = std::fs::read_to_string(src).map_err(|e| Error::Io(path.clone(), e))?;
         let first = model.decls.len();

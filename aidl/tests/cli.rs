@@ -143,6 +143,20 @@ fn output_follows_the_package_path() {
     assert!(foo.contains("crate::mangled::_3_com_7_example_4_data_4_Item"));
     assert!(dir.0.join("out/com/example/data/Item.rs").is_file());
     assert!(dir.0.join("out/Top.rs").is_file());
+    // A file named twice is compiled once.
+    let o = run(
+        &dir.0,
+        &[
+            "--lang=rust",
+            "-Isrc",
+            "-o",
+            "out3",
+            "src/Top.aidl",
+            "./src/Top.aidl",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(dir.0.join("out3/Top.rs").is_file());
     // Only the files asked for are generated, not their imports.
     let o = run(
         &dir.0,
