@@ -88,12 +88,40 @@ pub fn compile(options: &Options) -> Result<Compiled, Error> {
         }
         let path = src.display().to_string();
         let text = std::fs::read_to_string(src).map_err(|e| Error::Io(path.clone(), e))?;
-        let first = model.decls.len();
-        parser::parse_file(&mut model, &path, &text, true).map_err(|d| Error::Aidl(vec![d]))?;
-        check::add_union_tags(&mut model, first);
+        add_source(&mut model, &path, &text)?;
     }
     check::load_imports(&mut model, &options.includes)?;
     check::check(&mut model, options)?;
+    let files = generate(&model, options);
+    let inputs = model.docs.iter().map(|d| PathBuf::from(&d.path)).collect();
+    Ok(Compiled { files, inputs })
+}
+
+/// Compiles one `.aidl` text as if read from `path`, with `options.sources` and
+/// `options.includes` ignored: the fuzzer's entry point (imports of other files fail as
+/// they would with no include directory).
+#[doc(hidden)]
+pub fn compile_text(
+    path: &str,
+    text: &str,
+    options: &Options,
+) -> Result<Vec<GeneratedFile>, Error> {
+    let mut model = ast::Model::default();
+    add_source(&mut model, path, text)?;
+    check::load_imports(&mut model, &[])?;
+    check::check(&mut model, options)?;
+    Ok(generate(&model, options))
+}
+
+fn add_source(model: &mut ast::Model, path: &str, text: &str) -> Result<(), Error> {
+    let first = model.decls.len();
+    parser::parse_file(model, path, text, true).map_err(|d| Error::Aidl(vec![d]))?;
+    check::add_union_tags(model, first);
+    Ok(())
+}
+
+/// One Rust file per top-level type of the documents to generate.
+fn generate(model: &ast::Model, options: &Options) -> Vec<GeneratedFile> {
     let mut files = Vec::new();
     for doc in model.docs.iter().filter(|d| d.generate) {
         for &top in &doc.decls {
@@ -105,7 +133,7 @@ pub fn compile(options: &Options) -> Result<Compiled, Error> {
                 doc.package.split('.').filter(|s| !s.is_empty()).collect();
             relative_path.push(format!("{}.rs", decl.name));
             let contents = rust::generate_file(
-                &model,
+                model,
                 top,
                 &command_line(options, &doc.path),
                 options.version,
@@ -119,8 +147,7 @@ pub fn compile(options: &Options) -> Result<Compiled, Error> {
             });
         }
     }
-    let inputs = model.docs.iter().map(|d| PathBuf::from(&d.path)).collect();
-    Ok(Compiled { files, inputs })
+    files
 }
 
 /// The command line an equivalent AOSP `aidl` run would have had, for the file header.
