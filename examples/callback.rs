@@ -7,7 +7,8 @@
 #[path = "common/system.rs"]
 mod system;
 
-use binder_sim::libbinder::{self, declare_binder_interface, get_calling_pid, Interface, Strong};
+use binder_sim::libbinder::{self, declare_binder_interface, Interface, Strong};
+use binder_sim::libbinder::thread::{get_calling_pid};
 
 declare_binder_interface! {
     IListener["binder.sim.example.IListener"] {

@@ -20,10 +20,8 @@ use std::time::Duration;
 
 use binder_sim::driver::daemon::{Config, Daemon};
 use binder_sim::libbinder::interface::{Interface, Strong};
-use binder_sim::libbinder::{
-    self, declare_binder_interface, get_calling_pid, get_calling_uid, DeathRecipient,
-    ExceptionCode, ParcelFileDescriptor, ProcessState, Status,
-};
+use binder_sim::libbinder::{self, declare_binder_interface, DeathRecipient, ExceptionCode, ParcelFileDescriptor, ProcessState, Status};
+use binder_sim::libbinder::thread::{get_calling_pid, get_calling_uid};
 
 declare_binder_interface! {
     IDemo["binder.sim.demo.IDemo"] {

@@ -20,7 +20,7 @@ impl IEcho for Echo {
     fn echo(&self, s: String) -> libbinder::Result<String> {
         println!(
             "echo_server: echo({s:?}) from pid {}",
-            libbinder::get_calling_pid()
+            libbinder::thread::get_calling_pid()
         );
         Ok(format!("echo: {s}"))
     }

@@ -25,7 +25,8 @@ use binder_driver::uapi::{
     BINDER_TYPE_WEAK_BINDER, BINDER_TYPE_WEAK_HANDLE,
 };
 use binder_sim_fuzz::oracle;
-use libbinder::{Parcel, Parcelable, StatusCode};
+use libbinder::{Parcelable, StatusCode};
+use libbinder::binder_impl::{Parcel};
 use libfuzzer_sys::fuzz_target;
 
 #[derive(Arbitrary, Debug)]

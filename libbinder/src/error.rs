@@ -410,7 +410,7 @@ impl Status {
     /// `UNKNOWN_ERROR`. A null message is accepted as no message. An exception code this
     /// library does not know becomes `EX_TRANSACTION_FAILED` with `UNKNOWN_ERROR`, keeping the
     /// message.
-    pub fn read_from_parcel(parcel: &mut Parcel) -> Result<Status, StatusCode> {
+    pub fn read_from_parcel(parcel: &Parcel) -> Result<Status, StatusCode> {
         let mut raw = parcel.read_i32()?;
         if raw == ExceptionCode::HAS_REPLY_HEADER as i32 {
             skip_sized_header(parcel)?;
@@ -452,7 +452,7 @@ impl Status {
 /// trace, parcelable blob). A size of 0 means no block (only the size field is consumed: C++
 /// writes 0 for an empty stack trace and an empty parcelable blob); a size that is negative,
 /// smaller than the field itself or larger than the data left is `UNKNOWN_ERROR`.
-fn skip_sized_header(parcel: &mut Parcel) -> Result<(), StatusCode> {
+fn skip_sized_header(parcel: &Parcel) -> Result<(), StatusCode> {
     let start = parcel.data_position();
     let avail = parcel.data_avail();
     let size = parcel.read_i32()?;
@@ -462,7 +462,7 @@ fn skip_sized_header(parcel: &mut Parcel) -> Result<(), StatusCode> {
     if size < 4 || size as usize > avail {
         return Err(StatusCode::UNKNOWN_ERROR);
     }
-    parcel.set_data_position(start + size as usize)
+    parcel.seek(start + size as usize)
 }
 
 impl Default for Status {

@@ -2,7 +2,8 @@
 
 mod support;
 
-use libbinder::{ProcessError, ProcessState};
+use libbinder::{ProcessState};
+use libbinder::process::{ProcessError};
 use support::TestDaemon;
 
 #[test]

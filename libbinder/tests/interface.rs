@@ -9,10 +9,9 @@ use std::os::fd::{FromRawFd, OwnedFd};
 use std::sync::{Condvar, Mutex};
 
 use libbinder::interface::{FromIBinder, Interface, Strong};
-use libbinder::{
-    declare_binder_interface, get_calling_pid, Binder, ExceptionCode, Parcel, ParcelFileDescriptor,
-    Parcelable, ProcessState, Remotable, Status, StatusCode, FIRST_CALL_TRANSACTION,
-};
+use libbinder::{declare_binder_interface, ExceptionCode, ParcelFileDescriptor, Parcelable, ProcessState, Status, StatusCode};
+use libbinder::thread::{get_calling_pid};
+use libbinder::binder_impl::{Binder, Parcel, Remotable, FIRST_CALL_TRANSACTION};
 use support::*;
 
 const DISPATCH: &str = "child_roles";
@@ -194,13 +193,13 @@ struct Recorder {
 }
 
 impl Remotable for Recorder {
-    fn descriptor(&self) -> &str {
+    fn get_descriptor() -> &'static str {
         BnEcho::DESCRIPTOR
     }
     fn on_transact(
         &self,
         code: u32,
-        data: &mut Parcel,
+        data: &Parcel,
         reply: &mut Parcel,
     ) -> Result<(), StatusCode> {
         self.seen.lock().unwrap().push((code, data.data().to_vec()));
@@ -246,7 +245,7 @@ fn stub_reply_bytes_match_aosp() {
     let mut data = Parcel::new();
     data.write_interface_token("binder.sim.test.IEcho").unwrap();
     data.write_string16("hi").unwrap();
-    let reply = binder.transact(FIRST_CALL_TRANSACTION, &data, 0).unwrap();
+    let reply = binder.submit_transact(FIRST_CALL_TRANSACTION, data, 0).unwrap();
     let mut want = 0i32.to_le_bytes().to_vec();
     want.extend(string16_bytes("echo: hi"));
     assert_eq!(reply.data(), &want[..]);
@@ -256,7 +255,7 @@ fn stub_reply_bytes_match_aosp() {
     data.write_interface_token("binder.sim.test.IEcho").unwrap();
     data.write_i32(0).unwrap();
     let reply = binder
-        .transact(FIRST_CALL_TRANSACTION + 4, &data, 0)
+        .submit_transact(FIRST_CALL_TRANSACTION + 4, data, 0)
         .unwrap();
     let mut want = (-3i32).to_le_bytes().to_vec();
     want.extend(string16_bytes("bad argument"));
@@ -268,7 +267,7 @@ fn stub_reply_bytes_match_aosp() {
     data.write_interface_token("binder.sim.test.IEcho").unwrap();
     data.write_i32(1).unwrap();
     let reply = binder
-        .transact(FIRST_CALL_TRANSACTION + 4, &data, 0)
+        .submit_transact(FIRST_CALL_TRANSACTION + 4, data, 0)
         .unwrap();
     let mut want = (-8i32).to_le_bytes().to_vec();
     want.extend(string16_bytes("service says no"));
@@ -281,7 +280,7 @@ fn stub_reply_bytes_match_aosp() {
     data.write_interface_token("binder.sim.test.IEcho").unwrap();
     data.write_i32(2).unwrap();
     assert_eq!(
-        binder.transact(FIRST_CALL_TRANSACTION + 4, &data, 0).err(),
+        binder.submit_transact(FIRST_CALL_TRANSACTION + 4, data, 0).err(),
         Some(StatusCode::PERMISSION_DENIED)
     );
 
@@ -291,12 +290,12 @@ fn stub_reply_bytes_match_aosp() {
         .unwrap();
     data.write_string16("hi").unwrap();
     assert_eq!(
-        binder.transact(FIRST_CALL_TRANSACTION, &data, 0).err(),
+        binder.submit_transact(FIRST_CALL_TRANSACTION, data, 0).err(),
         Some(StatusCode::BAD_TYPE)
     );
     assert_eq!(
         binder
-            .transact(FIRST_CALL_TRANSACTION + 100, &Parcel::new(), 0)
+            .submit_transact(FIRST_CALL_TRANSACTION + 100, Parcel::new(), 0)
             .err(),
         Some(StatusCode::UNKNOWN_TRANSACTION)
     );

@@ -4,6 +4,9 @@
 
 mod support;
 
+use libbinder::IBinder;
+use libbinder::Interface;
+use libbinder::binder_impl::IBinderInternal;
 use std::io::{Read, Write};
 use std::os::fd::{FromRawFd, OwnedFd};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -11,10 +14,9 @@ use std::sync::mpsc;
 use std::sync::{Condvar, Mutex};
 use std::time::{Duration, Instant};
 
-use libbinder::{
-    get_calling_pid, get_calling_uid, Binder, DeathRecipient, Parcel, ProcessState, Remotable,
-    SpIBinder, StatusCode, FIRST_CALL_TRANSACTION, FLAG_ONEWAY,
-};
+use libbinder::{DeathRecipient, ProcessState, SpIBinder, StatusCode};
+use libbinder::thread::{get_calling_pid, get_calling_uid};
+use libbinder::binder_impl::{Binder, Parcel, Remotable, FIRST_CALL_TRANSACTION, FLAG_ONEWAY};
 use support::*;
 
 const DISPATCH: &str = "child_roles";
@@ -90,10 +92,10 @@ struct Echo;
 struct Tracked;
 
 impl Remotable for Tracked {
-    fn descriptor(&self) -> &str {
+    fn get_descriptor() -> &'static str {
         "binder.sim.test.ITracked"
     }
-    fn on_transact(&self, _: u32, _: &mut Parcel, _: &mut Parcel) -> Result<(), StatusCode> {
+    fn on_transact(&self, _: u32, _: &Parcel, _: &mut Parcel) -> Result<(), StatusCode> {
         Err(StatusCode::UNKNOWN_TRANSACTION)
     }
 }
@@ -106,14 +108,14 @@ impl Drop for Tracked {
 }
 
 impl Remotable for Echo {
-    fn descriptor(&self) -> &str {
+    fn get_descriptor() -> &'static str {
         ECHO_DESCRIPTOR
     }
 
     fn on_transact(
         &self,
         code: u32,
-        data: &mut Parcel,
+        data: &Parcel,
         reply: &mut Parcel,
     ) -> Result<(), StatusCode> {
         match code {
@@ -132,7 +134,7 @@ impl Remotable for Echo {
                 let x = data.read_i32()?;
                 let mut d = Parcel::new();
                 d.write_i32(x)?;
-                let mut r = cb.transact(CB_DOUBLE, &d, 0)?;
+                let mut r = cb.submit_transact(CB_DOUBLE, d, 0)?;
                 let doubled = r.read_i32()?;
                 let seen_pid = r.read_i32()?;
                 reply.write_i32(doubled + 1)?;
@@ -221,7 +223,7 @@ fn poll_server(dev: &std::path::Path) {
     let echo = Binder::new(Echo);
     ps.become_context_manager_with(&echo.as_binder())
         .expect("become context manager");
-    let fd = libbinder::setup_polling().expect("setup_polling");
+    let fd = libbinder::thread::setup_polling().expect("setup_polling");
     tell("ready");
     loop {
         let mut pfd = libc::pollfd {
@@ -232,7 +234,7 @@ fn poll_server(dev: &std::path::Path) {
         // SAFETY: one valid pollfd.
         let n = unsafe { libc::poll(&mut pfd, 1, WAIT.as_millis() as i32) };
         assert!(n > 0, "no work within the wait bound");
-        libbinder::handle_polled_commands().expect("handle_polled_commands");
+        libbinder::thread::handle_polled_commands().expect("handle_polled_commands");
     }
 }
 
@@ -244,13 +246,13 @@ fn poll_server(dev: &std::path::Path) {
 struct Doubler;
 
 impl Remotable for Doubler {
-    fn descriptor(&self) -> &str {
+    fn get_descriptor() -> &'static str {
         "binder.sim.test.IDoubler"
     }
     fn on_transact(
         &self,
         code: u32,
-        data: &mut Parcel,
+        data: &Parcel,
         reply: &mut Parcel,
     ) -> Result<(), StatusCode> {
         assert_eq!(code, CB_DOUBLE);
@@ -282,13 +284,13 @@ fn client(dev: &std::path::Path, scenario: &str) {
             d.write_string16("héllo wörld ✓").unwrap();
             d.write_byte_vector(&[1, 2, 3, 0xfc, 5]).unwrap();
             d.write_nullable_strong_binder(None).unwrap();
-            let mut r = server.transact(ECHO, &d, 0).expect("echo");
+            let mut r = server.submit_transact(ECHO, d, 0).expect("echo");
             assert_eq!(r.read_i32().unwrap(), -42);
             assert_eq!(r.read_string16().unwrap(), "héllo wörld ✓");
             assert_eq!(r.read_byte_vector().unwrap(), vec![1, 2, 3, 0xfc, 5]);
             assert!(r.read_nullable_strong_binder().unwrap().is_none());
             assert_eq!(
-                server.transact(0x777, &Parcel::new(), 0).err(),
+                server.submit_transact(0x777, Parcel::new(), 0).err(),
                 Some(StatusCode::UNKNOWN_TRANSACTION)
             );
             tell("ok");
@@ -300,7 +302,7 @@ fn client(dev: &std::path::Path, scenario: &str) {
             d.write_string16("x").unwrap();
             d.write_byte_vector(&[]).unwrap();
             d.write_strong_binder(&ours.as_binder()).unwrap();
-            let mut r = server.transact(ECHO, &d, 0).expect("echo");
+            let mut r = server.submit_transact(ECHO, d, 0).expect("echo");
             assert_eq!(r.read_i32().unwrap(), 7);
             r.read_string16().unwrap();
             r.read_byte_vector().unwrap();
@@ -322,7 +324,7 @@ fn client(dev: &std::path::Path, scenario: &str) {
             let mut d = Parcel::new();
             d.write_strong_binder(&cb.as_binder()).unwrap();
             d.write_i32(20).unwrap();
-            let mut r = server.transact(CALLBACK, &d, 0).expect("callback call");
+            let mut r = server.submit_transact(CALLBACK, d, 0).expect("callback call");
             assert_eq!(r.read_i32().unwrap(), 41);
             let seen = r.read_i32().unwrap();
             tell(&format!("ok {seen}"));
@@ -337,10 +339,10 @@ fn client(dev: &std::path::Path, scenario: &str) {
             d.write_strong_binder(&cb).unwrap();
             d.write_i32(20).unwrap();
             for _ in 0..2 {
-                let mut r = server.transact(CALLBACK, &d, 0).expect("callback call");
+                let mut r = server.submit_transact(CALLBACK, d, 0).expect("callback call");
                 assert_eq!(r.read_i32().unwrap(), 41);
                 let deadline = Instant::now() + Duration::from_secs(10);
-                while libbinder::driver_holds_strong_ref(&cb) {
+                while libbinder::binder::driver_holds_strong_ref(&cb) {
                     assert!(Instant::now() < deadline, "the driver kept its reference");
                     std::thread::yield_now();
                 }
@@ -348,7 +350,7 @@ fn client(dev: &std::path::Path, scenario: &str) {
             tell("ok");
         }
         "who" => {
-            let mut r = server.transact(WHO, &Parcel::new(), 0).unwrap();
+            let mut r = server.submit_transact(WHO, Parcel::new(), 0).unwrap();
             let pid = r.read_i32().unwrap();
             let uid = r.read_u32().unwrap();
             assert_eq!(pid, std::process::id() as i32);
@@ -356,8 +358,8 @@ fn client(dev: &std::path::Path, scenario: &str) {
             assert_eq!(uid, unsafe { libc::geteuid() });
             // Outside a transaction: our own identity.
             assert_eq!(get_calling_pid(), std::process::id() as i32);
-            let token = libbinder::clear_calling_identity();
-            libbinder::restore_calling_identity(token);
+            let token = libbinder::thread::clear_calling_identity();
+            libbinder::thread::restore_calling_identity(token);
             assert_eq!(get_calling_pid(), std::process::id() as i32);
             tell("ok");
         }
@@ -365,12 +367,12 @@ fn client(dev: &std::path::Path, scenario: &str) {
             for i in 0..ONEWAY_COUNT {
                 let mut d = Parcel::new();
                 d.write_i32(i).unwrap();
-                let r = server.transact(RECORD, &d, FLAG_ONEWAY).expect("oneway");
+                let r = server.submit_transact(RECORD, d, FLAG_ONEWAY).expect("oneway");
                 assert_eq!(r.data_size(), 0);
             }
             let mut d = Parcel::new();
             d.write_i32(ONEWAY_COUNT).unwrap();
-            let mut r = server.transact(GET_RECORDED, &d, 0).unwrap();
+            let mut r = server.submit_transact(GET_RECORDED, d, 0).unwrap();
             let got = r.read_i32_vector().unwrap();
             let max_pid = r.read_i32().unwrap();
             assert_eq!(got, (0..ONEWAY_COUNT).collect::<Vec<_>>());
@@ -383,24 +385,24 @@ fn client(dev: &std::path::Path, scenario: &str) {
             let mut d = Parcel::new();
             d.write_parcel_file_descriptor(w).unwrap();
             assert_eq!(
-                server.transact(FD_IN, &d, 0).err(),
+                server.submit_transact(FD_IN, d, 0).err(),
                 Some(StatusCode::FAILED_TRANSACTION)
             );
             // An ordinary object does.
             let server = server
-                .transact(MAKE_ECHO, &Parcel::new(), 0)
+                .submit_transact(MAKE_ECHO, Parcel::new(), 0)
                 .unwrap()
                 .read_strong_binder()
                 .unwrap();
             let (r, w) = pipe();
             let mut d = Parcel::new();
             d.write_parcel_file_descriptor(w).unwrap();
-            server.transact(FD_IN, &d, 0).expect("fd in");
+            server.submit_transact(FD_IN, d, 0).expect("fd in");
             drop(d);
             let mut got = String::new();
             std::fs::File::from(r).read_to_string(&mut got).unwrap();
             assert_eq!(got, "hello from server");
-            let mut reply = server.transact(FD_OUT, &Parcel::new(), 0).expect("fd out");
+            let mut reply = server.submit_transact(FD_OUT, Parcel::new(), 0).expect("fd out");
             let fd = reply.read_unique_parcel_file_descriptor().unwrap();
             drop(reply);
             let mut got = String::new();
@@ -415,7 +417,7 @@ fn client(dev: &std::path::Path, scenario: &str) {
                 let tx = tx.clone();
                 std::thread::spawn(move || {
                     let r = server
-                        .transact(BLOCK, &Parcel::new(), 0)
+                        .submit_transact(BLOCK, Parcel::new(), 0)
                         .and_then(|mut r| r.read_bool());
                     tx.send(r).unwrap();
                 });
@@ -429,7 +431,7 @@ fn client(dev: &std::path::Path, scenario: &str) {
             tell("ok");
         }
         "drop-node" => {
-            let mut r = server.transact(MAKE_OBJECT, &Parcel::new(), 0).unwrap();
+            let mut r = server.submit_transact(MAKE_OBJECT, Parcel::new(), 0).unwrap();
             let obj = r.read_strong_binder().unwrap();
             drop(r);
             assert!(obj.is_remote());
@@ -439,18 +441,18 @@ fn client(dev: &std::path::Path, scenario: &str) {
                 "binder.sim.test.ITracked"
             );
             drop(obj);
-            libbinder::flush_commands().unwrap();
-            let mut r = server.transact(OBJECT_DROPPED, &Parcel::new(), 0).unwrap();
+            libbinder::thread::flush_commands().unwrap();
+            let mut r = server.submit_transact(OBJECT_DROPPED, Parcel::new(), 0).unwrap();
             assert!(r.read_bool().unwrap(), "the owner dropped its object");
             tell("ok");
         }
         "panic" => {
             assert_eq!(
-                server.transact(PANIC, &Parcel::new(), 0).err(),
+                server.submit_transact(PANIC, Parcel::new(), 0).err(),
                 Some(StatusCode::UNKNOWN_ERROR)
             );
             server.ping_binder().expect("the pool survives a panic");
-            let mut r = server.transact(WHO, &Parcel::new(), 0).unwrap();
+            let mut r = server.submit_transact(WHO, Parcel::new(), 0).unwrap();
             assert_eq!(r.read_i32().unwrap(), std::process::id() as i32);
             tell("ok");
         }
@@ -586,7 +588,7 @@ fn process_state_before_init() {
     // Tests in this binary never init the parent's process state.
     assert!(matches!(
         ProcessState::self_(),
-        Err(libbinder::ProcessError::NotInitialized)
+        Err(libbinder::process::ProcessError::NotInitialized)
     ));
     let _ = Duration::ZERO;
 }

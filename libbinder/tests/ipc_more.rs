@@ -5,15 +5,18 @@
 
 mod support;
 
+use libbinder::IBinder;
+use libbinder::Interface;
+use libbinder::binder_impl::IBinderInternal;
 use std::io::{Read, Write};
 use std::os::fd::{AsFd, BorrowedFd, FromRawFd, OwnedFd};
 use std::sync::{Arc, Condvar, Mutex};
 
-use libbinder::{
-    clear_calling_identity, get_calling_pid, get_calling_uid, restore_calling_identity, Binder,
-    Parcel, Parcelable, ProcessError, ProcessState, Remotable, SpIBinder, StatusCode,
-    FIRST_CALL_TRANSACTION, FLAG_ONEWAY, SHELL_COMMAND_TRANSACTION,
-};
+use libbinder::{Parcelable, ProcessState, SpIBinder, StatusCode};
+use libbinder::thread::{clear_calling_identity, get_calling_pid, get_calling_uid, restore_calling_identity};
+use libbinder::binder_impl::{Binder, Parcel, Remotable, FIRST_CALL_TRANSACTION, FLAG_ONEWAY};
+use libbinder::process::{ProcessError};
+use libbinder::binder::{SHELL_COMMAND_TRANSACTION};
 use support::*;
 
 const DISPATCH: &str = "child_roles";
@@ -251,14 +254,14 @@ impl Parcelable for Sample {
 struct Svc;
 
 impl Remotable for Svc {
-    fn descriptor(&self) -> &str {
+    fn get_descriptor() -> &'static str {
         SVC_DESCRIPTOR
     }
 
     fn on_transact(
         &self,
         code: u32,
-        data: &mut Parcel,
+        data: &Parcel,
         reply: &mut Parcel,
     ) -> Result<(), StatusCode> {
         match code {
@@ -334,7 +337,7 @@ impl Remotable for Svc {
                 if depth < MAX_DEPTH {
                     let mut d = Parcel::new();
                     d.write_i32(depth)?;
-                    let mut r = cb.transact(CB_RECURSE, &d, 0)?;
+                    let mut r = cb.submit_transact(CB_RECURSE, d, 0)?;
                     levels.extend(read_levels(&mut r)?);
                 }
                 write_levels(reply, &levels)?;
@@ -415,13 +418,13 @@ fn server(dev: &std::path::Path) {
 struct Recurser;
 
 impl Remotable for Recurser {
-    fn descriptor(&self) -> &str {
+    fn get_descriptor() -> &'static str {
         "binder.sim.test.IRecurser"
     }
     fn on_transact(
         &self,
         code: u32,
-        data: &mut Parcel,
+        data: &Parcel,
         reply: &mut Parcel,
     ) -> Result<(), StatusCode> {
         assert_eq!(code, CB_RECURSE);
@@ -431,7 +434,7 @@ impl Remotable for Recurser {
         let mut d = Parcel::new();
         d.write_strong_binder(&Binder::new(Recurser).as_binder())?;
         d.write_i32(depth + 1)?;
-        let mut r = server.transact(RECURSE, &d, 0)?;
+        let mut r = server.submit_transact(RECURSE, d, 0)?;
         let mut levels = vec![me];
         levels.extend(read_levels(&mut r)?);
         write_levels(reply, &levels)
@@ -442,13 +445,13 @@ impl Remotable for Recurser {
 struct ResultReceiver(Arc<(Mutex<Option<i32>>, Condvar)>);
 
 impl Remotable for ResultReceiver {
-    fn descriptor(&self) -> &str {
+    fn get_descriptor() -> &'static str {
         "com.android.internal.os.IResultReceiver"
     }
     fn on_transact(
         &self,
         code: u32,
-        data: &mut Parcel,
+        data: &Parcel,
         _reply: &mut Parcel,
     ) -> Result<(), StatusCode> {
         assert_eq!(code, FIRST_CALL_TRANSACTION, "IResultReceiver.send");
@@ -482,7 +485,7 @@ fn shell_command(target: &SpIBinder, args: &[&str], input: &str) -> (String, Str
     d.write_nullable_strong_binder(None).unwrap();
     d.write_strong_binder(&receiver).unwrap();
     target
-        .transact(SHELL_COMMAND_TRANSACTION, &d, 0)
+        .submit_transact(SHELL_COMMAND_TRANSACTION, d, 0)
         .expect("SHELL_COMMAND_TRANSACTION");
     drop((d, in_r, out_w, err_w));
     let read_all = |fd: OwnedFd| {
@@ -512,7 +515,7 @@ fn echo_big(server: &SpIBinder, len: usize, seed: u8) -> Result<Vec<u8>, StatusC
     let mut d = Parcel::new();
     d.write_byte(seed as i8)?;
     d.write_byte_vector(&pattern(len, seed))?;
-    let mut r = server.transact(ECHO_BIG, &d, 0)?;
+    let mut r = server.submit_transact(ECHO_BIG, d, 0)?;
     r.read_byte_vector()
 }
 
@@ -522,13 +525,13 @@ fn good_checked(server: &SpIBinder) -> Result<(i32, String), StatusCode> {
     d.write_interface_token(SVC_DESCRIPTOR)?;
     d.write_i32(7)?;
     d.write_string16("fine")?;
-    let mut r = server.transact(CHECKED, &d, 0)?;
+    let mut r = server.submit_transact(CHECKED, d, 0)?;
     Ok((r.read_i32()?, r.read_string16()?))
 }
 
 fn make_svc(server: &SpIBinder) -> SpIBinder {
     let svc = server
-        .transact(MAKE_SVC, &Parcel::new(), 0)
+        .submit_transact(MAKE_SVC, Parcel::new(), 0)
         .unwrap()
         .read_strong_binder()
         .unwrap();
@@ -564,7 +567,7 @@ fn client(dev: &std::path::Path, scenario: &str) {
                 .unwrap_or(50);
             let mut failed = Vec::new();
             for i in 0..rounds {
-                match server.transact(code, &d, 0) {
+                match server.submit_transact(code, d, 0) {
                     Ok(mut r) => assert_eq!(r.read_u64().unwrap(), d.data_size() as u64),
                     Err(e) => failed.push((i, e)),
                 }
@@ -578,7 +581,7 @@ fn client(dev: &std::path::Path, scenario: &str) {
                 let mut d = Parcel::new();
                 d.write_i32(len as i32)?;
                 d.write_byte(seed as i8)?;
-                server.transact(BIG_REPLY, &d, 0)
+                server.submit_transact(BIG_REPLY, d, 0)
             };
             let mut held = big_reply(BIG, 5).unwrap();
             assert_eq!(
@@ -604,7 +607,7 @@ fn client(dev: &std::path::Path, scenario: &str) {
             d.write_byte(1).unwrap();
             d.write_byte_vector(&pattern(BIG, 1)).unwrap();
             assert_eq!(
-                server.transact(ECHO_BIG, &d, FLAG_ONEWAY).err(),
+                server.submit_transact(ECHO_BIG, d, FLAG_ONEWAY).err(),
                 Some(StatusCode::FAILED_TRANSACTION)
             );
             // The failed one took no quota: 400 KiB (of the 508 KiB quota) goes through.
@@ -613,7 +616,7 @@ fn client(dev: &std::path::Path, scenario: &str) {
             d.write_byte(2).unwrap();
             d.write_byte_vector(&pattern(400 * 1024, 2)).unwrap();
             server
-                .transact(ECHO_BIG, &d, FLAG_ONEWAY)
+                .submit_transact(ECHO_BIG, d, FLAG_ONEWAY)
                 .expect("400 KiB oneway");
             assert_eq!(echo_big(&server, 16, 3).unwrap(), pattern(16, 3));
             tell("ok");
@@ -637,7 +640,7 @@ fn client(dev: &std::path::Path, scenario: &str) {
             let mut d = Parcel::new();
             d.write_interface_token(SVC_DESCRIPTOR).unwrap();
             assert_eq!(
-                server.transact(CHECKED, &d, 0).err(),
+                server.submit_transact(CHECKED, d, 0).err(),
                 Some(StatusCode::NOT_ENOUGH_DATA),
                 "token only"
             );
@@ -648,7 +651,7 @@ fn client(dev: &std::path::Path, scenario: &str) {
             d.write_i32(10).unwrap();
             d.write_raw(&[b'a', 0, b'b', 0]).unwrap();
             assert_eq!(
-                server.transact(CHECKED, &d, 0).err(),
+                server.submit_transact(CHECKED, d, 0).err(),
                 Some(StatusCode::NOT_ENOUGH_DATA),
                 "short string"
             );
@@ -659,7 +662,7 @@ fn client(dev: &std::path::Path, scenario: &str) {
             d.write_i32(7).unwrap();
             d.set_data_size(keep + 2).unwrap();
             assert_eq!(
-                server.transact(CHECKED, &d, 0).err(),
+                server.submit_transact(CHECKED, d, 0).err(),
                 Some(StatusCode::NOT_ENOUGH_DATA),
                 "half an i32"
             );
@@ -680,7 +683,7 @@ fn client(dev: &std::path::Path, scenario: &str) {
                 d.write_i32(garbage).unwrap();
                 d.write_raw(&[b'x', 0, 0, 0]).unwrap();
                 assert_eq!(
-                    server.transact(CHECKED, &d, 0).err(),
+                    server.submit_transact(CHECKED, d, 0).err(),
                     Some(expected),
                     "length {garbage:#x}"
                 );
@@ -692,7 +695,7 @@ fn client(dev: &std::path::Path, scenario: &str) {
             d.write_i32(1).unwrap();
             d.write_raw(&[b'x', 0, b'y', 0]).unwrap();
             assert_eq!(
-                server.transact(CHECKED, &d, 0).err(),
+                server.submit_transact(CHECKED, d, 0).err(),
                 Some(StatusCode::BAD_VALUE),
                 "no NUL"
             );
@@ -703,7 +706,7 @@ fn client(dev: &std::path::Path, scenario: &str) {
             d.write_i32(libbinder::parcel::INTERFACE_HEADER).unwrap();
             d.write_i32(0x7fff_fff0).unwrap();
             assert_eq!(
-                server.transact(CHECKED, &d, 0).err(),
+                server.submit_transact(CHECKED, d, 0).err(),
                 Some(StatusCode::NOT_ENOUGH_DATA),
                 "token length"
             );
@@ -714,7 +717,7 @@ fn client(dev: &std::path::Path, scenario: &str) {
             d.write_i32(7).unwrap();
             d.write_string16("fine").unwrap();
             assert_eq!(
-                server.transact(CHECKED, &d, 0).err(),
+                server.submit_transact(CHECKED, d, 0).err(),
                 Some(StatusCode::BAD_TYPE),
                 "other descriptor"
             );
@@ -726,13 +729,13 @@ fn client(dev: &std::path::Path, scenario: &str) {
             d.write_i32(7).unwrap();
             d.write_string16("fine").unwrap();
             assert_eq!(
-                server.transact(CHECKED, &d, 0).err(),
+                server.submit_transact(CHECKED, d, 0).err(),
                 Some(StatusCode::BAD_TYPE),
                 "bad header"
             );
             // Empty request.
             assert_eq!(
-                server.transact(CHECKED, &Parcel::new(), 0).err(),
+                server.submit_transact(CHECKED, Parcel::new(), 0).err(),
                 Some(StatusCode::NOT_ENOUGH_DATA),
                 "empty"
             );
@@ -792,7 +795,7 @@ fn client(dev: &std::path::Path, scenario: &str) {
             data.write_strong_binder(&me).unwrap();
             data.write_nullable_strong_binder(None).unwrap();
             data.write_parcel_file_descriptor(r).unwrap();
-            let mut reply = svc.transact(ECHO_ALL, &data, 0).expect("ECHO_ALL");
+            let mut reply = svc.submit_transact(ECHO_ALL, data, 0).expect("ECHO_ALL");
             assert_eq!(reply.read_parcelable::<Sample>().unwrap(), Sample::new());
             assert_eq!(
                 reply.read_strong_binder().unwrap(),
@@ -818,7 +821,7 @@ fn client(dev: &std::path::Path, scenario: &str) {
             // One of the server's objects (not handle 0, whose node has ptr 0: the context
             // manager reads itself as a null binder, as in AOSP).
             data.write_weak_binder(&svc.downgrade()).unwrap();
-            let mut r = server.transact(WEAK, &data, 0).expect("WEAK");
+            let mut r = server.submit_transact(WEAK, data, 0).expect("WEAK");
             let flags = [r.read_bool(), r.read_bool(), r.read_bool()].map(Result::unwrap);
             assert_eq!(
                 flags,
@@ -832,7 +835,7 @@ fn client(dev: &std::path::Path, scenario: &str) {
             let gone = Binder::new(Recurser).as_binder().downgrade();
             let mut p = Parcel::new();
             p.write_weak_binder(&gone).unwrap();
-            p.set_data_position(0).unwrap();
+            p.seek(0).unwrap();
             assert!(p.read_weak_binder().unwrap().is_none());
             tell("ok");
         }
@@ -850,7 +853,7 @@ fn client(dev: &std::path::Path, scenario: &str) {
             assert!(wp.promote().is_some(), "svc is still held");
             let count = ProcessState::self_().unwrap().cached_handle_count();
             drop(svc);
-            libbinder::flush_commands().unwrap();
+            libbinder::thread::flush_commands().unwrap();
             // Documented behaviour: a weak reference does not keep the proxy (AOSP `BpBinder`
             // extends its lifetime to weak and would promote; here the proxy is gone with its
             // last strong reference and its handle released).
@@ -871,7 +874,7 @@ fn client(dev: &std::path::Path, scenario: &str) {
             tell("ok");
         }
         "identity" => {
-            let mut r = server.transact(IDENTITY, &Parcel::new(), 0).unwrap();
+            let mut r = server.submit_transact(IDENTITY, Parcel::new(), 0).unwrap();
             let (pid0, uid0) = (r.read_i32().unwrap(), r.read_u32().unwrap());
             let (pid1, uid1) = (r.read_i32().unwrap(), r.read_u32().unwrap());
             let (pid2, uid2) = (r.read_i32().unwrap(), r.read_u32().unwrap());
@@ -896,7 +899,7 @@ fn client(dev: &std::path::Path, scenario: &str) {
             d.write_strong_binder(&Binder::new(Recurser).as_binder())
                 .unwrap();
             d.write_i32(1).unwrap();
-            let mut r = server.transact(RECURSE, &d, 0).expect("recursion");
+            let mut r = server.submit_transact(RECURSE, d, 0).expect("recursion");
             let levels = read_levels(&mut r).unwrap();
             // B1 A1 B2 A2 B3.
             assert_eq!(levels.len(), 2 * MAX_DEPTH as usize - 1, "{levels:?}");

@@ -13,7 +13,8 @@ use libbinder::parcel::{
     stability, INTERFACE_HEADER, INTERFACE_HEADER_VENDOR, STRICT_MODE_PENALTY_GATHER,
     UNSET_WORK_SOURCE,
 };
-use libbinder::{ExceptionCode, Parcel, ParcelFileDescriptor, Parcelable, Status, StatusCode};
+use libbinder::{ExceptionCode, ParcelFileDescriptor, Parcelable, Status, StatusCode};
+use libbinder::binder_impl::{Parcel};
 
 /// Parses a hex dump such as `"02 00 00 00 61 00"`.
 fn hex(s: &str) -> Vec<u8> {
@@ -304,7 +305,7 @@ fn flat_binder_wire_format() {
     assert_eq!(&w.data()[..4], &hex("85 2a 62 77")[..]);
     assert_eq!(&w.data()[28..32], &hex("85 2a 68 77")[..]);
     assert_eq!(w.objects(), &[0, 28]);
-    w.set_data_position(0).unwrap();
+    w.seek(0).unwrap();
     assert_eq!(
         w.read_flat_binder().unwrap().0.hdr.type_,
         BINDER_TYPE_WEAK_BINDER
@@ -350,7 +351,7 @@ fn primitives_round_trip() {
     p.write_bool(true).unwrap();
     p.write_char(0xd83d).unwrap();
     p.write_byte(-128).unwrap();
-    p.set_data_position(0).unwrap();
+    p.seek(0).unwrap();
     assert_eq!(p.read_i32(), Ok(i32::MIN));
     assert_eq!(p.read_u32(), Ok(u32::MAX));
     assert_eq!(p.read_i64(), Ok(i64::MIN));
@@ -383,7 +384,7 @@ fn strings_round_trip_null_vs_empty() {
     p.write_nullable_utf8_as_utf16(None).unwrap();
     p.write_string16_units(Some(&[0xdc00, 0x61])).unwrap();
     p.write_cstring(c"c string").unwrap();
-    p.set_data_position(0).unwrap();
+    p.seek(0).unwrap();
     assert_eq!(p.read_string16().as_deref(), Ok("hello, wörld \u{1F600}"));
     assert_eq!(p.read_nullable_string16(), Ok(Some(String::new())));
     assert_eq!(p.read_nullable_string16(), Ok(None));
@@ -422,7 +423,7 @@ fn vectors_round_trip_null_vs_empty() {
     p.write_nullable_string16_vector(Some(&[None, Some("z".to_string())]))
         .unwrap();
     p.write_nullable_string16_vector::<String>(None).unwrap();
-    p.set_data_position(0).unwrap();
+    p.seek(0).unwrap();
 
     assert_eq!(p.read_byte_vector(), Ok(vec![1, 2, 3, 4, 5]));
     assert_eq!(p.read_nullable_byte_vector(), Ok(Some(vec![])));
@@ -472,7 +473,7 @@ fn parcelables_round_trip() {
     p.write_nullable_parcelable_vector::<Point>(None).unwrap();
     p.write_nullable_parcelable_vector(Some(&[Some(a.clone()), None]))
         .unwrap();
-    p.set_data_position(0).unwrap();
+    p.seek(0).unwrap();
     assert_eq!(p.read_parcelable::<Point>(), Ok(a.clone()));
     assert_eq!(p.read_nullable_parcelable::<Point>(), Ok(Some(b.clone())));
     assert_eq!(p.read_nullable_parcelable::<Point>(), Ok(None));
@@ -512,7 +513,7 @@ fn generic_vector_helpers_nest() {
         p.data(),
         hex("03 00 00 00 01 00 00 00 01 00 00 00 00 00 00 00 02 00 00 00 02 00 00 00 03 00 00 00")
     );
-    p.set_data_position(0).unwrap();
+    p.seek(0).unwrap();
     assert_eq!(p.read_vector_with(Parcel::read_i32_vector), Ok(nested));
 }
 
@@ -526,11 +527,11 @@ fn enforce_interface_accepts_the_right_descriptor() {
     p.write_interface_token("android.os.IServiceManager")
         .unwrap();
     p.write_i32(42).unwrap();
-    p.set_data_position(0).unwrap();
+    p.seek(0).unwrap();
     assert_eq!(p.enforce_interface("android.os.IServiceManager"), Ok(()));
     assert_eq!(p.read_i32(), Ok(42));
 
-    p.set_data_position(0).unwrap();
+    p.seek(0).unwrap();
     let token = p.read_interface_token().unwrap();
     assert_eq!(token.strict_mode_policy, STRICT_MODE_PENALTY_GATHER);
     assert_eq!(token.work_source_uid, UNSET_WORK_SOURCE);
@@ -549,7 +550,7 @@ fn enforce_interface_rejects_others() {
         let mut p = Parcel::new();
         p.write_interface_token("android.os.IServiceManager")
             .unwrap();
-        p.set_data_position(0).unwrap();
+        p.seek(0).unwrap();
         assert_eq!(
             p.enforce_interface(wrong),
             Err(StatusCode::BAD_TYPE),
@@ -563,7 +564,7 @@ fn enforce_interface_rejects_others() {
     p.write_i32(UNSET_WORK_SOURCE).unwrap();
     p.write_i32(INTERFACE_HEADER_VENDOR).unwrap();
     p.write_string16("foo").unwrap();
-    p.set_data_position(0).unwrap();
+    p.seek(0).unwrap();
     assert_eq!(p.enforce_interface("foo"), Err(StatusCode::BAD_TYPE));
 
     // A null descriptor; a truncated token.
@@ -635,7 +636,7 @@ fn status_round_trip() {
         let mut p = Parcel::new();
         s.write_to_parcel(&mut p).unwrap();
         p.write_i32(0x1234).unwrap();
-        p.set_data_position(0).unwrap();
+        p.seek(0).unwrap();
         let back = Status::read_from_parcel(&mut p).unwrap();
         assert_eq!(back.exception_code(), s.exception_code());
         assert_eq!(back.service_specific_error(), s.service_specific_error());
@@ -785,7 +786,7 @@ fn objects_must_be_at_recorded_offsets() {
     data.extend_from_slice(p.data());
     let mut r = Parcel::from_received(&data, &[4]);
     assert_eq!(r.read_flat_binder(), Err(StatusCode::BAD_TYPE));
-    r.set_data_position(4).unwrap();
+    r.seek(4).unwrap();
     assert_eq!(r.read_flat_binder().unwrap().0.handle(), 7);
 }
 
@@ -795,15 +796,15 @@ fn plain_reads_over_objects_are_refused() {
     p.write_i32(1).unwrap();
     p.write_flat_binder(local_object(0xabc, 0xdef), stability::SYSTEM)
         .unwrap();
-    p.set_data_position(4).unwrap();
+    p.seek(4).unwrap();
     assert_eq!(p.read_i64(), Err(StatusCode::PERMISSION_DENIED));
-    p.set_data_position(0).unwrap();
+    p.seek(0).unwrap();
     assert_eq!(p.read_i32(), Ok(1));
-    p.set_data_position(24).unwrap();
+    p.seek(24).unwrap();
     assert_eq!(p.read_i32(), Err(StatusCode::PERMISSION_DENIED));
     assert_eq!(p.data_position(), 28);
     assert_eq!(p.read_i32(), Ok(stability::SYSTEM));
-    p.set_data_position(0).unwrap();
+    p.seek(0).unwrap();
     assert_eq!(p.read_byte_vector(), Err(StatusCode::PERMISSION_DENIED));
 }
 
@@ -821,9 +822,9 @@ fn wrong_object_types_are_refused() {
         .unwrap();
     let (_r, w) = pipe();
     p.write_file_descriptor(w).unwrap();
-    p.set_data_position(0).unwrap();
+    p.seek(0).unwrap();
     assert_eq!(p.read_file_descriptor(), Err(StatusCode::BAD_TYPE));
-    p.set_data_position(28).unwrap();
+    p.seek(28).unwrap();
     assert_eq!(p.read_flat_binder(), Err(StatusCode::BAD_TYPE));
 }
 
@@ -901,13 +902,13 @@ fn file_descriptor_round_trip_variants() {
     p.write_dup_parcel_file_descriptor(w.as_fd_ref()).unwrap();
     p.write_parcel_file_descriptor(w).unwrap();
     assert_eq!(p.objects(), &[0, 28, 56]);
-    p.set_data_position(0).unwrap();
+    p.seek(0).unwrap();
     let raw = p.read_file_descriptor().unwrap();
     assert_eq!(
         raw as u32,
         u32::from_le_bytes(p.data()[8..12].try_into().unwrap())
     );
-    p.set_data_position(0).unwrap();
+    p.seek(0).unwrap();
     let a = p.read_unique_file_descriptor().unwrap();
     assert_ne!(a.as_raw_fd(), raw);
     let b = p.read_parcel_file_descriptor().unwrap();
@@ -942,7 +943,7 @@ fn parcel_owns_written_descriptors() {
     let (r, w) = pipe();
     let mut p = Parcel::new();
     p.write_file_descriptor(w).unwrap();
-    p.set_data_position(0).unwrap();
+    p.seek(0).unwrap();
     p.write_i64(0).unwrap();
     assert!(p.objects().is_empty());
     assert_eq!(drain_to_eof(r), b"");
@@ -981,7 +982,7 @@ fn descriptors_can_be_forbidden() {
     );
     p.restore_allow_fds(prev);
     p.set_data_size(0).unwrap();
-    p.set_data_position(0).unwrap();
+    p.seek(0).unwrap();
     assert_eq!(p.write_file_descriptor(w), Ok(()));
 }
 
@@ -1163,7 +1164,7 @@ fn random_input_never_panics() {
                 17 => p.read_raw((next() % 64) as usize).map(drop),
                 18 => {
                     let pos = (next() % (data.len() as u64 + 2)) as usize;
-                    p.set_data_position(pos)
+                    p.seek(pos)
                 }
                 19 => p.read_f64_vector().map(drop),
                 20 => p.read_char_vector().map(drop),
@@ -1195,12 +1196,12 @@ fn set_data_position_semantics() {
     );
 
     // Reading from the middle.
-    p.set_data_position(4).unwrap();
+    p.seek(4).unwrap();
     assert_eq!(p.data_avail(), 8);
     assert_eq!(p.read_i32(), Ok(20));
 
     // Overwriting in the middle keeps the size.
-    p.set_data_position(4).unwrap();
+    p.seek(4).unwrap();
     p.write_i32(21).unwrap();
     assert_eq!((p.data_size(), p.data_position()), (12, 8));
     // Writing across the end extends.
@@ -1208,13 +1209,13 @@ fn set_data_position_semantics() {
     assert_eq!(p.data_size(), 16);
 
     // The position may go to the end, not beyond.
-    assert_eq!(p.set_data_position(16), Ok(()));
-    assert_eq!(p.set_data_position(17), Err(StatusCode::BAD_VALUE));
+    assert_eq!(p.seek(16), Ok(()));
+    assert_eq!(p.seek(17), Err(StatusCode::BAD_VALUE));
     assert_eq!(p.data_position(), 16);
 
-    p.set_data_position(0).unwrap();
+    p.seek(0).unwrap();
     assert_eq!(p.read_i32_vector(), Err(StatusCode::BAD_VALUE));
-    p.set_data_position(0).unwrap();
+    p.seek(0).unwrap();
     assert_eq!(p.read_i32(), Ok(10));
     assert_eq!(p.read_i32(), Ok(21));
     assert_eq!(p.read_i64(), Ok(-1));
@@ -1242,7 +1243,7 @@ fn set_data_position_semantics() {
 fn enforce_no_data_avail() {
     let mut p = Parcel::new();
     p.write_i32(1).unwrap();
-    p.set_data_position(0).unwrap();
+    p.seek(0).unwrap();
     let err = p.enforce_no_data_avail().unwrap_err();
     assert_eq!(err.exception_code(), ExceptionCode::BAD_PARCELABLE);
     assert_eq!(

@@ -14,10 +14,9 @@ use libbinder::service_manager::{
     self, transactions, ServiceCallback, DUMP_FLAG_PRIORITY_ALL, DUMP_FLAG_PRIORITY_CRITICAL,
     DUMP_FLAG_PRIORITY_DEFAULT,
 };
-use libbinder::{
-    declare_binder_interface, get_calling_pid, Binder, Parcel, ProcessState, Remotable, SpIBinder,
-    Status, StatusCode, FIRST_CALL_TRANSACTION, FLAG_ONEWAY,
-};
+use libbinder::{declare_binder_interface, ProcessState, SpIBinder, Status, StatusCode};
+use libbinder::thread::{get_calling_pid};
+use libbinder::binder_impl::{Binder, Parcel, Remotable, FIRST_CALL_TRANSACTION, FLAG_ONEWAY};
 use support::*;
 
 const DISPATCH: &str = "child_roles";
@@ -73,20 +72,20 @@ fn notify(callback: &SpIBinder, name: &str, binder: &SpIBinder) {
     d.write_interface_token(CALLBACK_DESCRIPTOR).unwrap();
     d.write_string16(name).unwrap();
     d.write_strong_binder(binder).unwrap();
-    if let Err(e) = callback.transact(FIRST_CALL_TRANSACTION, &d, FLAG_ONEWAY) {
+    if let Err(e) = callback.submit_transact(FIRST_CALL_TRANSACTION, d, FLAG_ONEWAY) {
         tell(&format!("notify failed {e:?}"));
     }
 }
 
 impl Remotable for FakeSm {
-    fn descriptor(&self) -> &str {
+    fn get_descriptor() -> &'static str {
         SM_DESCRIPTOR
     }
 
     fn on_transact(
         &self,
         code: u32,
-        data: &mut Parcel,
+        data: &Parcel,
         reply: &mut Parcel,
     ) -> Result<(), StatusCode> {
         data.enforce_interface(SM_DESCRIPTOR)?;
@@ -222,7 +221,7 @@ fn provider(dev: &Path, name: &str) {
     ProcessState::start_thread_pool().unwrap();
     let hello = BnHello::new_binder(Hello);
     libbinder::add_service(name, &hello.as_binder()).expect("addService");
-    libbinder::add_service_with(
+    libbinder::service_manager::add_service_with(
         &format!("{name}.critical"),
         &hello.as_binder(),
         true,
@@ -263,15 +262,15 @@ fn client(dev: &Path, scenario: &str) {
             assert_eq!(typed.as_binder(), checked);
             assert!(libbinder::check_service("missing").is_none());
             assert_eq!(
-                libbinder::list_services(DUMP_FLAG_PRIORITY_ALL).unwrap(),
+                libbinder::service_manager::list_services(DUMP_FLAG_PRIORITY_ALL).unwrap(),
                 ["hello", "hello.critical"]
             );
             assert_eq!(
-                libbinder::list_services(DUMP_FLAG_PRIORITY_CRITICAL).unwrap(),
+                libbinder::service_manager::list_services(DUMP_FLAG_PRIORITY_CRITICAL).unwrap(),
                 ["hello.critical"]
             );
             assert_eq!(
-                libbinder::list_services(DUMP_FLAG_PRIORITY_DEFAULT).unwrap(),
+                libbinder::service_manager::list_services(DUMP_FLAG_PRIORITY_DEFAULT).unwrap(),
                 ["hello"]
             );
             assert!(!libbinder::is_declared("hello").unwrap());
@@ -285,10 +284,10 @@ fn client(dev: &Path, scenario: &str) {
             let cb = ServiceCallback::new(move |name, binder| {
                 let _ = tx.lock().unwrap().send((name.to_string(), binder));
             });
-            libbinder::register_for_notifications("hello", &cb.as_binder()).unwrap();
+            libbinder::service_manager::register_for_notifications("hello", &cb.as_binder()).unwrap();
             let (name, binder) = rx.recv_timeout(WAIT).expect("onRegistration in time");
             assert_eq!((name.as_str(), &binder), ("hello", &checked));
-            libbinder::unregister_for_notifications("hello", &cb.as_binder()).unwrap();
+            libbinder::service_manager::unregister_for_notifications("hello", &cb.as_binder()).unwrap();
             tell(&format!("ok {pid}"));
         }
         "wait" => {
@@ -326,12 +325,12 @@ fn client(dev: &Path, scenario: &str) {
             let cb = ServiceCallback::new(move |name, binder| {
                 let _ = tx.lock().unwrap().send((name.to_string(), binder));
             });
-            libbinder::register_for_notifications("later", &cb.as_binder()).unwrap();
+            libbinder::service_manager::register_for_notifications("later", &cb.as_binder()).unwrap();
             tell("registered");
             let (name, binder) = rx.recv_timeout(WAIT).expect("onRegistration in time");
             assert_eq!(name, "later");
             let pid = hello(&binder);
-            libbinder::unregister_for_notifications("later", &cb.as_binder()).unwrap();
+            libbinder::service_manager::unregister_for_notifications("later", &cb.as_binder()).unwrap();
             tell(&format!("ok {pid}"));
         }
         "add-null-errors" => {
@@ -343,7 +342,7 @@ fn client(dev: &Path, scenario: &str) {
             d.write_bool(false).unwrap();
             d.write_i32(DUMP_FLAG_PRIORITY_DEFAULT).unwrap();
             let sm = service_manager::service_manager().unwrap();
-            let mut r = sm.transact(ADD_SERVICE, &d, 0).unwrap();
+            let mut r = sm.submit_transact(ADD_SERVICE, d, 0).unwrap();
             let s = Status::read_from_parcel(&mut r).unwrap();
             assert_eq!(
                 s.exception_code(),
@@ -355,7 +354,7 @@ fn client(dev: &Path, scenario: &str) {
                 .unwrap();
             d.write_string16("hello").unwrap();
             assert_eq!(
-                sm.transact(CHECK_SERVICE, &d, 0).err(),
+                sm.submit_transact(CHECK_SERVICE, d, 0).err(),
                 Some(StatusCode::BAD_TYPE)
             );
             tell(&format!("ok {}", get_calling_pid()));

@@ -5,6 +5,9 @@
 #[path = "../../libbinder/tests/support/mod.rs"]
 mod support;
 
+use libbinder::IBinder;
+use libbinder::Interface;
+use libbinder::binder_impl::IBinderInternal;
 use std::io::{BufRead, BufReader, Write};
 use std::os::fd::BorrowedFd;
 use std::path::Path;
@@ -15,10 +18,8 @@ use libbinder::service_manager::{
     self, transactions as tx, ServiceCallback, DESCRIPTOR, DUMP_FLAG_PRIORITY_ALL,
     DUMP_FLAG_PRIORITY_CRITICAL, DUMP_FLAG_PRIORITY_DEFAULT, DUMP_FLAG_PRIORITY_HIGH,
 };
-use libbinder::{
-    Binder, DeathRecipient, ExceptionCode, Parcel, ProcessState, Remotable, SpIBinder, Status,
-    StatusCode,
-};
+use libbinder::{DeathRecipient, ExceptionCode, ProcessState, SpIBinder, Status, StatusCode};
+use libbinder::binder_impl::{Binder, Parcel, Remotable};
 use support::*;
 
 const DISPATCH: &str = "child_roles";
@@ -68,13 +69,13 @@ const HELLO_NUMBERS: u32 = 3;
 struct Hello;
 
 impl Remotable for Hello {
-    fn descriptor(&self) -> &str {
+    fn get_descriptor() -> &'static str {
         HELLO
     }
     fn on_transact(
         &self,
         code: u32,
-        data: &mut Parcel,
+        data: &Parcel,
         reply: &mut Parcel,
     ) -> Result<(), StatusCode> {
         data.enforce_interface(HELLO)?;
@@ -114,10 +115,10 @@ impl Remotable for Hello {
 struct Stuck;
 
 impl Remotable for Stuck {
-    fn descriptor(&self) -> &str {
+    fn get_descriptor() -> &'static str {
         "binder.sim.test.IStuck"
     }
-    fn on_transact(&self, _: u32, _: &mut Parcel, _: &mut Parcel) -> Result<(), StatusCode> {
+    fn on_transact(&self, _: u32, _: &Parcel, _: &mut Parcel) -> Result<(), StatusCode> {
         Err(StatusCode::UNKNOWN_TRANSACTION)
     }
     fn on_dump(&self, fd: BorrowedFd<'_>, _: &[String]) -> Result<(), StatusCode> {
@@ -227,11 +228,11 @@ fn provider(arg: &str) {
 struct ClientCallback(Arc<(Mutex<Vec<bool>>, Condvar)>);
 
 impl Remotable for ClientCallback {
-    fn descriptor(&self) -> &str {
+    fn get_descriptor() -> &'static str {
         "android.os.IClientCallback"
     }
-    fn on_transact(&self, code: u32, data: &mut Parcel, _: &mut Parcel) -> Result<(), StatusCode> {
-        assert_eq!(code, libbinder::FIRST_CALL_TRANSACTION, "onClients");
+    fn on_transact(&self, code: u32, data: &Parcel, _: &mut Parcel) -> Result<(), StatusCode> {
+        assert_eq!(code, libbinder::binder_impl::FIRST_CALL_TRANSACTION, "onClients");
         data.enforce_interface("android.os.IClientCallback")?;
         let _registered = data.read_strong_binder()?;
         let has_clients = data.read_bool()?;
@@ -292,7 +293,7 @@ fn manager_call(code: u32, write: impl FnOnce(&mut Parcel)) -> Parcel {
     let mut data = Parcel::new();
     data.write_interface_token(DESCRIPTOR).unwrap();
     write(&mut data);
-    sm.transact(code, &data, 0).expect("transact")
+    sm.submit_transact(code, data, 0).expect("transact")
 }
 
 /// An `addService` whose AIDL exception (or none) is returned.
@@ -449,7 +450,7 @@ fn client(scenario: &str) {
                 .unwrap();
             d.write_string16("over").unwrap();
             assert_eq!(
-                sm.transact(tx::CHECK_SERVICE, &d, 0).err(),
+                sm.submit_transact(tx::CHECK_SERVICE, d, 0).err(),
                 Some(StatusCode::BAD_TYPE)
             );
             tell("ok");

@@ -8,6 +8,7 @@
 //! is given SECONDS (default 10) before it is abandoned. The device is `$BINDER_DEVICE`, else
 //! binderd's default.
 
+use libbinder::binder_impl::IBinderInternal;
 use std::io::{Read, Write};
 use std::os::fd::{AsFd, AsRawFd, FromRawFd, OwnedFd};
 use std::process::ExitCode;

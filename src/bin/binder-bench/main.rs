@@ -22,6 +22,8 @@
 mod plot;
 mod relay;
 
+use binder_sim::libbinder::Interface;
+use binder_sim::libbinder::binder_impl::IBinderInternal;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 use std::path::{Path, PathBuf};
@@ -29,19 +31,20 @@ use std::process::{Child, ChildStdout, Command, ExitCode, Stdio};
 use std::time::{Duration, Instant};
 
 use binder_sim::driver::daemon::{Config, Daemon};
-use binder_sim::libbinder::{self, Binder, Parcel, ProcessState, Remotable, StatusCode};
+use binder_sim::libbinder::{self, ProcessState, StatusCode};
+use binder_sim::libbinder::binder_impl::{Binder, Parcel, Remotable};
 
 const ROLE: &str = "BINDER_BENCH_ROLE";
 /// The descriptors a baseline peer reads from and writes to: "READ,WRITE".
 const FDS: &str = "BINDER_BENCH_FDS";
 /// The payloads `--plot` sweeps (the criterion bench's sizes).
 const SWEEP: [usize; 6] = [0, 32, 4096, 64 * 1024, 256 * 1024, 900 * 1024];
-const CODE: u32 = libbinder::FIRST_CALL_TRANSACTION;
+const CODE: u32 = libbinder::binder_impl::FIRST_CALL_TRANSACTION;
 /// Replies the request's bytes (the "request N + reply N" shape of `benches/libbinder.rs`).
-const CODE_ECHO: u32 = libbinder::FIRST_CALL_TRANSACTION + 1;
+const CODE_ECHO: u32 = libbinder::binder_impl::FIRST_CALL_TRANSACTION + 1;
 /// Calls the binder the request carries with an empty [`CODE`] call, then replies (the nested
 /// call of `benches/libbinder.rs`: the call back lands on the caller's waiting thread).
-const CODE_NESTED: u32 = libbinder::FIRST_CALL_TRANSACTION + 2;
+const CODE_NESTED: u32 = libbinder::binder_impl::FIRST_CALL_TRANSACTION + 2;
 /// Above this payload the baseline is a stream socket (a datagram that large needs tuning).
 const SEQPACKET_MAX: usize = 64 * 1024;
 
@@ -717,13 +720,13 @@ fn exit_with_parent() {
 struct Sink;
 
 impl Remotable for Sink {
-    fn descriptor(&self) -> &str {
+    fn get_descriptor() -> &'static str {
         "binder.sim.bench.IWorker"
     }
     fn on_transact(
         &self,
         code: u32,
-        data: &mut Parcel,
+        data: &Parcel,
         reply: &mut Parcel,
     ) -> Result<(), StatusCode> {
         match code {
@@ -731,7 +734,7 @@ impl Remotable for Sink {
             CODE_ECHO => reply.write_raw(data.data()),
             CODE_NESTED => data
                 .read_strong_binder()?
-                .transact(CODE, &Parcel::new(), 0)
+                .submit_transact(CODE, Parcel::new(), 0)
                 .map(drop),
             _ => Err(StatusCode::UNKNOWN_TRANSACTION),
         }
@@ -784,7 +787,7 @@ fn child(role: &str) -> Result<(), String> {
                 env_usize("BINDER_BENCH_ITERATIONS")?,
             );
             let flags = if env_usize("BINDER_BENCH_ONEWAY")? == 1 {
-                libbinder::FLAG_ONEWAY
+                libbinder::binder_impl::FLAG_ONEWAY
             } else {
                 0
             };
@@ -799,7 +802,7 @@ fn child(role: &str) -> Result<(), String> {
             for _ in 0..iterations {
                 let t = Instant::now();
                 loop {
-                    match server.transact(CODE, &data, flags) {
+                    match server.submit_transact(CODE, data, flags) {
                         Ok(_) => break,
                         // A oneway call finds the receiver's async space (half its buffer)
                         // full, as with the kernel: back-pressure, retried within its time.
