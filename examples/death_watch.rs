@@ -40,7 +40,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let recipient = DeathRecipient::new(move || {
         let _ = tx.send(());
     });
-    service.link_to_death(&recipient)?;
+    service.link_to_death(&mut recipient)?;
     println!("death_watch: kill -9 {}", victim.id());
     victim.kill()?;
     victim.wait()?;

@@ -391,7 +391,7 @@ impl IDemo for Echo {
                 "uid {uid} may not read the secret (only uid {})",
                 self.allowed_uid
             );
-            return Err(Status::new_exception(ExceptionCode::SECURITY, Some(&why)));
+            return Err(Status::new_exception_str(ExceptionCode::SECURITY, Some(&why)));
         }
         Ok("the secret".into())
     }
@@ -422,13 +422,13 @@ impl IStore for Store {
         file.rewind()
             .and_then(|_| file.read_to_string(&mut text))
             .map_err(|_| {
-                Status::new_exception(ExceptionCode::ILLEGAL_STATE, Some("unreadable fd"))
+                Status::new_exception_str(ExceptionCode::ILLEGAL_STATE, Some("unreadable fd"))
             })?;
         Ok(format!("{text:?} (read by pid {})", std::process::id()))
     }
     fn put(&self, data: Vec<u8>) -> libbinder::Result<i64> {
         if data != pattern(data.len()) {
-            return Err(Status::new_exception(
+            return Err(Status::new_exception_str(
                 ExceptionCode::ILLEGAL_ARGUMENT,
                 Some("corrupted"),
             ));
@@ -463,7 +463,7 @@ fn watch(service: &libbinder::SpIBinder, who: &'static str) -> Result<DeathRecip
     let recipient =
         DeathRecipient::new(move || say(&format!("died: {who} reported dead by the driver")));
     service
-        .link_to_death(&recipient)
+        .link_to_death(&mut recipient)
         .map_err(|e| format!("linkToDeath: {e}"))?;
     Ok(recipient)
 }

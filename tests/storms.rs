@@ -1010,7 +1010,7 @@ fn peer(dev: &Path, opts: &[&str]) {
             dead.lock().unwrap().insert(j);
             tell(&format!("died {j} {}", mono_ns()));
         });
-        b.link_to_death(&recipient).expect("link_to_death");
+        b.link_to_death(&mut recipient).expect("link_to_death");
         links.push(recipient);
         peers.push(b);
     }

@@ -13,6 +13,7 @@
 
 use std::error;
 use std::fmt;
+use std::ffi::CStr;
 
 use crate::parcel::Parcel;
 
@@ -287,7 +288,15 @@ impl Status {
     ///
     /// `TRANSACTION_FAILED` gets the transport code `FAILED_TRANSACTION`; `NONE` with a message
     /// is still a success.
-    pub fn new_exception(exception: ExceptionCode, message: Option<&str>) -> Status {
+    pub fn new_exception(exception: ExceptionCode, message: Option<&CStr>) -> Status {
+        Status::new_exception_str(exception, message.map(|m| m.to_string_lossy()))
+    }
+
+    /// [`new_exception`](Status::new_exception) with a Rust string message.
+    pub fn new_exception_str<T: AsRef<str>>(
+        exception: ExceptionCode,
+        message: Option<T>,
+    ) -> Status {
         Status {
             exception,
             transaction_error: if exception == ExceptionCode::TRANSACTION_FAILED {
@@ -296,18 +305,24 @@ impl Status {
                 StatusCode::OK
             },
             service_specific: 0,
-            message: message.map(str::to_owned),
+            message: message.map(|m| m.as_ref().to_owned()),
         }
     }
 
     /// A service-specific error (`Status::fromServiceSpecificError`); still an error when
     /// `code` is 0.
-    pub fn new_service_specific_error(code: i32, message: Option<&str>) -> Status {
+    pub fn new_service_specific_error(code: i32, message: Option<&CStr>) -> Status {
+        Status::new_service_specific_error_str(code, message.map(|m| m.to_string_lossy()))
+    }
+
+    /// [`new_service_specific_error`](Status::new_service_specific_error) with a Rust string
+    /// message.
+    pub fn new_service_specific_error_str<T: AsRef<str>>(code: i32, message: Option<T>) -> Status {
         Status {
             exception: ExceptionCode::SERVICE_SPECIFIC,
             transaction_error: StatusCode::OK,
             service_specific: code,
-            message: message.map(str::to_owned),
+            message: message.map(|m| m.as_ref().to_owned()),
         }
     }
 
@@ -583,7 +598,7 @@ mod tests {
         assert_eq!(ok.to_string(), "No error");
         assert_eq!(ok.clone().into_result(), Ok(()));
 
-        let ss = Status::new_service_specific_error(42, Some("boom"));
+        let ss = Status::new_service_specific_error_str(42, Some("boom"));
         assert!(!ss.is_ok());
         assert_eq!(ss.exception_code(), ExceptionCode::SERVICE_SPECIFIC);
         assert_eq!(ss.service_specific_error(), 42);

@@ -1475,7 +1475,7 @@ impl Parcel {
     pub fn enforce_no_data_avail(&self) -> Result<(), Status> {
         match self.data_avail() {
             0 => Ok(()),
-            n => Err(Status::new_exception(
+            n => Err(Status::new_exception_str(
                 ExceptionCode::BAD_PARCELABLE,
                 Some(&format!("Parcel data not fully consumed, unread size: {n}")),
             )),

@@ -109,8 +109,8 @@ impl IEcho for EchoImpl {
     }
     fn fail(&self, kind: i32) -> libbinder::Result<()> {
         Err(match kind {
-            0 => Status::new_exception(ExceptionCode::ILLEGAL_ARGUMENT, Some("bad argument")),
-            1 => Status::new_service_specific_error(42, Some("service says no")),
+            0 => Status::new_exception_str(ExceptionCode::ILLEGAL_ARGUMENT, Some("bad argument")),
+            1 => Status::new_service_specific_error_str(42, Some("service says no")),
             _ => Status::from_status_code(StatusCode::PERMISSION_DENIED),
         })
     }
@@ -135,7 +135,7 @@ impl IEcho for EchoImpl {
         let mut s = String::new();
         std::fs::File::from(fd.into_inner())
             .read_to_string(&mut s)
-            .map_err(|_| Status::new_exception(ExceptionCode::ILLEGAL_STATE, Some("read")))?;
+            .map_err(|_| Status::new_exception_str(ExceptionCode::ILLEGAL_STATE, Some("read")))?;
         Ok(s)
     }
     fn same_binder(&self, b: libbinder::SpIBinder) -> libbinder::Result<libbinder::SpIBinder> {

@@ -274,7 +274,7 @@ fn manager(dev: &std::path::Path) -> SpIBinder {
 }
 
 fn client(dev: &std::path::Path, scenario: &str) {
-    let server = manager(dev);
+    let mut server = manager(dev);
     match scenario {
         "ping-echo" => {
             server.ping_binder().expect("ping");
@@ -339,7 +339,7 @@ fn client(dev: &std::path::Path, scenario: &str) {
             d.write_strong_binder(&cb).unwrap();
             d.write_i32(20).unwrap();
             for _ in 0..2 {
-                let mut r = server.submit_transact(CALLBACK, d, 0).expect("callback call");
+                let mut r = server.transact_parcel(CALLBACK, &d, 0).expect("callback call");
                 assert_eq!(r.read_i32().unwrap(), 41);
                 let deadline = Instant::now() + Duration::from_secs(10);
                 while libbinder::binder::driver_holds_strong_ref(&cb) {
@@ -397,7 +397,7 @@ fn client(dev: &std::path::Path, scenario: &str) {
             let (r, w) = pipe();
             let mut d = Parcel::new();
             d.write_parcel_file_descriptor(w).unwrap();
-            server.submit_transact(FD_IN, d, 0).expect("fd in");
+            server.transact_parcel(FD_IN, &d, 0).expect("fd in");
             drop(d);
             let mut got = String::new();
             std::fs::File::from(r).read_to_string(&mut got).unwrap();
@@ -432,7 +432,7 @@ fn client(dev: &std::path::Path, scenario: &str) {
         }
         "drop-node" => {
             let mut r = server.submit_transact(MAKE_OBJECT, Parcel::new(), 0).unwrap();
-            let obj = r.read_strong_binder().unwrap();
+            let mut obj = r.read_strong_binder().unwrap();
             drop(r);
             assert!(obj.is_remote());
             obj.ping_binder().unwrap();
@@ -462,21 +462,21 @@ fn client(dev: &std::path::Path, scenario: &str) {
             let tx = Mutex::new(tx);
             let fired = std::sync::Arc::new(AtomicBool::new(false));
             let f2 = fired.clone();
-            let recipient = DeathRecipient::new(move || {
+            let mut recipient = DeathRecipient::new(move || {
                 f2.store(true, Ordering::SeqCst);
                 let _ = tx.lock().unwrap().send(());
             });
-            server.link_to_death(&recipient).expect("link");
-            let other = DeathRecipient::new(|| {});
-            server.link_to_death(&other).expect("link another");
-            server.unlink_to_death(&other).expect("unlink while alive");
+            server.link_to_death(&mut recipient).expect("link");
+            let mut other = DeathRecipient::new(|| {});
+            server.link_to_death(&mut other).expect("link another");
+            server.unlink_to_death(&mut other).expect("unlink while alive");
             assert!(server.is_binder_alive());
             tell("linked");
             rx.recv_timeout(WAIT).expect("death notification in time");
             assert!(fired.load(Ordering::SeqCst));
             assert!(!server.is_binder_alive());
             assert_eq!(
-                server.unlink_to_death(&recipient),
+                server.unlink_to_death(&mut recipient),
                 Err(StatusCode::DEAD_OBJECT)
             );
             assert_eq!(server.ping_binder(), Err(StatusCode::DEAD_OBJECT));

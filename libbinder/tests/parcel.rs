@@ -48,12 +48,11 @@ impl Parcelable for Point {
         parcel.write_nullable_string16(self.label.as_deref())
     }
 
-    fn read_from_parcel(parcel: &mut Parcel) -> Result<Point, StatusCode> {
-        Ok(Point {
-            x: parcel.read_i32()?,
-            y: parcel.read_i32()?,
-            label: parcel.read_nullable_string16()?,
-        })
+    fn read_from_parcel(&mut self, parcel: &Parcel) -> Result<(), StatusCode> {
+        self.x = parcel.read_i32()?;
+        self.y = parcel.read_i32()?;
+        self.label = parcel.read_nullable_string16()?;
+        Ok(())
     }
 }
 
@@ -320,7 +319,7 @@ fn flat_binder_wire_format() {
 fn parcel_file_descriptor_wire_format() {
     let (_r, w) = pipe();
     let mut p = Parcel::new();
-    p.write_parcelable(&ParcelFileDescriptor::new(w)).unwrap();
+    p.write(&ParcelFileDescriptor::new(w)).unwrap();
     let data = p.data().to_vec();
     assert_eq!(data.len(), 8 + 24);
     // Presence flag, "no comm channel", then the fd object.
@@ -597,7 +596,7 @@ fn status_wire_format() {
         hex("ff ff ff ff 00 00 00 00 00 00 00 00 00 00 00 00")
     );
     assert_eq!(
-        status_bytes(&Status::new_exception(
+        status_bytes(&Status::new_exception_str(
             ExceptionCode::ILLEGAL_ARGUMENT,
             Some("no")
         )),
@@ -605,7 +604,7 @@ fn status_wire_format() {
     );
     // Service-specific: the code after the stack trace header.
     assert_eq!(
-        status_bytes(&Status::new_service_specific_error(42, Some("x"))),
+        status_bytes(&Status::new_service_specific_error_str(42, Some("x"))),
         hex("f8 ff ff ff 01 00 00 00 78 00 00 00 00 00 00 00 2a 00 00 00")
     );
     // EX_PARCELABLE: an empty blob.
@@ -627,10 +626,10 @@ fn status_round_trip() {
     let statuses = [
         Status::ok(),
         Status::from(ExceptionCode::NULL_POINTER),
-        Status::new_exception(ExceptionCode::UNSUPPORTED_OPERATION, Some("nope \u{1F600}")),
-        Status::new_service_specific_error(-7, Some("bad thing")),
+        Status::new_exception_str(ExceptionCode::UNSUPPORTED_OPERATION, Some("nope \u{1F600}")),
+        Status::new_service_specific_error_str(-7, Some("bad thing")),
         Status::new_service_specific_error(0, None),
-        Status::new_exception(ExceptionCode::PARCELABLE, Some("p")),
+        Status::new_exception_str(ExceptionCode::PARCELABLE, Some("p")),
     ];
     for s in statuses {
         let mut p = Parcel::new();
@@ -862,9 +861,9 @@ fn from_received_validates_offsets() {
 fn parcel_file_descriptor_round_trip_through_a_pipe() {
     let (r, w) = pipe();
     let mut sent = Parcel::new();
-    sent.write_parcelable(&ParcelFileDescriptor::new(w))
+    sent.write(&ParcelFileDescriptor::new(w))
         .unwrap();
-    sent.write_nullable_parcelable::<ParcelFileDescriptor>(None)
+    sent.write(&None::<ParcelFileDescriptor>)
         .unwrap();
     sent.write_i32(77).unwrap();
 
@@ -872,10 +871,10 @@ fn parcel_file_descriptor_round_trip_through_a_pipe() {
     // installed them in a receiver.
     let mut received = Parcel::from_received(sent.data(), sent.objects());
     assert!(received.has_file_descriptors());
-    let pfd: ParcelFileDescriptor = received.read_parcelable().unwrap();
+    let pfd: ParcelFileDescriptor = received.read().unwrap();
     assert_eq!(
         received
-            .read_nullable_parcelable::<ParcelFileDescriptor>()
+            .read::<Option<ParcelFileDescriptor>>()
             .unwrap()
             .map(|_| ()),
         None
@@ -977,7 +976,7 @@ fn descriptors_can_be_forbidden() {
         Err(StatusCode::FDS_NOT_ALLOWED)
     );
     assert_eq!(
-        p.write_parcelable(&ParcelFileDescriptor::new(w.try_clone().unwrap())),
+        p.write(&ParcelFileDescriptor::new(w.try_clone().unwrap())),
         Err(StatusCode::FDS_NOT_ALLOWED)
     );
     p.restore_allow_fds(prev);
@@ -997,7 +996,7 @@ fn fd_objects_outside_the_objects_list_are_refused() {
         Some(StatusCode::BAD_TYPE)
     );
     let mut forged = Parcel::from_received(p.data(), &[]);
-    assert!(forged.read_parcelable::<ParcelFileDescriptor>().is_err());
+    assert!(forged.read::<ParcelFileDescriptor>().is_err());
 }
 
 /// `OwnedFd::as_fd` without importing `AsFd` in every test.

@@ -108,7 +108,7 @@ impl Remotable for FakeSm {
                 let _allow_isolated = data.read_bool()?;
                 let priority = data.read_i32()?;
                 let Some(binder) = binder else {
-                    let s = Status::new_exception(
+                    let s = Status::new_exception_str(
                         libbinder::ExceptionCode::ILLEGAL_ARGUMENT,
                         Some("null binder"),
                     );

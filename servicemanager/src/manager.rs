@@ -191,7 +191,7 @@ fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
 /// A reply that is an AIDL exception.
 fn exception(reply: &mut Parcel, code: ExceptionCode, message: &str) -> Result<(), StatusCode> {
     tracing::warn!(exception = code.name(), message, "refused");
-    Status::new_exception(code, Some(message)).write_to_parcel(reply)
+    Status::new_exception_str(code, Some(message)).write_to_parcel(reply)
 }
 
 /// `IServiceCallback.onRegistration(name, binder)`, oneway.

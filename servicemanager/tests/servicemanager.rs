@@ -480,7 +480,7 @@ fn client(scenario: &str) {
                 *d2.0.lock().unwrap() = true;
                 d2.1.notify_all();
             });
-            svc.link_to_death(&recipient).unwrap();
+            svc.link_to_death(&mut recipient).unwrap();
             tell("linked");
             let (m, cv) = &*died;
             let (g, _) = cv

@@ -216,6 +216,19 @@ impl DeserializeArray for i8 {
     }
 }
 
+/// References write what they point to (generated proxies write `&str`, `&[T]`, `Option<&P>`).
+impl<T: Serialize + ?Sized> Serialize for &T {
+    fn serialize(&self, parcel: &mut BorrowedParcel<'_>) -> Result<()> {
+        (**self).serialize(parcel)
+    }
+}
+
+impl<T: SerializeOption + ?Sized> SerializeOption for &T {
+    fn serialize_option(this: Option<&Self>, parcel: &mut BorrowedParcel<'_>) -> Result<()> {
+        T::serialize_option(this.copied(), parcel)
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Strings
 // ---------------------------------------------------------------------------------------------
