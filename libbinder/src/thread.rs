@@ -408,6 +408,10 @@ pub fn transact(handle: u32, code: u32, data: &Parcel, flags: u32) -> Result<Par
 }
 
 fn send_reply(reply: Result<&Parcel, StatusCode>) -> Result<(), StatusCode> {
+    // A reply carrying descriptors owns duplicates of them until it is dropped after this
+    // returns; reading on in the same write would keep them open until the next call
+    // arrives, so a client reading a pipe it got back would wait for EOF forever.
+    let has_fds = reply.is_ok_and(|p| p.has_file_descriptors());
     let mut status_parcel = Parcel::new();
     match reply {
         Ok(p) => write_transaction_data(BC_REPLY, 0, u32::MAX, 0, p),
@@ -417,7 +421,7 @@ fn send_reply(reply: Result<&Parcel, StatusCode>) -> Result<(), StatusCode> {
         }
     }
     // A pool looper replying to its outermost call reads next anyway.
-    let then_read = with(|s| s.is_looper && !s.polling && s.serving == 0);
+    let then_read = !has_fds && with(|s| s.is_looper && !s.polling && s.serving == 0);
     wait_for_response_with(false, then_read).map(|_| ())
 }
 
