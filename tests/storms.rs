@@ -878,7 +878,7 @@ fn fd_op(rng: &mut Rng, t: &SpIBinder) -> Result<(), Fail> {
     d.write_parcel_file_descriptor(fd)?;
     d.write_i32(len as i32)?;
     d.write_i32(x)?;
-    let mut r = t.submit_transact(P_FD, d, 0)?;
+    let mut r = t.transact_parcel(P_FD, &d, 0)?;
     drop(d);
     let sum = rd(r.read_u64(), "fd")?;
     let back = rd(r.read_unique_parcel_file_descriptor(), "fd")?;
@@ -991,7 +991,7 @@ fn peer(dev: &Path, opts: &[&str]) {
     ProcessState::init(dev, 8).expect("init");
     ProcessState::start_thread_pool().expect("thread pool");
     let own = Binder::new(Peer).as_binder();
-    libbinder::add_service(&peer_name(round, me), &own).expect("add_service");
+    libbinder::add_service(&peer_name(round, me), own.clone()).expect("add_service");
     tell("registered");
     if hear() != "link" {
         return;
@@ -1004,9 +1004,9 @@ fn peer(dev: &Path, opts: &[&str]) {
             peers.push(own.clone());
             continue;
         }
-        let b = libbinder::check_service(&peer_name(round, j)).expect("the peer is registered");
+        let mut b = libbinder::check_service(&peer_name(round, j)).expect("the peer is registered");
         let dead = dead.clone();
-        let recipient = DeathRecipient::new(move || {
+        let mut recipient = DeathRecipient::new(move || {
             dead.lock().unwrap().insert(j);
             tell(&format!("died {j} {}", mono_ns()));
         });

@@ -3,8 +3,15 @@
 //! client's constants are checked against them), with real processes adding, finding and
 //! waiting for services.
 
+// Generated code names the library `binder`, as AOSP crates call it.
+extern crate libbinder as binder;
+
+#[path = "aidl/mod.rs"]
+mod aidl;
 mod support;
 
+use libbinder::IBinder;
+use libbinder::binder_impl::IBinderInternal;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Mutex;
@@ -14,7 +21,8 @@ use libbinder::service_manager::{
     self, transactions, ServiceCallback, DUMP_FLAG_PRIORITY_ALL, DUMP_FLAG_PRIORITY_CRITICAL,
     DUMP_FLAG_PRIORITY_DEFAULT,
 };
-use libbinder::{declare_binder_interface, ProcessState, SpIBinder, Status, StatusCode};
+use aidl::IHello::{BnHello, IHello};
+use libbinder::{BinderFeatures, ProcessState, SpIBinder, Status, StatusCode};
 use libbinder::thread::{get_calling_pid};
 use libbinder::binder_impl::{Binder, Parcel, Remotable, FIRST_CALL_TRANSACTION, FLAG_ONEWAY};
 use support::*;
@@ -196,13 +204,6 @@ fn fake_service_manager(dev: &Path) {
 // Provider and clients
 // ---------------------------------------------------------------------------------------------
 
-declare_binder_interface! {
-    IHello["binder.sim.test.IHello"] {
-        native: BnHello, proxy: BpHello;
-        fn pid(&self) -> i32;
-    }
-}
-
 struct Hello;
 
 impl Interface for Hello {}
@@ -219,8 +220,8 @@ fn provider(dev: &Path, name: &str) {
     exit_on_stdin_eof();
     ProcessState::init(dev, 15).expect("init");
     ProcessState::start_thread_pool().unwrap();
-    let hello = BnHello::new_binder(Hello);
-    libbinder::add_service(name, &hello.as_binder()).expect("addService");
+    let hello = BnHello::new_binder(Hello, BinderFeatures::default());
+    libbinder::add_service(name, hello.as_binder()).expect("addService");
     libbinder::service_manager::add_service_with(
         &format!("{name}.critical"),
         &hello.as_binder(),
@@ -236,7 +237,7 @@ fn provider(dev: &Path, name: &str) {
 /// Calls `HELLO` on a found service: the provider's pid, never ours.
 fn hello(service: &SpIBinder) -> i32 {
     assert!(service.is_remote());
-    service.ping_binder().expect("ping");
+    service.clone().ping_binder().expect("ping");
     assert_eq!(
         service.get_interface_descriptor().unwrap(),
         HELLO_DESCRIPTOR

@@ -792,7 +792,8 @@ mod tests {
         assert_eq!(q.data().len(), 4 + 12 + 4);
         assert_eq!(&q.data()[..4], &20i32.to_le_bytes());
         q.seek(0).unwrap();
-        let back = ServiceDebugInfo::read_from_parcel(&mut q).unwrap();
+        let mut back = ServiceDebugInfo::default();
+        back.read_from_parcel(&q).unwrap();
         assert_eq!((back.name.as_str(), back.debug_pid), ("ab", 77));
     }
 }

@@ -8,6 +8,7 @@ mod support;
 use libbinder::IBinder;
 use libbinder::Interface;
 use libbinder::binder_impl::IBinderInternal;
+use std::ffi::CStr;
 use std::io::{BufRead, BufReader, Write};
 use std::os::fd::BorrowedFd;
 use std::path::Path;
@@ -104,9 +105,8 @@ impl Remotable for Hello {
             _ => Err(StatusCode::UNKNOWN_TRANSACTION),
         }
     }
-    fn on_dump(&self, fd: BorrowedFd<'_>, args: &[String]) -> Result<(), StatusCode> {
-        let mut f =
-            std::fs::File::from(fd.try_clone_to_owned().map_err(|_| StatusCode::BAD_VALUE)?);
+    fn on_dump(&self, f: &mut dyn Write, args: &[&CStr]) -> Result<(), StatusCode> {
+        let args: Vec<_> = args.iter().map(|a| a.to_string_lossy()).collect();
         writeln!(f, "hello dump [{}]", args.join("|")).map_err(|_| StatusCode::UNKNOWN_ERROR)
     }
 }
@@ -121,9 +121,7 @@ impl Remotable for Stuck {
     fn on_transact(&self, _: u32, _: &Parcel, _: &mut Parcel) -> Result<(), StatusCode> {
         Err(StatusCode::UNKNOWN_TRANSACTION)
     }
-    fn on_dump(&self, fd: BorrowedFd<'_>, _: &[String]) -> Result<(), StatusCode> {
-        let mut f =
-            std::fs::File::from(fd.try_clone_to_owned().map_err(|_| StatusCode::BAD_VALUE)?);
+    fn on_dump(&self, f: &mut dyn Write, _: &[&CStr]) -> Result<(), StatusCode> {
         let _ = writeln!(f, "started");
         // Blocks this binder thread until the process is killed: the dump never finishes.
         let (m, cv) = (Mutex::new(()), Condvar::new());
@@ -216,7 +214,7 @@ fn provider(arg: &str) {
             "" | "exit" => return,
             other => {
                 let b = Binder::new(Hello).as_binder();
-                service_manager::add_service(other, &b).expect("addService");
+                service_manager::add_service(other, b.clone()).expect("addService");
                 held.push(b);
                 tell("added");
             }
@@ -245,7 +243,7 @@ impl Remotable for ClientCallback {
 /// A service with a client callback: reports what it is told, unregisters when asked.
 fn lazy_provider() {
     let svc = Binder::new(Hello).as_binder();
-    service_manager::add_service("svc.lazy", &svc).expect("addService");
+    service_manager::add_service("svc.lazy", svc.clone()).expect("addService");
     let told = Arc::new((Mutex::new(Vec::new()), Condvar::new()));
     let cb = Binder::new(ClientCallback(told.clone())).as_binder();
     let register = |service: &SpIBinder| {
@@ -334,7 +332,7 @@ fn client(scenario: &str) {
             tell("ok");
         }
         "basics" => {
-            let a = service_manager::get_service("svc.a").expect("svc.a");
+            let mut a = service_manager::get_service("svc.a").expect("svc.a");
             a.ping_binder().expect("ping svc.a");
             assert!(service_manager::check_service("svc.none").is_none());
             let names = service_manager::list_services(DUMP_FLAG_PRIORITY_ALL).unwrap();
@@ -473,10 +471,10 @@ fn client(scenario: &str) {
             tell("ok");
         }
         "death" => {
-            let svc = service_manager::get_service("svc.a").expect("svc.a");
+            let mut svc = service_manager::get_service("svc.a").expect("svc.a");
             let died = Arc::new((Mutex::new(false), Condvar::new()));
             let d2 = died.clone();
-            let recipient = DeathRecipient::new(move || {
+            let mut recipient = DeathRecipient::new(move || {
                 *d2.0.lock().unwrap() = true;
                 d2.1.notify_all();
             });

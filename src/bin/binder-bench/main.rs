@@ -773,7 +773,7 @@ fn child(role: &str) -> Result<(), String> {
             exit_with_parent();
             ProcessState::init_default().map_err(|e| e.to_string())?;
             let name = std::env::var("BINDER_BENCH_NAME").map_err(|e| e.to_string())?;
-            libbinder::add_service(&name, &Binder::new(Sink).as_binder())
+            libbinder::add_service(&name, Binder::new(Sink).as_binder())
                 .map_err(|e| format!("addService: {e}"))?;
             ready();
             ProcessState::join_thread_pool().map_err(|e| format!("{e:?}"))
@@ -802,7 +802,7 @@ fn child(role: &str) -> Result<(), String> {
             for _ in 0..iterations {
                 let t = Instant::now();
                 loop {
-                    match server.submit_transact(CODE, data, flags) {
+                    match server.transact_parcel(CODE, &data, flags) {
                         Ok(_) => break,
                         // A oneway call finds the receiver's async space (half its buffer)
                         // full, as with the kernel: back-pressure, retried within its time.
