@@ -711,7 +711,7 @@ impl Remotable for Peer {
                 let x = data.read_i32()?;
                 let mut d = Parcel::new();
                 d.write_i32(x)?;
-                match cb.submit_transact(CB_DOUBLE, d, 0).and_then(|mut r| r.read_i32()) {
+                match cb.submit_transact(CB_DOUBLE, d, 0).and_then(|r| r.read_i32()) {
                     Ok(y) => {
                         reply.write_i32(0)?;
                         reply.write_i32(y + 1)?;
@@ -727,7 +727,7 @@ impl Remotable for Peer {
                 d.write_string16("relay")?;
                 let r = t
                     .submit_transact(P_ECHO, d, 0)
-                    .and_then(|mut r| Ok((r.read_i32()?, r.read_string16()?)));
+                    .and_then(|r| Ok((r.read_i32()?, r.read_string16()?)));
                 match r {
                     Ok((y, s)) if s == "relay" => {
                         reply.write_i32(0)?;
@@ -815,7 +815,7 @@ fn rd<T>(r: Result<T, StatusCode>, what: &str) -> Result<T, Fail> {
 }
 
 /// A reply that carries the status of a call the callee made for us, then the value.
-fn nested_status(mut r: Parcel, what: &str) -> Result<i32, Fail> {
+fn nested_status(r: Parcel, what: &str) -> Result<i32, Fail> {
     match rd(r.read_i32(), what)? {
         0 => rd(r.read_i32(), what),
         e => Err(Fail::Code(StatusCode::from_raw(e))),
@@ -828,7 +828,7 @@ fn sync_op(rng: &mut Rng, t: &SpIBinder) -> Result<(), Fail> {
     let mut d = Parcel::new();
     d.write_i32(x)?;
     d.write_string16(&s)?;
-    let mut r = t.submit_transact(P_ECHO, d, 0)?;
+    let r = t.submit_transact(P_ECHO, d, 0)?;
     let y = rd(r.read_i32(), "echo")?;
     let s2 = rd(r.read_string16(), "echo")?;
     if y != x || s2 != s {
@@ -878,7 +878,7 @@ fn fd_op(rng: &mut Rng, t: &SpIBinder) -> Result<(), Fail> {
     d.write_parcel_file_descriptor(fd)?;
     d.write_i32(len as i32)?;
     d.write_i32(x)?;
-    let mut r = t.transact_parcel(P_FD, &d, 0)?;
+    let r = t.transact_parcel(P_FD, &d, 0)?;
     drop(d);
     let sum = rd(r.read_u64(), "fd")?;
     let back = rd(r.read_unique_parcel_file_descriptor(), "fd")?;
@@ -902,7 +902,7 @@ fn large_op(rng: &mut Rng, t: &SpIBinder) -> Result<(), Fail> {
     rng.fill(&mut v);
     let mut d = Parcel::new();
     d.write_byte_vector(&v)?;
-    let mut r = t.submit_transact(P_LARGE, d, 0)?;
+    let r = t.submit_transact(P_LARGE, d, 0)?;
     let n = rd(r.read_u64(), "large")?;
     let sum = rd(r.read_u64(), "large")?;
     if n != len as u64 || sum != fnv(&v) {
@@ -1620,7 +1620,7 @@ fn holder(dev: &Path) {
                     let batch = (n - held.len()).min(500) as i32;
                     let mut d = Parcel::new();
                     d.write_i32(batch).unwrap();
-                    let mut r = f.submit_transact(F_MAKE, d, 0).expect("make");
+                    let r = f.submit_transact(F_MAKE, d, 0).expect("make");
                     assert_eq!(r.read_i32().unwrap(), batch);
                     for _ in 0..batch {
                         let id = r.read_u64().unwrap();
@@ -1635,7 +1635,7 @@ fn holder(dev: &Path) {
                     let (id, b) = &held[rng.below(held.len() as u64) as usize];
                     let got = b
                         .submit_transact(O_ID, Parcel::new(), 0)
-                        .and_then(|mut r| r.read_u64());
+                        .and_then(|r| r.read_u64());
                     if got != Ok(*id) {
                         wrong += 1;
                     }
@@ -1693,7 +1693,7 @@ fn caller64(dev: &Path, opts: &[&str]) {
                 let began = Instant::now();
                 let r = s
                     .submit_transact(P_ECHO, d, 0)
-                    .and_then(|mut r| Ok((r.read_i32()?, r.read_string16()?)));
+                    .and_then(|r| Ok((r.read_i32()?, r.read_string16()?)));
                 lat.push(began.elapsed().as_micros() as u64);
                 match r {
                     Ok((y, back)) if y == x && back == text => {}

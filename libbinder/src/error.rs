@@ -632,7 +632,7 @@ mod tests {
     #[test]
     fn question_mark_converts_status_code() {
         fn aidl_method() -> Result<i32> {
-            let mut p = Parcel::new();
+            let p = Parcel::new();
             Ok(p.read_i32()?)
         }
         let err = aidl_method().unwrap_err();

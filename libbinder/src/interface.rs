@@ -304,15 +304,19 @@ pub fn null_pointer_reply(reply: &mut Parcel) -> Result<()> {
     crate::Status::new_exception(crate::ExceptionCode::NULL_POINTER, None).write_to_parcel(reply)
 }
 
-/// Checks the interface token of a call with a user code before the stub reads it.
+/// Checks the interface token of a call with a user code before the stub reads it: any
+/// failure (missing, truncated or another interface's token) is `BAD_TYPE`, as the NDK's
+/// `checkInterface` answers, whatever the code.
 #[doc(hidden)]
 pub fn enforce_interface_for(
     code: TransactionCode,
     data: &Parcel,
     descriptor: &str,
 ) -> Result<()> {
-    if (crate::binder::FIRST_CALL_TRANSACTION..=crate::binder::LAST_CALL_TRANSACTION).contains(&code) {
-        data.enforce_interface(descriptor)?;
+    let user_code =
+        (crate::binder::FIRST_CALL_TRANSACTION..=crate::binder::LAST_CALL_TRANSACTION).contains(&code);
+    if user_code && data.enforce_interface(descriptor).is_err() {
+        return Err(StatusCode::BAD_TYPE);
     }
     Ok(())
 }

@@ -250,9 +250,20 @@ fn stub_reply_bytes_match_aosp() {
         binder.submit_transact(FIRST_CALL_TRANSACTION, data, 0).err(),
         Some(StatusCode::BAD_TYPE)
     );
+    // An unknown code: the token is checked first (the NDK's order).
     assert_eq!(
         binder
             .submit_transact(FIRST_CALL_TRANSACTION + 100, Parcel::new(), 0)
+            .err(),
+        Some(StatusCode::BAD_TYPE)
+    );
+    assert_eq!(
+        binder
+            .submit_transact(
+                FIRST_CALL_TRANSACTION + 100,
+                binder.prepare_transact().unwrap(),
+                0
+            )
             .err(),
         Some(StatusCode::UNKNOWN_TRANSACTION)
     );

@@ -134,7 +134,7 @@ impl Remotable for Echo {
                 let x = data.read_i32()?;
                 let mut d = Parcel::new();
                 d.write_i32(x)?;
-                let mut r = cb.submit_transact(CB_DOUBLE, d, 0)?;
+                let r = cb.submit_transact(CB_DOUBLE, d, 0)?;
                 let doubled = r.read_i32()?;
                 let seen_pid = r.read_i32()?;
                 reply.write_i32(doubled + 1)?;
@@ -284,7 +284,7 @@ fn client(dev: &std::path::Path, scenario: &str) {
             d.write_string16("héllo wörld ✓").unwrap();
             d.write_byte_vector(&[1, 2, 3, 0xfc, 5]).unwrap();
             d.write_nullable_strong_binder(None).unwrap();
-            let mut r = server.submit_transact(ECHO, d, 0).expect("echo");
+            let r = server.submit_transact(ECHO, d, 0).expect("echo");
             assert_eq!(r.read_i32().unwrap(), -42);
             assert_eq!(r.read_string16().unwrap(), "héllo wörld ✓");
             assert_eq!(r.read_byte_vector().unwrap(), vec![1, 2, 3, 0xfc, 5]);
@@ -302,7 +302,7 @@ fn client(dev: &std::path::Path, scenario: &str) {
             d.write_string16("x").unwrap();
             d.write_byte_vector(&[]).unwrap();
             d.write_strong_binder(&ours.as_binder()).unwrap();
-            let mut r = server.submit_transact(ECHO, d, 0).expect("echo");
+            let r = server.submit_transact(ECHO, d, 0).expect("echo");
             assert_eq!(r.read_i32().unwrap(), 7);
             r.read_string16().unwrap();
             r.read_byte_vector().unwrap();
@@ -324,7 +324,7 @@ fn client(dev: &std::path::Path, scenario: &str) {
             let mut d = Parcel::new();
             d.write_strong_binder(&cb.as_binder()).unwrap();
             d.write_i32(20).unwrap();
-            let mut r = server.submit_transact(CALLBACK, d, 0).expect("callback call");
+            let r = server.submit_transact(CALLBACK, d, 0).expect("callback call");
             assert_eq!(r.read_i32().unwrap(), 41);
             let seen = r.read_i32().unwrap();
             tell(&format!("ok {seen}"));
@@ -339,7 +339,7 @@ fn client(dev: &std::path::Path, scenario: &str) {
             d.write_strong_binder(&cb).unwrap();
             d.write_i32(20).unwrap();
             for _ in 0..2 {
-                let mut r = server.transact_parcel(CALLBACK, &d, 0).expect("callback call");
+                let r = server.transact_parcel(CALLBACK, &d, 0).expect("callback call");
                 assert_eq!(r.read_i32().unwrap(), 41);
                 let deadline = Instant::now() + Duration::from_secs(10);
                 while libbinder::binder::driver_holds_strong_ref(&cb) {
@@ -350,7 +350,7 @@ fn client(dev: &std::path::Path, scenario: &str) {
             tell("ok");
         }
         "who" => {
-            let mut r = server.submit_transact(WHO, Parcel::new(), 0).unwrap();
+            let r = server.submit_transact(WHO, Parcel::new(), 0).unwrap();
             let pid = r.read_i32().unwrap();
             let uid = r.read_u32().unwrap();
             assert_eq!(pid, std::process::id() as i32);
@@ -372,7 +372,7 @@ fn client(dev: &std::path::Path, scenario: &str) {
             }
             let mut d = Parcel::new();
             d.write_i32(ONEWAY_COUNT).unwrap();
-            let mut r = server.submit_transact(GET_RECORDED, d, 0).unwrap();
+            let r = server.submit_transact(GET_RECORDED, d, 0).unwrap();
             let got = r.read_i32_vector().unwrap();
             let max_pid = r.read_i32().unwrap();
             assert_eq!(got, (0..ONEWAY_COUNT).collect::<Vec<_>>());
@@ -402,7 +402,7 @@ fn client(dev: &std::path::Path, scenario: &str) {
             let mut got = String::new();
             std::fs::File::from(r).read_to_string(&mut got).unwrap();
             assert_eq!(got, "hello from server");
-            let mut reply = server.submit_transact(FD_OUT, Parcel::new(), 0).expect("fd out");
+            let reply = server.submit_transact(FD_OUT, Parcel::new(), 0).expect("fd out");
             let fd = reply.read_unique_parcel_file_descriptor().unwrap();
             drop(reply);
             let mut got = String::new();
@@ -418,7 +418,7 @@ fn client(dev: &std::path::Path, scenario: &str) {
                 std::thread::spawn(move || {
                     let r = server
                         .submit_transact(BLOCK, Parcel::new(), 0)
-                        .and_then(|mut r| r.read_bool());
+                        .and_then(|r| r.read_bool());
                     tx.send(r).unwrap();
                 });
             }
@@ -431,7 +431,7 @@ fn client(dev: &std::path::Path, scenario: &str) {
             tell("ok");
         }
         "drop-node" => {
-            let mut r = server.submit_transact(MAKE_OBJECT, Parcel::new(), 0).unwrap();
+            let r = server.submit_transact(MAKE_OBJECT, Parcel::new(), 0).unwrap();
             let mut obj = r.read_strong_binder().unwrap();
             drop(r);
             assert!(obj.is_remote());
@@ -442,7 +442,7 @@ fn client(dev: &std::path::Path, scenario: &str) {
             );
             drop(obj);
             libbinder::thread::flush_commands().unwrap();
-            let mut r = server.submit_transact(OBJECT_DROPPED, Parcel::new(), 0).unwrap();
+            let r = server.submit_transact(OBJECT_DROPPED, Parcel::new(), 0).unwrap();
             assert!(r.read_bool().unwrap(), "the owner dropped its object");
             tell("ok");
         }
@@ -452,7 +452,7 @@ fn client(dev: &std::path::Path, scenario: &str) {
                 Some(StatusCode::UNKNOWN_ERROR)
             );
             server.ping_binder().expect("the pool survives a panic");
-            let mut r = server.submit_transact(WHO, Parcel::new(), 0).unwrap();
+            let r = server.submit_transact(WHO, Parcel::new(), 0).unwrap();
             assert_eq!(r.read_i32().unwrap(), std::process::id() as i32);
             tell("ok");
         }

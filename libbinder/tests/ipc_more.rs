@@ -509,7 +509,7 @@ fn echo_big(server: &SpIBinder, len: usize, seed: u8) -> Result<Vec<u8>, StatusC
     let mut d = Parcel::new();
     d.write_byte(seed as i8)?;
     d.write_byte_vector(&pattern(len, seed))?;
-    let mut r = server.submit_transact(ECHO_BIG, d, 0)?;
+    let r = server.submit_transact(ECHO_BIG, d, 0)?;
     r.read_byte_vector()
 }
 
@@ -519,7 +519,7 @@ fn good_checked(server: &SpIBinder) -> Result<(i32, String), StatusCode> {
     d.write_interface_token(SVC_DESCRIPTOR)?;
     d.write_i32(7)?;
     d.write_string16("fine")?;
-    let mut r = server.submit_transact(CHECKED, d, 0)?;
+    let r = server.submit_transact(CHECKED, d, 0)?;
     Ok((r.read_i32()?, r.read_string16()?))
 }
 
@@ -558,7 +558,7 @@ fn client(dev: &std::path::Path, scenario: &str) {
             let mut failed = Vec::new();
             for i in 0..rounds {
                 match server.transact_parcel(code, &d, 0) {
-                    Ok(mut r) => assert_eq!(r.read_u64().unwrap(), d.data_size() as u64),
+                    Ok(r) => assert_eq!(r.read_u64().unwrap(), d.data_size() as u64),
                     Err(e) => failed.push((i, e)),
                 }
             }
@@ -573,20 +573,20 @@ fn client(dev: &std::path::Path, scenario: &str) {
                 d.write_byte(seed as i8)?;
                 server.submit_transact(BIG_REPLY, d, 0)
             };
-            let mut held = big_reply(BIG, 5).unwrap();
+            let held = big_reply(BIG, 5).unwrap();
             assert_eq!(
                 big_reply(BIG, 6).err(),
                 Some(StatusCode::FAILED_TRANSACTION),
                 "a second reply while the first is held"
             );
             // Small replies still fit beside it, and the server still serves.
-            let mut small = big_reply(1000, 7).unwrap();
+            let small = big_reply(1000, 7).unwrap();
             assert_eq!(small.read_byte_vector().unwrap(), pattern(1000, 7));
             server.clone().ping_binder().unwrap();
             assert_eq!(held.read_byte_vector().unwrap(), pattern(BIG, 5));
             drop(held);
             for i in 0..3 {
-                let mut r = big_reply(BIG, 8 + i).unwrap();
+                let r = big_reply(BIG, 8 + i).unwrap();
                 assert_eq!(r.read_byte_vector().unwrap(), pattern(BIG, 8 + i));
             }
             tell("ok");
@@ -785,7 +785,7 @@ fn client(dev: &std::path::Path, scenario: &str) {
             data.write_strong_binder(&me).unwrap();
             data.write_nullable_strong_binder(None).unwrap();
             data.write_parcel_file_descriptor(r).unwrap();
-            let mut reply = svc.submit_transact(ECHO_ALL, data, 0).expect("ECHO_ALL");
+            let reply = svc.submit_transact(ECHO_ALL, data, 0).expect("ECHO_ALL");
             assert_eq!(reply.read_parcelable::<Sample>().unwrap(), Sample::new());
             assert_eq!(
                 reply.read_strong_binder().unwrap(),
@@ -811,7 +811,7 @@ fn client(dev: &std::path::Path, scenario: &str) {
             // One of the server's objects (not handle 0, whose node has ptr 0: the context
             // manager reads itself as a null binder, as in AOSP).
             data.write_weak_binder(&svc.downgrade()).unwrap();
-            let mut r = server.submit_transact(WEAK, data, 0).expect("WEAK");
+            let r = server.submit_transact(WEAK, data, 0).expect("WEAK");
             let flags = [r.read_bool(), r.read_bool(), r.read_bool()].map(Result::unwrap);
             assert_eq!(
                 flags,
@@ -864,7 +864,7 @@ fn client(dev: &std::path::Path, scenario: &str) {
             tell("ok");
         }
         "identity" => {
-            let mut r = server.submit_transact(IDENTITY, Parcel::new(), 0).unwrap();
+            let r = server.submit_transact(IDENTITY, Parcel::new(), 0).unwrap();
             let (pid0, uid0) = (r.read_i32().unwrap(), r.read_u32().unwrap());
             let (pid1, uid1) = (r.read_i32().unwrap(), r.read_u32().unwrap());
             let (pid2, uid2) = (r.read_i32().unwrap(), r.read_u32().unwrap());

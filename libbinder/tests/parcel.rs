@@ -366,7 +366,7 @@ fn primitives_round_trip() {
 
 #[test]
 fn narrow_reads_truncate_like_aosp() {
-    let mut p = reader(&hex("02 00 00 00 41 00 01 00 ff 01 00 00"));
+    let p = reader(&hex("02 00 00 00 41 00 01 00 ff 01 00 00"));
     assert_eq!(p.read_bool(), Ok(true));
     assert_eq!(p.read_char(), Ok(0x41));
     assert_eq!(p.read_byte(), Ok(-1));
@@ -395,9 +395,9 @@ fn strings_round_trip_null_vs_empty() {
     assert_eq!(p.data_avail(), 0);
 
     // A null where a string is required.
-    let mut q = reader(&hex("ff ff ff ff"));
+    let q = reader(&hex("ff ff ff ff"));
     assert_eq!(q.read_string16(), Err(StatusCode::UNEXPECTED_NULL));
-    let mut q = reader(&hex("ff ff ff ff"));
+    let q = reader(&hex("ff ff ff ff"));
     assert_eq!(q.read_string16_units(), Ok(None));
 }
 
@@ -450,9 +450,9 @@ fn vectors_round_trip_null_vs_empty() {
     assert_eq!(p.data_avail(), 0);
 
     // Null where a vector is required; a null element in a non-null string vector.
-    let mut q = reader(&hex("ff ff ff ff"));
+    let q = reader(&hex("ff ff ff ff"));
     assert_eq!(q.read_i32_vector(), Err(StatusCode::UNEXPECTED_NULL));
-    let mut q = reader(&hex("01 00 00 00 ff ff ff ff"));
+    let q = reader(&hex("01 00 00 00 ff ff ff ff"));
     assert_eq!(q.read_string16_vector(), Err(StatusCode::UNEXPECTED_NULL));
 }
 
@@ -485,17 +485,17 @@ fn parcelables_round_trip() {
     assert_eq!(p.data_avail(), 0);
 
     // Flag 0 where a parcelable is required, and flags that are neither 0 nor 1.
-    let mut q = reader(&hex("00 00 00 00"));
+    let q = reader(&hex("00 00 00 00"));
     assert_eq!(
         q.read_parcelable::<Point>(),
         Err(StatusCode::UNEXPECTED_NULL)
     );
-    let mut q = reader(&hex("02 00 00 00 01 00 00 00 02 00 00 00 ff ff ff ff"));
+    let q = reader(&hex("02 00 00 00 01 00 00 00 02 00 00 00 ff ff ff ff"));
     assert_eq!(
         q.read_parcelable::<Point>(),
         Err(StatusCode::UNEXPECTED_NULL)
     );
-    let mut q = reader(&hex("07 00 00 00"));
+    let q = reader(&hex("07 00 00 00"));
     assert_eq!(
         q.read_nullable_parcelable::<Point>(),
         Err(StatusCode::UNEXPECTED_NULL)
@@ -567,9 +567,9 @@ fn enforce_interface_rejects_others() {
     assert_eq!(p.enforce_interface("foo"), Err(StatusCode::BAD_TYPE));
 
     // A null descriptor; a truncated token.
-    let mut p = reader(&hex("00 00 00 80 ff ff ff ff 54 53 59 53 ff ff ff ff"));
+    let p = reader(&hex("00 00 00 80 ff ff ff ff 54 53 59 53 ff ff ff ff"));
     assert_eq!(p.enforce_interface(""), Err(StatusCode::BAD_TYPE));
-    let mut p = reader(&hex("00 00 00 80 ff ff ff ff"));
+    let p = reader(&hex("00 00 00 80 ff ff ff ff"));
     assert_eq!(p.enforce_interface("foo"), Err(StatusCode::NOT_ENOUGH_DATA));
 }
 
@@ -651,7 +651,7 @@ fn status_round_trip() {
 fn status_skips_java_reply_header() {
     // EX_HAS_REPLY_HEADER (-128), header size 12 (counting itself), 8 header bytes, then the
     // reply payload.
-    let (s, mut p) = status_read(&hex(
+    let (s, p) = status_read(&hex(
         "80 ff ff ff 0c 00 00 00 aa aa aa aa bb bb bb bb 05 00 00 00",
     ));
     assert!(s.unwrap().is_ok());
@@ -665,7 +665,7 @@ fn status_skips_java_reply_header() {
     // A size smaller than its own field is refused; 0 means "no header".
     let (s, _) = status_read(&hex("80 ff ff ff 02 00 00 00 00 00 00 00"));
     assert_eq!(s, Err(StatusCode::UNKNOWN_ERROR));
-    let (s, mut p) = status_read(&hex("80 ff ff ff 00 00 00 00 06 00 00 00"));
+    let (s, p) = status_read(&hex("80 ff ff ff 00 00 00 00 06 00 00 00"));
     assert!(s.unwrap().is_ok());
     assert_eq!(p.read_i32(), Ok(6));
 }
@@ -673,7 +673,7 @@ fn status_skips_java_reply_header() {
 #[test]
 fn status_skips_remote_stack_trace_and_parcelable_blob() {
     // EX_ILLEGAL_STATE, message "m", stack trace header of 12 bytes, then a trailing int.
-    let (s, mut p) = status_read(&hex(
+    let (s, p) = status_read(&hex(
         "fb ff ff ff 01 00 00 00 6d 00 00 00 0c 00 00 00 11 11 11 11 22 22 22 22 07 00 00 00",
     ));
     let s = s.unwrap();
@@ -682,7 +682,7 @@ fn status_skips_remote_stack_trace_and_parcelable_blob() {
     assert_eq!(p.read_i32(), Ok(7));
 
     // EX_PARCELABLE with an 8-byte blob.
-    let (s, mut p) = status_read(&hex(
+    let (s, p) = status_read(&hex(
         "f7 ff ff ff 00 00 00 00 00 00 00 00 00 00 00 00 08 00 00 00 33 33 33 33 09 00 00 00",
     ));
     assert_eq!(s.unwrap().exception_code(), ExceptionCode::PARCELABLE);
@@ -749,7 +749,7 @@ fn objects_list_bookkeeping() {
     assert_eq!(p.data_ptr(), p.data().as_ptr());
 
     // The receiver sees the same objects.
-    let mut r = Parcel::from_received(p.data(), p.objects());
+    let r = Parcel::from_received(p.data(), p.objects());
     assert_eq!(r.objects(), &[4, 52]);
     assert_eq!(r.read_i32(), Ok(1));
     let (obj, stab) = r.read_flat_binder().unwrap();
@@ -778,12 +778,12 @@ fn objects_must_be_at_recorded_offsets() {
     p.write_flat_binder(handle_object(7), stability::SYSTEM)
         .unwrap();
     // Same bytes without the objects list: the object is refused.
-    let mut r = Parcel::from_received(p.data(), &[]);
+    let r = Parcel::from_received(p.data(), &[]);
     assert_eq!(r.read_flat_binder(), Err(StatusCode::BAD_TYPE));
     // An object read at a shifted position is refused too.
     let mut data = vec![0u8; 4];
     data.extend_from_slice(p.data());
-    let mut r = Parcel::from_received(&data, &[4]);
+    let r = Parcel::from_received(&data, &[4]);
     assert_eq!(r.read_flat_binder(), Err(StatusCode::BAD_TYPE));
     r.seek(4).unwrap();
     assert_eq!(r.read_flat_binder().unwrap().0.handle(), 7);
@@ -869,7 +869,7 @@ fn parcel_file_descriptor_round_trip_through_a_pipe() {
 
     // The descriptor numbers in the data are valid in this process, as after the driver
     // installed them in a receiver.
-    let mut received = Parcel::from_received(sent.data(), sent.objects());
+    let received = Parcel::from_received(sent.data(), sent.objects());
     assert!(received.has_file_descriptors());
     let pfd: ParcelFileDescriptor = received.read().unwrap();
     assert_eq!(
@@ -990,12 +990,12 @@ fn fd_objects_outside_the_objects_list_are_refused() {
     let (_r, w) = pipe();
     let mut p = Parcel::new();
     p.write_parcel_file_descriptor(w).unwrap();
-    let mut forged = Parcel::from_received(p.data(), &[]);
+    let forged = Parcel::from_received(p.data(), &[]);
     assert_eq!(
         forged.read_unique_parcel_file_descriptor().err(),
         Some(StatusCode::BAD_TYPE)
     );
-    let mut forged = Parcel::from_received(p.data(), &[]);
+    let forged = Parcel::from_received(p.data(), &[]);
     assert!(forged.read::<ParcelFileDescriptor>().is_err());
 }
 
@@ -1016,14 +1016,14 @@ impl AsFdRef for OwnedFd {
 
 #[test]
 fn truncated_primitives() {
-    let mut p = reader(&[1, 2, 3]);
+    let p = reader(&[1, 2, 3]);
     assert_eq!(p.read_i32(), Err(StatusCode::NOT_ENOUGH_DATA));
     assert_eq!(p.data_position(), 0);
-    let mut p = reader(&[1, 2, 3, 4]);
+    let p = reader(&[1, 2, 3, 4]);
     assert_eq!(p.read_i64(), Err(StatusCode::NOT_ENOUGH_DATA));
     assert_eq!(p.data_position(), 0);
     assert_eq!(p.read_u32(), Ok(0x04030201));
-    let mut p = reader(&[]);
+    let p = reader(&[]);
     assert_eq!(p.read_bool(), Err(StatusCode::NOT_ENOUGH_DATA));
     assert_eq!(p.read_flat_binder(), Err(StatusCode::NOT_ENOUGH_DATA));
     assert_eq!(p.read_file_descriptor(), Err(StatusCode::NOT_ENOUGH_DATA));
@@ -1069,7 +1069,7 @@ fn malformed_strings() {
         Err(StatusCode::NOT_ENOUGH_DATA)
     );
     // A C string ending at the data's end, unpadded.
-    let mut p = reader(&hex("61 62 00"));
+    let p = reader(&hex("61 62 00"));
     assert_eq!(p.read_cstring(), Ok(CString::new("ab").unwrap()));
     assert_eq!(p.data_avail(), 0);
 }

@@ -10,7 +10,6 @@ use libbinder::Interface;
 use libbinder::binder_impl::IBinderInternal;
 use std::ffi::CStr;
 use std::io::{BufRead, BufReader, Write};
-use std::os::fd::BorrowedFd;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::{mpsc, Arc, Condvar, Mutex};
