@@ -24,8 +24,8 @@ use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use binder_sim::driver::daemon::{Config, Daemon};
-use binder_sim::libbinder::{self, ProcessState, SpIBinder, StatusCode};
 use binder_sim::libbinder::binder_impl::{Binder, Parcel, Remotable};
+use binder_sim::libbinder::{self, ProcessState, SpIBinder, StatusCode};
 use criterion::{BenchmarkId, Criterion, Throughput};
 
 const SIZES: [usize; 6] = [0, 32, 4096, 64 * 1024, 256 * 1024, 900 * 1024];

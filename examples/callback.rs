@@ -22,7 +22,11 @@ struct Notifier;
 impl Interface for Notifier {}
 
 impl INotifier for Notifier {
-    fn subscribe(&self, listener: &Strong<dyn IListener>, events: i32) -> libbinder::Result<String> {
+    fn subscribe(
+        &self,
+        listener: &Strong<dyn IListener>,
+        events: i32,
+    ) -> libbinder::Result<String> {
         let mut answers = Vec::new();
         for n in 1..=events {
             answers.push(listener.on_event(n)?);
@@ -48,7 +52,9 @@ impl IListener for Listener {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     if system::role().as_deref() == Some("notifier") {
-        return system::serve_as("notifier", || BnNotifier::new_binder(Notifier, BinderFeatures::default()).as_binder());
+        return system::serve_as("notifier", || {
+            BnNotifier::new_binder(Notifier, BinderFeatures::default()).as_binder()
+        });
     }
     let _system = system::start()?;
     let child = system::spawn_service("notifier")?;
@@ -58,7 +64,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         std::process::id(),
         child.id()
     );
-    let answers = notifier.subscribe(&BnListener::new_binder(Listener, BinderFeatures::default()), 3)?;
+    let answers = notifier.subscribe(
+        &BnListener::new_binder(Listener, BinderFeatures::default()),
+        3,
+    )?;
     println!("callback: subscribe returned: {answers}");
     Ok(())
 }

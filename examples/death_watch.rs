@@ -15,8 +15,8 @@ mod system;
 use std::sync::mpsc;
 use std::time::Duration;
 
-use binder_sim::libbinder::{self, BinderFeatures, DeathRecipient, IBinder, Interface};
 use binder_sim::libbinder::binder_impl::IBinderInternal;
+use binder_sim::libbinder::{self, BinderFeatures, DeathRecipient, IBinder, Interface};
 use echo::IEcho::{BnEcho, IEcho};
 
 struct Echo;
@@ -31,7 +31,9 @@ impl IEcho for Echo {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     if system::role().as_deref() == Some("victim") {
-        return system::serve_as("victim", || BnEcho::new_binder(Echo, BinderFeatures::default()).as_binder());
+        return system::serve_as("victim", || {
+            BnEcho::new_binder(Echo, BinderFeatures::default()).as_binder()
+        });
     }
     let _system = system::start()?;
     let mut victim = system::spawn_service("victim")?;

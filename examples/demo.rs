@@ -373,7 +373,10 @@ impl IDemo for Echo {
                 "uid {uid} may not read the secret (only uid {})",
                 self.allowed_uid
             );
-            return Err(Status::new_exception_str(ExceptionCode::SECURITY, Some(&why)));
+            return Err(Status::new_exception_str(
+                ExceptionCode::SECURITY,
+                Some(&why),
+            ));
         }
         Ok("the secret".into())
     }

@@ -43,7 +43,9 @@ impl IReader for Reader {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     if system::role().as_deref() == Some("reader") {
-        return system::serve_as("reader", || BnReader::new_binder(Reader, BinderFeatures::default()).as_binder());
+        return system::serve_as("reader", || {
+            BnReader::new_binder(Reader, BinderFeatures::default()).as_binder()
+        });
     }
     let _system = system::start()?;
     let _reader = system::spawn_service("reader")?;

@@ -32,7 +32,9 @@ impl ISink for Sink {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     if system::role().as_deref() == Some("sink") {
-        return system::serve_as("sink", || BnSink::new_binder(Sink, BinderFeatures::default()).as_binder());
+        return system::serve_as("sink", || {
+            BnSink::new_binder(Sink, BinderFeatures::default()).as_binder()
+        });
     }
     let running = system::start()?;
     let child = system::spawn_service("sink")?;

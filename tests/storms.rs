@@ -42,9 +42,9 @@
 
 mod common;
 
+use binder_sim::libbinder::binder_impl::IBinderInternal;
 use binder_sim::libbinder::IBinder;
 use binder_sim::libbinder::Interface;
-use binder_sim::libbinder::binder_impl::IBinderInternal;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs::File;
 use std::io::{self, BufRead, Read, Write};
@@ -60,8 +60,10 @@ use std::time::{Duration, Instant};
 use binder_sim::driver::daemon::Config;
 use binder_sim::driver::device::Device;
 use binder_sim::driver::uapi::*;
+use binder_sim::libbinder::binder_impl::{
+    Binder, Parcel, Remotable, FIRST_CALL_TRANSACTION, FLAG_ONEWAY,
+};
 use binder_sim::libbinder::{self, DeathRecipient, ProcessState, SpIBinder, StatusCode};
-use binder_sim::libbinder::binder_impl::{Binder, Parcel, Remotable, FIRST_CALL_TRANSACTION, FLAG_ONEWAY};
 use binder_sim::servicemanager::{self, Access};
 use common::*;
 
@@ -686,12 +688,7 @@ impl Remotable for Peer {
         "storm.IPeer"
     }
 
-    fn on_transact(
-        &self,
-        code: u32,
-        data: &Parcel,
-        reply: &mut Parcel,
-    ) -> Result<(), StatusCode> {
+    fn on_transact(&self, code: u32, data: &Parcel, reply: &mut Parcel) -> Result<(), StatusCode> {
         match code {
             P_ECHO => {
                 let x = data.read_i32()?;
@@ -711,7 +708,10 @@ impl Remotable for Peer {
                 let x = data.read_i32()?;
                 let mut d = Parcel::new();
                 d.write_i32(x)?;
-                match cb.submit_transact(CB_DOUBLE, d, 0).and_then(|r| r.read_i32()) {
+                match cb
+                    .submit_transact(CB_DOUBLE, d, 0)
+                    .and_then(|r| r.read_i32())
+                {
                     Ok(y) => {
                         reply.write_i32(0)?;
                         reply.write_i32(y + 1)?;
@@ -780,12 +780,7 @@ impl Remotable for Callback {
         "storm.ICallback"
     }
 
-    fn on_transact(
-        &self,
-        code: u32,
-        data: &Parcel,
-        reply: &mut Parcel,
-    ) -> Result<(), StatusCode> {
+    fn on_transact(&self, code: u32, data: &Parcel, reply: &mut Parcel) -> Result<(), StatusCode> {
         if code != CB_DOUBLE {
             return Err(StatusCode::UNKNOWN_TRANSACTION);
         }
@@ -1175,12 +1170,7 @@ impl Remotable for Registry {
         "storm.IRegistry"
     }
 
-    fn on_transact(
-        &self,
-        code: u32,
-        data: &Parcel,
-        reply: &mut Parcel,
-    ) -> Result<(), StatusCode> {
+    fn on_transact(&self, code: u32, data: &Parcel, reply: &mut Parcel) -> Result<(), StatusCode> {
         match code {
             R_ADD => {
                 let key = data.read_i32()?;
@@ -1547,12 +1537,7 @@ impl Remotable for Factory {
     fn get_descriptor() -> &'static str {
         "storm.IFactory"
     }
-    fn on_transact(
-        &self,
-        code: u32,
-        data: &Parcel,
-        reply: &mut Parcel,
-    ) -> Result<(), StatusCode> {
+    fn on_transact(&self, code: u32, data: &Parcel, reply: &mut Parcel) -> Result<(), StatusCode> {
         if code != F_MAKE {
             return Err(StatusCode::UNKNOWN_TRANSACTION);
         }

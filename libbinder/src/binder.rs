@@ -175,9 +175,10 @@ impl<T: Remotable> LocalObject for LocalNode<T> {
                     );
                 }
                 let args: Vec<&CStr> = args.iter().map(CString::as_c_str).collect();
-                let mut file = File::from(fd.try_clone_to_owned().map_err(|e| {
-                    StatusCode::from_raw(-e.raw_os_error().unwrap_or(libc::EBADF))
-                })?);
+                let mut file =
+                    File::from(fd.try_clone_to_owned().map_err(|e| {
+                        StatusCode::from_raw(-e.raw_os_error().unwrap_or(libc::EBADF))
+                    })?);
                 self.object.on_dump(&mut file, &args)
             }
             SHELL_COMMAND_TRANSACTION => {
@@ -244,7 +245,6 @@ impl<T: Remotable> Binder<T> {
             }),
         }
     }
-
 }
 
 impl<T: Remotable> Interface for Binder<T> {

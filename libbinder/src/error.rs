@@ -12,8 +12,8 @@
 //! - A successful `Status` converts into `Ok(())` ([`Status::into_result`]).
 
 use std::error;
-use std::fmt;
 use std::ffi::CStr;
+use std::fmt;
 
 use crate::parcel::Parcel;
 

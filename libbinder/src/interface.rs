@@ -308,13 +308,9 @@ pub fn null_pointer_reply(reply: &mut Parcel) -> Result<()> {
 /// failure (missing, truncated or another interface's token) is `BAD_TYPE`, as the NDK's
 /// `checkInterface` answers, whatever the code.
 #[doc(hidden)]
-pub fn enforce_interface_for(
-    code: TransactionCode,
-    data: &Parcel,
-    descriptor: &str,
-) -> Result<()> {
-    let user_code =
-        (crate::binder::FIRST_CALL_TRANSACTION..=crate::binder::LAST_CALL_TRANSACTION).contains(&code);
+pub fn enforce_interface_for(code: TransactionCode, data: &Parcel, descriptor: &str) -> Result<()> {
+    let user_code = (crate::binder::FIRST_CALL_TRANSACTION..=crate::binder::LAST_CALL_TRANSACTION)
+        .contains(&code);
     if user_code && data.enforce_interface(descriptor).is_err() {
         return Err(StatusCode::BAD_TYPE);
     }

@@ -59,8 +59,8 @@ pub mod binder_impl {
     };
     pub use crate::parcel::{
         BorrowedParcel, Deserialize, DeserializeArray, DeserializeOption, Parcel,
-        ParcelableMetadata, Serialize, SerializeArray, SerializeOption,
-        NON_NULL_PARCELABLE_FLAG, NULL_PARCELABLE_FLAG,
+        ParcelableMetadata, Serialize, SerializeArray, SerializeOption, NON_NULL_PARCELABLE_FLAG,
+        NULL_PARCELABLE_FLAG,
     };
     /// `status_t`, the raw transport status.
     #[allow(non_camel_case_types)]

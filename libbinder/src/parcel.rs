@@ -1229,9 +1229,7 @@ impl Parcel {
     }
 
     /// Reads a nullable vector of nullable strings.
-    pub fn read_nullable_string16_vector(
-        &self,
-    ) -> Result<Option<Vec<Option<String>>>, StatusCode> {
+    pub fn read_nullable_string16_vector(&self) -> Result<Option<Vec<Option<String>>>, StatusCode> {
         self.read_nullable_vector_with(Parcel::read_nullable_string16)
     }
 
@@ -1647,7 +1645,9 @@ impl Parcel {
         &self,
         out_vec: &mut Vec<D>,
     ) -> Result<(), StatusCode> {
-        let len = self.read_out_vec_len()?.ok_or(StatusCode::UNEXPECTED_NULL)?;
+        let len = self
+            .read_out_vec_len()?
+            .ok_or(StatusCode::UNEXPECTED_NULL)?;
         out_vec.resize_with(len, D::default);
         Ok(())
     }

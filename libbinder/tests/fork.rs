@@ -2,8 +2,8 @@
 
 mod support;
 
-use libbinder::{ProcessState};
-use libbinder::process::{ProcessError};
+use libbinder::process::ProcessError;
+use libbinder::ProcessState;
 use support::TestDaemon;
 
 #[test]

@@ -158,12 +158,7 @@ impl Remotable for Recorder {
     fn get_descriptor() -> &'static str {
         ECHO_DESCRIPTOR
     }
-    fn on_transact(
-        &self,
-        code: u32,
-        data: &Parcel,
-        reply: &mut Parcel,
-    ) -> Result<(), StatusCode> {
+    fn on_transact(&self, code: u32, data: &Parcel, reply: &mut Parcel) -> Result<(), StatusCode> {
         self.seen.lock().unwrap().push((code, data.data().to_vec()));
         reply.write_raw(&self.reply)
     }
@@ -202,7 +197,9 @@ fn stub_reply_bytes_match_aosp() {
     let mut data = Parcel::new();
     data.write_interface_token("binder.sim.test.IEcho").unwrap();
     data.write_string16("hi").unwrap();
-    let reply = binder.submit_transact(FIRST_CALL_TRANSACTION, data, 0).unwrap();
+    let reply = binder
+        .submit_transact(FIRST_CALL_TRANSACTION, data, 0)
+        .unwrap();
     let mut want = 0i32.to_le_bytes().to_vec();
     want.extend(string16_bytes("echo: hi"));
     assert_eq!(reply.data(), &want[..]);
@@ -237,7 +234,9 @@ fn stub_reply_bytes_match_aosp() {
     data.write_interface_token("binder.sim.test.IEcho").unwrap();
     data.write_i32(2).unwrap();
     assert_eq!(
-        binder.submit_transact(FIRST_CALL_TRANSACTION + 4, data, 0).err(),
+        binder
+            .submit_transact(FIRST_CALL_TRANSACTION + 4, data, 0)
+            .err(),
         Some(StatusCode::PERMISSION_DENIED)
     );
 
@@ -247,7 +246,9 @@ fn stub_reply_bytes_match_aosp() {
         .unwrap();
     data.write_string16("hi").unwrap();
     assert_eq!(
-        binder.submit_transact(FIRST_CALL_TRANSACTION, data, 0).err(),
+        binder
+            .submit_transact(FIRST_CALL_TRANSACTION, data, 0)
+            .err(),
         Some(StatusCode::BAD_TYPE)
     );
     // An unknown code: the token is checked first (the NDK's order).
@@ -304,9 +305,7 @@ fn local_objects_convert_to_their_implementation() {
         Some("-1 2 3 0.5 1.25 true g [1, 2]")
     );
     assert_eq!(
-        via_binder
-            .mix(0, 0, 0, 0.0, 0.0, false, None, &[])
-            .unwrap(),
+        via_binder.mix(0, 0, 0, 0.0, 0.0, false, None, &[]).unwrap(),
         None
     );
 }
@@ -356,18 +355,9 @@ fn client(dev: &std::path::Path, scenario: &str) {
             let p = Point { x: -1, y: 7 };
             assert_eq!(echo.swap(&p).unwrap(), Point { x: 7, y: -1 });
             assert_eq!(
-                echo.mix(
-                    i64::MIN,
-                    u64::MAX,
-                    7,
-                    1.5,
-                    -2.5,
-                    true,
-                    Some("s"),
-                    &[9]
-                )
-                .unwrap()
-                .as_deref(),
+                echo.mix(i64::MIN, u64::MAX, 7, 1.5, -2.5, true, Some("s"), &[9])
+                    .unwrap()
+                    .as_deref(),
                 Some(format!("{} {} 7 1.5 -2.5 true s [9]", i64::MIN, u64::MAX).as_str())
             );
             let (r, w) = pipe();

@@ -4,9 +4,9 @@
 
 mod support;
 
+use libbinder::binder_impl::IBinderInternal;
 use libbinder::IBinder;
 use libbinder::Interface;
-use libbinder::binder_impl::IBinderInternal;
 use std::io::{Read, Write};
 use std::os::fd::{FromRawFd, OwnedFd};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -14,9 +14,9 @@ use std::sync::mpsc;
 use std::sync::{Condvar, Mutex};
 use std::time::{Duration, Instant};
 
-use libbinder::{DeathRecipient, ProcessState, SpIBinder, StatusCode};
-use libbinder::thread::{get_calling_pid, get_calling_uid};
 use libbinder::binder_impl::{Binder, Parcel, Remotable, FIRST_CALL_TRANSACTION, FLAG_ONEWAY};
+use libbinder::thread::{get_calling_pid, get_calling_uid};
+use libbinder::{DeathRecipient, ProcessState, SpIBinder, StatusCode};
 use support::*;
 
 const DISPATCH: &str = "child_roles";
@@ -112,12 +112,7 @@ impl Remotable for Echo {
         ECHO_DESCRIPTOR
     }
 
-    fn on_transact(
-        &self,
-        code: u32,
-        data: &Parcel,
-        reply: &mut Parcel,
-    ) -> Result<(), StatusCode> {
+    fn on_transact(&self, code: u32, data: &Parcel, reply: &mut Parcel) -> Result<(), StatusCode> {
         match code {
             ECHO => {
                 let i = data.read_i32()?;
@@ -249,12 +244,7 @@ impl Remotable for Doubler {
     fn get_descriptor() -> &'static str {
         "binder.sim.test.IDoubler"
     }
-    fn on_transact(
-        &self,
-        code: u32,
-        data: &Parcel,
-        reply: &mut Parcel,
-    ) -> Result<(), StatusCode> {
+    fn on_transact(&self, code: u32, data: &Parcel, reply: &mut Parcel) -> Result<(), StatusCode> {
         assert_eq!(code, CB_DOUBLE);
         let x = data.read_i32()?;
         reply.write_i32(x * 2)?;
@@ -324,7 +314,9 @@ fn client(dev: &std::path::Path, scenario: &str) {
             let mut d = Parcel::new();
             d.write_strong_binder(&cb.as_binder()).unwrap();
             d.write_i32(20).unwrap();
-            let r = server.submit_transact(CALLBACK, d, 0).expect("callback call");
+            let r = server
+                .submit_transact(CALLBACK, d, 0)
+                .expect("callback call");
             assert_eq!(r.read_i32().unwrap(), 41);
             let seen = r.read_i32().unwrap();
             tell(&format!("ok {seen}"));
@@ -339,7 +331,9 @@ fn client(dev: &std::path::Path, scenario: &str) {
             d.write_strong_binder(&cb).unwrap();
             d.write_i32(20).unwrap();
             for _ in 0..2 {
-                let r = server.transact_parcel(CALLBACK, &d, 0).expect("callback call");
+                let r = server
+                    .transact_parcel(CALLBACK, &d, 0)
+                    .expect("callback call");
                 assert_eq!(r.read_i32().unwrap(), 41);
                 let deadline = Instant::now() + Duration::from_secs(10);
                 while libbinder::binder::driver_holds_strong_ref(&cb) {
@@ -367,7 +361,9 @@ fn client(dev: &std::path::Path, scenario: &str) {
             for i in 0..ONEWAY_COUNT {
                 let mut d = Parcel::new();
                 d.write_i32(i).unwrap();
-                let r = server.submit_transact(RECORD, d, FLAG_ONEWAY).expect("oneway");
+                let r = server
+                    .submit_transact(RECORD, d, FLAG_ONEWAY)
+                    .expect("oneway");
                 assert_eq!(r.data_size(), 0);
             }
             let mut d = Parcel::new();
@@ -402,7 +398,9 @@ fn client(dev: &std::path::Path, scenario: &str) {
             let mut got = String::new();
             std::fs::File::from(r).read_to_string(&mut got).unwrap();
             assert_eq!(got, "hello from server");
-            let reply = server.submit_transact(FD_OUT, Parcel::new(), 0).expect("fd out");
+            let reply = server
+                .submit_transact(FD_OUT, Parcel::new(), 0)
+                .expect("fd out");
             let fd = reply.read_unique_parcel_file_descriptor().unwrap();
             drop(reply);
             let mut got = String::new();
@@ -431,7 +429,9 @@ fn client(dev: &std::path::Path, scenario: &str) {
             tell("ok");
         }
         "drop-node" => {
-            let r = server.submit_transact(MAKE_OBJECT, Parcel::new(), 0).unwrap();
+            let r = server
+                .submit_transact(MAKE_OBJECT, Parcel::new(), 0)
+                .unwrap();
             let mut obj = r.read_strong_binder().unwrap();
             drop(r);
             assert!(obj.is_remote());
@@ -442,7 +442,9 @@ fn client(dev: &std::path::Path, scenario: &str) {
             );
             drop(obj);
             libbinder::thread::flush_commands().unwrap();
-            let r = server.submit_transact(OBJECT_DROPPED, Parcel::new(), 0).unwrap();
+            let r = server
+                .submit_transact(OBJECT_DROPPED, Parcel::new(), 0)
+                .unwrap();
             assert!(r.read_bool().unwrap(), "the owner dropped its object");
             tell("ok");
         }
@@ -469,7 +471,9 @@ fn client(dev: &std::path::Path, scenario: &str) {
             server.link_to_death(&mut recipient).expect("link");
             let mut other = DeathRecipient::new(|| {});
             server.link_to_death(&mut other).expect("link another");
-            server.unlink_to_death(&mut other).expect("unlink while alive");
+            server
+                .unlink_to_death(&mut other)
+                .expect("unlink while alive");
             assert!(server.is_binder_alive());
             tell("linked");
             rx.recv_timeout(WAIT).expect("death notification in time");

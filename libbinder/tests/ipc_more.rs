@@ -5,19 +5,21 @@
 
 mod support;
 
+use libbinder::binder_impl::IBinderInternal;
 use libbinder::IBinder;
 use libbinder::Interface;
-use libbinder::binder_impl::IBinderInternal;
 use std::ffi::CStr;
 use std::io::{Read, Write};
 use std::os::fd::{AsFd, BorrowedFd, FromRawFd, OwnedFd};
 use std::sync::{Arc, Condvar, Mutex};
 
-use libbinder::{Parcelable, ProcessState, SpIBinder, StatusCode};
-use libbinder::thread::{clear_calling_identity, get_calling_pid, get_calling_uid, restore_calling_identity};
+use libbinder::binder::SHELL_COMMAND_TRANSACTION;
 use libbinder::binder_impl::{Binder, Parcel, Remotable, FIRST_CALL_TRANSACTION, FLAG_ONEWAY};
-use libbinder::process::{ProcessError};
-use libbinder::binder::{SHELL_COMMAND_TRANSACTION};
+use libbinder::process::ProcessError;
+use libbinder::thread::{
+    clear_calling_identity, get_calling_pid, get_calling_uid, restore_calling_identity,
+};
+use libbinder::{Parcelable, ProcessState, SpIBinder, StatusCode};
 use support::*;
 
 const DISPATCH: &str = "child_roles";
@@ -258,12 +260,7 @@ impl Remotable for Svc {
         SVC_DESCRIPTOR
     }
 
-    fn on_transact(
-        &self,
-        code: u32,
-        data: &Parcel,
-        reply: &mut Parcel,
-    ) -> Result<(), StatusCode> {
+    fn on_transact(&self, code: u32, data: &Parcel, reply: &mut Parcel) -> Result<(), StatusCode> {
         match code {
             ECHO_BIG => {
                 let seed = data.read_byte()? as u8;
@@ -415,12 +412,7 @@ impl Remotable for Recurser {
     fn get_descriptor() -> &'static str {
         "binder.sim.test.IRecurser"
     }
-    fn on_transact(
-        &self,
-        code: u32,
-        data: &Parcel,
-        reply: &mut Parcel,
-    ) -> Result<(), StatusCode> {
+    fn on_transact(&self, code: u32, data: &Parcel, reply: &mut Parcel) -> Result<(), StatusCode> {
         assert_eq!(code, CB_RECURSE);
         let depth = data.read_i32()?;
         let me = [gettid(), get_calling_pid() as i64];
@@ -442,12 +434,7 @@ impl Remotable for ResultReceiver {
     fn get_descriptor() -> &'static str {
         "com.android.internal.os.IResultReceiver"
     }
-    fn on_transact(
-        &self,
-        code: u32,
-        data: &Parcel,
-        _reply: &mut Parcel,
-    ) -> Result<(), StatusCode> {
+    fn on_transact(&self, code: u32, data: &Parcel, _reply: &mut Parcel) -> Result<(), StatusCode> {
         assert_eq!(code, FIRST_CALL_TRANSACTION, "IResultReceiver.send");
         data.enforce_interface(Self::get_descriptor())?;
         let result = data.read_i32()?;
@@ -1067,4 +1054,3 @@ fn init_default_honours_binder_device() {
 fn big_requests_back_to_back() {
     assert_eq!(run_scenario("big-fast").0, "failed []");
 }
-

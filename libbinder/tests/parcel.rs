@@ -9,12 +9,12 @@ use binder_driver::uapi::{
     FlatBinderObject, BINDER_TYPE_BINDER, BINDER_TYPE_FD, BINDER_TYPE_HANDLE,
     BINDER_TYPE_WEAK_BINDER, BINDER_TYPE_WEAK_HANDLE, FLAT_BINDER_FLAG_ACCEPTS_FDS,
 };
+use libbinder::binder_impl::Parcel;
 use libbinder::parcel::{
     stability, INTERFACE_HEADER, INTERFACE_HEADER_VENDOR, STRICT_MODE_PENALTY_GATHER,
     UNSET_WORK_SOURCE,
 };
 use libbinder::{ExceptionCode, ParcelFileDescriptor, Parcelable, Status, StatusCode};
-use libbinder::binder_impl::{Parcel};
 
 /// Parses a hex dump such as `"02 00 00 00 61 00"`.
 fn hex(s: &str) -> Vec<u8> {
@@ -861,10 +861,8 @@ fn from_received_validates_offsets() {
 fn parcel_file_descriptor_round_trip_through_a_pipe() {
     let (r, w) = pipe();
     let mut sent = Parcel::new();
-    sent.write(&ParcelFileDescriptor::new(w))
-        .unwrap();
-    sent.write(&None::<ParcelFileDescriptor>)
-        .unwrap();
+    sent.write(&ParcelFileDescriptor::new(w)).unwrap();
+    sent.write(&None::<ParcelFileDescriptor>).unwrap();
     sent.write_i32(77).unwrap();
 
     // The descriptor numbers in the data are valid in this process, as after the driver

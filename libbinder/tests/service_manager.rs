@@ -10,21 +10,21 @@ extern crate libbinder as binder;
 mod aidl;
 mod support;
 
-use libbinder::IBinder;
 use libbinder::binder_impl::IBinderInternal;
+use libbinder::IBinder;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Mutex;
 
+use aidl::IHello::{BnHello, IHello};
+use libbinder::binder_impl::{Binder, Parcel, Remotable, FIRST_CALL_TRANSACTION, FLAG_ONEWAY};
 use libbinder::interface::{FromIBinder, Interface, Strong};
 use libbinder::service_manager::{
     self, transactions, ServiceCallback, DUMP_FLAG_PRIORITY_ALL, DUMP_FLAG_PRIORITY_CRITICAL,
     DUMP_FLAG_PRIORITY_DEFAULT,
 };
-use aidl::IHello::{BnHello, IHello};
+use libbinder::thread::get_calling_pid;
 use libbinder::{BinderFeatures, ProcessState, SpIBinder, Status, StatusCode};
-use libbinder::thread::{get_calling_pid};
-use libbinder::binder_impl::{Binder, Parcel, Remotable, FIRST_CALL_TRANSACTION, FLAG_ONEWAY};
 use support::*;
 
 const DISPATCH: &str = "child_roles";
@@ -90,12 +90,7 @@ impl Remotable for FakeSm {
         SM_DESCRIPTOR
     }
 
-    fn on_transact(
-        &self,
-        code: u32,
-        data: &Parcel,
-        reply: &mut Parcel,
-    ) -> Result<(), StatusCode> {
+    fn on_transact(&self, code: u32, data: &Parcel, reply: &mut Parcel) -> Result<(), StatusCode> {
         data.enforce_interface(SM_DESCRIPTOR)?;
         match code {
             GET_SERVICE | CHECK_SERVICE => {
@@ -285,10 +280,12 @@ fn client(dev: &Path, scenario: &str) {
             let cb = ServiceCallback::new(move |name, binder| {
                 let _ = tx.lock().unwrap().send((name.to_string(), binder));
             });
-            libbinder::service_manager::register_for_notifications("hello", &cb.as_binder()).unwrap();
+            libbinder::service_manager::register_for_notifications("hello", &cb.as_binder())
+                .unwrap();
             let (name, binder) = rx.recv_timeout(WAIT).expect("onRegistration in time");
             assert_eq!((name.as_str(), &binder), ("hello", &checked));
-            libbinder::service_manager::unregister_for_notifications("hello", &cb.as_binder()).unwrap();
+            libbinder::service_manager::unregister_for_notifications("hello", &cb.as_binder())
+                .unwrap();
             tell(&format!("ok {pid}"));
         }
         "wait" => {
@@ -326,12 +323,14 @@ fn client(dev: &Path, scenario: &str) {
             let cb = ServiceCallback::new(move |name, binder| {
                 let _ = tx.lock().unwrap().send((name.to_string(), binder));
             });
-            libbinder::service_manager::register_for_notifications("later", &cb.as_binder()).unwrap();
+            libbinder::service_manager::register_for_notifications("later", &cb.as_binder())
+                .unwrap();
             tell("registered");
             let (name, binder) = rx.recv_timeout(WAIT).expect("onRegistration in time");
             assert_eq!(name, "later");
             let pid = hello(&binder);
-            libbinder::service_manager::unregister_for_notifications("later", &cb.as_binder()).unwrap();
+            libbinder::service_manager::unregister_for_notifications("later", &cb.as_binder())
+                .unwrap();
             tell(&format!("ok {pid}"));
         }
         "add-null-errors" => {

@@ -13,8 +13,8 @@ use std::os::fd::RawFd;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use libbinder::binder_impl::Binder;
 use libbinder::{ProcessState, StatusCode};
-use libbinder::binder_impl::{Binder};
 
 pub use access::{Access, CallingContext, PolicyError};
 pub use manager::{

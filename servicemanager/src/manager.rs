@@ -1,15 +1,18 @@
 //! The service registry behind handle 0 (AOSP `ServiceManager.cpp`).
 
-use libbinder::IBinder;
 use libbinder::binder_impl::IBinderInternal;
+use libbinder::IBinder;
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, MutexGuard, Weak};
 
-use libbinder::service_manager::{transactions as tx, DESCRIPTOR, SERVICE_CALLBACK_DESCRIPTOR};
-use libbinder::{DeathRecipient, ExceptionCode, Parcelable, ProcessState, SpIBinder, Status, StatusCode, WpIBinder};
-use libbinder::thread::{get_calling_pid, get_calling_uid};
 use libbinder::binder_impl::{
     BorrowedParcel, Parcel, Remotable, FIRST_CALL_TRANSACTION, FLAG_ONEWAY,
+};
+use libbinder::service_manager::{transactions as tx, DESCRIPTOR, SERVICE_CALLBACK_DESCRIPTOR};
+use libbinder::thread::{get_calling_pid, get_calling_uid};
+use libbinder::{
+    DeathRecipient, ExceptionCode, Parcelable, ProcessState, SpIBinder, Status, StatusCode,
+    WpIBinder,
 };
 
 use crate::access::{Access, CallingContext};
@@ -637,12 +640,7 @@ impl Remotable for ServiceManager {
         DESCRIPTOR
     }
 
-    fn on_transact(
-        &self,
-        code: u32,
-        data: &Parcel,
-        reply: &mut Parcel,
-    ) -> Result<(), StatusCode> {
+    fn on_transact(&self, code: u32, data: &Parcel, reply: &mut Parcel) -> Result<(), StatusCode> {
         data.enforce_interface(DESCRIPTOR)?;
         let ctx = CallingContext {
             pid: get_calling_pid(),

@@ -5,21 +5,21 @@
 #[path = "../../libbinder/tests/support/mod.rs"]
 mod support;
 
+use libbinder::binder_impl::IBinderInternal;
 use libbinder::IBinder;
 use libbinder::Interface;
-use libbinder::binder_impl::IBinderInternal;
 use std::ffi::CStr;
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::{mpsc, Arc, Condvar, Mutex};
 
+use libbinder::binder_impl::{Binder, Parcel, Remotable};
 use libbinder::service_manager::{
     self, transactions as tx, ServiceCallback, DESCRIPTOR, DUMP_FLAG_PRIORITY_ALL,
     DUMP_FLAG_PRIORITY_CRITICAL, DUMP_FLAG_PRIORITY_DEFAULT, DUMP_FLAG_PRIORITY_HIGH,
 };
 use libbinder::{DeathRecipient, ExceptionCode, ProcessState, SpIBinder, Status, StatusCode};
-use libbinder::binder_impl::{Binder, Parcel, Remotable};
 use support::*;
 
 const DISPATCH: &str = "child_roles";
@@ -72,12 +72,7 @@ impl Remotable for Hello {
     fn get_descriptor() -> &'static str {
         HELLO
     }
-    fn on_transact(
-        &self,
-        code: u32,
-        data: &Parcel,
-        reply: &mut Parcel,
-    ) -> Result<(), StatusCode> {
+    fn on_transact(&self, code: u32, data: &Parcel, reply: &mut Parcel) -> Result<(), StatusCode> {
         data.enforce_interface(HELLO)?;
         match code {
             HELLO_ECHO => {
@@ -229,7 +224,11 @@ impl Remotable for ClientCallback {
         "android.os.IClientCallback"
     }
     fn on_transact(&self, code: u32, data: &Parcel, _: &mut Parcel) -> Result<(), StatusCode> {
-        assert_eq!(code, libbinder::binder_impl::FIRST_CALL_TRANSACTION, "onClients");
+        assert_eq!(
+            code,
+            libbinder::binder_impl::FIRST_CALL_TRANSACTION,
+            "onClients"
+        );
         data.enforce_interface("android.os.IClientCallback")?;
         let _registered = data.read_strong_binder()?;
         let has_clients = data.read_bool()?;

@@ -17,7 +17,9 @@ use std::os::fd::AsFd;
 use crate::binder::{SpIBinder, WpIBinder};
 use crate::error::{Status, StatusCode};
 use crate::interface::{FromIBinder, Strong};
-use crate::parcel::{BorrowedParcel, ParcelFileDescriptor, NON_NULL_PARCELABLE_FLAG, NULL_PARCELABLE_FLAG};
+use crate::parcel::{
+    BorrowedParcel, ParcelFileDescriptor, NON_NULL_PARCELABLE_FLAG, NULL_PARCELABLE_FLAG,
+};
 
 type Result<T> = std::result::Result<T, StatusCode>;
 

@@ -11,9 +11,9 @@
 use libbinder::binder_impl::IBinderInternal;
 use std::process::ExitCode;
 
+use libbinder::binder_impl::Parcel;
 use libbinder::service_manager::{self, DUMP_FLAG_PRIORITY_ALL};
-use libbinder::{ProcessState};
-use libbinder::binder_impl::{Parcel};
+use libbinder::ProcessState;
 
 fn usage() -> ExitCode {
     eprintln!(

@@ -22,8 +22,8 @@
 mod plot;
 mod relay;
 
-use binder_sim::libbinder::Interface;
 use binder_sim::libbinder::binder_impl::IBinderInternal;
+use binder_sim::libbinder::Interface;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 use std::path::{Path, PathBuf};
@@ -31,8 +31,8 @@ use std::process::{Child, ChildStdout, Command, ExitCode, Stdio};
 use std::time::{Duration, Instant};
 
 use binder_sim::driver::daemon::{Config, Daemon};
-use binder_sim::libbinder::{self, ProcessState, StatusCode};
 use binder_sim::libbinder::binder_impl::{Binder, Parcel, Remotable};
+use binder_sim::libbinder::{self, ProcessState, StatusCode};
 
 const ROLE: &str = "BINDER_BENCH_ROLE";
 /// The descriptors a baseline peer reads from and writes to: "READ,WRITE".
@@ -723,12 +723,7 @@ impl Remotable for Sink {
     fn get_descriptor() -> &'static str {
         "binder.sim.bench.IWorker"
     }
-    fn on_transact(
-        &self,
-        code: u32,
-        data: &Parcel,
-        reply: &mut Parcel,
-    ) -> Result<(), StatusCode> {
+    fn on_transact(&self, code: u32, data: &Parcel, reply: &mut Parcel) -> Result<(), StatusCode> {
         match code {
             CODE => Ok(()),
             CODE_ECHO => reply.write_raw(data.data()),

@@ -29,8 +29,8 @@ use binder::binder_impl::{
 };
 use binder::{
     BinderAsyncPool, BinderFeatures, BoxFuture, DeathRecipient, ExceptionCode, FromIBinder,
-    IBinder, Interface, ParcelFileDescriptor, ProcessState, SpIBinder, Status, StatusCode,
-    Strong, ThreadState,
+    IBinder, Interface, ParcelFileDescriptor, ProcessState, SpIBinder, Status, StatusCode, Strong,
+    ThreadState,
 };
 use support::*;
 
@@ -62,9 +62,7 @@ fn spawn(role: &str, device: &Path) -> ChildProc {
 
 fn service_manager(dev: &Path) {
     exit_on_stdin_eof();
-    let err = servicemanager::serve(dev, servicemanager::Access::permissive(), || {
-        tell("ready")
-    });
+    let err = servicemanager::serve(dev, servicemanager::Access::permissive(), || tell("ready"));
     panic!("servicemanager stopped: {err:?}");
 }
 
@@ -211,7 +209,10 @@ impl ITestService for TestService {
         Ok(s)
     }
     fn ThrowServiceException(&self, code: i32) -> binder::Result<()> {
-        Err(Status::new_service_specific_error_str(code, Some("thrown on purpose")))
+        Err(Status::new_service_specific_error_str(
+            code,
+            Some("thrown on purpose"),
+        ))
     }
     fn ReturnUnexpectedNull(&self) -> binder::Result<()> {
         Err(StatusCode::UNEXPECTED_NULL.into())
@@ -388,20 +389,32 @@ fn client() {
     assert_eq!(service.RepeatChar('Ω' as u16).unwrap(), 'Ω' as u16);
     assert_eq!(service.RepeatFloat(1.5).unwrap(), 1.5);
     assert_eq!(service.RepeatDouble(-2.25e300).unwrap(), -2.25e300);
-    assert_eq!(service.RepeatString("héllo, 世界 🦀").unwrap(), "héllo, 世界 🦀");
+    assert_eq!(
+        service.RepeatString("héllo, 世界 🦀").unwrap(),
+        "héllo, 世界 🦀"
+    );
     assert_eq!(service.RepeatUtf8CppString("utf8 ✓").unwrap(), "utf8 ✓");
     assert_eq!(service.RepeatNullableString(None).unwrap(), None);
     assert_eq!(
         service.RepeatNullableString(Some("x")).unwrap().as_deref(),
         Some("x")
     );
-    assert_eq!(service.RepeatByteEnum(ByteEnum::BAZ).unwrap(), ByteEnum::BAZ);
+    assert_eq!(
+        service.RepeatByteEnum(ByteEnum::BAZ).unwrap(),
+        ByteEnum::BAZ
+    );
     assert_eq!(format!("{:?}", ByteEnum::BAR), "BAR");
-    assert_eq!(ByteEnum::enum_values(), [ByteEnum::FOO, ByteEnum::BAR, ByteEnum::BAZ]);
+    assert_eq!(
+        ByteEnum::enum_values(),
+        [ByteEnum::FOO, ByteEnum::BAR, ByteEnum::BAZ]
+    );
 
     // Arrays with `out` arguments, and `inout`.
     let mut repeated = vec![];
-    assert_eq!(service.ReverseInt(&[1, 2, 3], &mut repeated).unwrap(), vec![3, 2, 1]);
+    assert_eq!(
+        service.ReverseInt(&[1, 2, 3], &mut repeated).unwrap(),
+        vec![3, 2, 1]
+    );
     assert_eq!(repeated, vec![1, 2, 3]);
     let strings = ["a".to_string(), "bc".to_string(), String::new()];
     let mut repeated = vec![];
@@ -418,7 +431,10 @@ fn client() {
     );
     assert_eq!(repeated, enums);
     let mut repeated = vec![];
-    assert_eq!(service.ReverseByte(&[0, 1, 255], &mut repeated).unwrap(), vec![255, 1, 0]);
+    assert_eq!(
+        service.ReverseByte(&[0, 1, 255], &mut repeated).unwrap(),
+        vec![255, 1, 0]
+    );
     assert_eq!(repeated, vec![0, 1, 255]);
     let mut values = vec![1, -2, 30];
     service.DoubleInPlace(&mut values).unwrap();
@@ -455,7 +471,10 @@ fn client() {
     );
     assert_eq!(service.RepeatStructured(&p).unwrap(), p);
     assert_eq!(service.RepeatNullableStructured(None).unwrap(), None);
-    assert_eq!(service.RepeatNullableStructured(Some(&p)).unwrap(), Some(p.clone()));
+    assert_eq!(
+        service.RepeatNullableStructured(Some(&p)).unwrap(),
+        Some(p.clone())
+    );
     let many = vec![p.clone(), StructuredParcelable::default()];
     assert_eq!(service.RepeatStructuredArray(&many).unwrap(), many);
     for u in [
@@ -470,7 +489,10 @@ fn client() {
 
     // Binders and interfaces.
     let local = BnCallback::new_binder(Doubler, BinderFeatures::default());
-    assert_eq!(service.RepeatBinder(&local.as_binder()).unwrap(), local.as_binder());
+    assert_eq!(
+        service.RepeatBinder(&local.as_binder()).unwrap(),
+        local.as_binder()
+    );
     assert_eq!(service.RepeatNullableBinder(None).unwrap(), None);
     assert_eq!(service.CallBack(&local, 21).unwrap(), 42);
     assert_eq!(
@@ -494,8 +516,13 @@ fn client() {
     std::fs::File::from(r).read_to_string(&mut got).unwrap();
     assert_eq!(got, "through the service");
     let (r, w) = pipe();
-    std::fs::File::from(w).write_all(b"read by the service").unwrap();
-    assert_eq!(service.ReadPfd(&ParcelFileDescriptor::new(r)).unwrap(), "read by the service");
+    std::fs::File::from(w)
+        .write_all(b"read by the service")
+        .unwrap();
+    assert_eq!(
+        service.ReadPfd(&ParcelFileDescriptor::new(r)).unwrap(),
+        "read by the service"
+    );
 
     // Oneway calls arrive (in order, on one thread).
     service.Notify(1).unwrap();
@@ -505,7 +532,9 @@ fn client() {
     // The caller's identity as the service sees it.
     assert_eq!(service.GetCallingPid().unwrap(), std::process::id() as i32);
     // SAFETY: getuid has no preconditions.
-    assert_eq!(service.GetCallingUid().unwrap() as u32, unsafe { libc::getuid() });
+    assert_eq!(service.GetCallingUid().unwrap() as u32, unsafe {
+        libc::getuid()
+    });
 
     // Version and hash: the service's, fetched once and cached by the proxy.
     assert_eq!(service.getInterfaceVersion().unwrap(), its::VERSION);
@@ -528,15 +557,23 @@ fn client() {
     assert_eq!(status.exception_code(), ExceptionCode::NULL_POINTER);
     assert_eq!(
         binder
-            .submit_transact(FIRST_CALL_TRANSACTION + 1000, binder.prepare_transact().unwrap(), 0)
+            .submit_transact(
+                FIRST_CALL_TRANSACTION + 1000,
+                binder.prepare_transact().unwrap(),
+                0
+            )
             .err(),
         Some(StatusCode::UNKNOWN_TRANSACTION)
     );
     // A request whose interface token names another interface is refused.
     let mut wrong = Parcel::new();
-    wrong.write_interface_token("binder.sim.aosp.ICallback").unwrap();
+    wrong
+        .write_interface_token("binder.sim.aosp.ICallback")
+        .unwrap();
     assert_eq!(
-        binder.submit_transact(its::transactions::RepeatInt, wrong, 0).err(),
+        binder
+            .submit_transact(its::transactions::RepeatInt, wrong, 0)
+            .err(),
         Some(StatusCode::BAD_TYPE)
     );
     assert_eq!(
@@ -566,14 +603,20 @@ fn client() {
     // async service called directly.
     let async_service = service.clone().into_async::<Inline>();
     assert_eq!(block_on(async_service.RepeatInt(5)).unwrap(), 5);
-    assert_eq!(block_on(async_service.RepeatString("async")).unwrap(), "async");
+    assert_eq!(
+        block_on(async_service.RepeatString("async")).unwrap(),
+        "async"
+    );
     let mut repeated = vec![];
     assert_eq!(
         block_on(async_service.ReverseInt(&[7, 8], &mut repeated)).unwrap(),
         vec![8, 7]
     );
     assert_eq!(repeated, vec![7, 8]);
-    assert_eq!(block_on(async_service.getInterfaceVersion()).unwrap(), its::VERSION);
+    assert_eq!(
+        block_on(async_service.getInterfaceVersion()).unwrap(),
+        its::VERSION
+    );
     let e = block_on(async_service.ThrowServiceException(3)).unwrap_err();
     assert_eq!(e.service_specific_error(), 3);
     assert_eq!(async_service.into_sync().RepeatInt(6).unwrap(), 6);
@@ -602,7 +645,10 @@ fn client() {
     tell("linked");
     rx.recv_timeout(WAIT).expect("death notification in time");
     assert!(!binder.is_binder_alive());
-    assert_eq!(service.RepeatInt(1).unwrap_err().transaction_error(), StatusCode::DEAD_OBJECT);
+    assert_eq!(
+        service.RepeatInt(1).unwrap_err().transaction_error(),
+        StatusCode::DEAD_OBJECT
+    );
     tell("died");
 }
 
@@ -638,7 +684,10 @@ fn generated_parcelables_round_trip_and_default_missing_fields() {
     // SAFETY: binder-sim's parcels bound every position themselves.
     unsafe { parcel.set_data_position(0) }.unwrap();
     assert_eq!(parcel.read::<StructuredParcelable>().unwrap(), p);
-    assert_eq!(parcel.read::<Option<Union>>().unwrap(), Some(Union::S("u".into())));
+    assert_eq!(
+        parcel.read::<Option<Union>>().unwrap(),
+        Some(Union::S("u".into()))
+    );
     assert_eq!(parcel.read::<Option<StructuredParcelable>>().unwrap(), None);
     assert_eq!(
         parcel.read::<Vec<ByteEnum>>().unwrap(),
