@@ -118,8 +118,8 @@ fn call(
     let mut data = Parcel::new();
     data.write_interface_token(DESCRIPTOR)?;
     args(&mut data)?;
-    let mut reply = sm.transact_parcel(code, &data, 0)?;
-    Status::read_from_parcel(&mut reply)?.into_result()?;
+    let reply = sm.transact_parcel(code, &data, 0)?;
+    Status::read_from_parcel(&reply)?.into_result()?;
     Ok(reply)
 }
 
@@ -377,14 +377,14 @@ pub fn unregister_for_notifications(name: &str, callback: &SpIBinder) -> Result<
 /// not.
 pub fn is_declared(name: &str) -> Result<bool, StatusCode> {
     let reply = name_call(transactions::IS_DECLARED, name)?;
-    Ok(reply.read_bool()?)
+    reply.read_bool()
 }
 
 /// `getDeclaredInstances(interface)`: the instances of `interface` declared in the VINTF
 /// manifest.
 pub fn get_declared_instances(interface: &str) -> Result<Vec<String>, StatusCode> {
     let reply = name_call(transactions::GET_DECLARED_INSTANCES, interface)?;
-    Ok(reply.read_string16_vector()?)
+    reply.read_string16_vector()
 }
 
 /// The service `name` as the typed interface `T` (AOSP Rust `get_interface`): [`get_service`]

@@ -582,8 +582,8 @@ fn status_bytes(s: &Status) -> Vec<u8> {
 }
 
 fn status_read(bytes: &[u8]) -> (Result<Status, StatusCode>, Parcel) {
-    let mut p = reader(bytes);
-    let s = Status::read_from_parcel(&mut p);
+    let p = reader(bytes);
+    let s = Status::read_from_parcel(&p);
     (s, p)
 }
 
@@ -636,7 +636,7 @@ fn status_round_trip() {
         s.write_to_parcel(&mut p).unwrap();
         p.write_i32(0x1234).unwrap();
         p.seek(0).unwrap();
-        let back = Status::read_from_parcel(&mut p).unwrap();
+        let back = Status::read_from_parcel(&p).unwrap();
         assert_eq!(back.exception_code(), s.exception_code());
         assert_eq!(back.service_specific_error(), s.service_specific_error());
         assert_eq!(back.is_ok(), s.is_ok());
@@ -1136,7 +1136,7 @@ fn random_input_never_panics() {
             }
         }
         let offsets: Vec<u64> = (0..next() % 3).map(|_| next() % 100).collect();
-        let mut p = Parcel::from_received(&data, &offsets);
+        let p = Parcel::from_received(&data, &offsets);
         for step in 0..24 {
             let _ = match (round + step + next() as usize) % 24 {
                 0 => p.read_i32().map(drop),
@@ -1155,7 +1155,7 @@ fn random_input_never_panics() {
                 // Descriptor numbers from random bytes are not ours to duplicate or write
                 // to: only the object parsing is exercised.
                 13 => p.read_file_descriptor().map(drop),
-                14 => Status::read_from_parcel(&mut p).map(drop),
+                14 => Status::read_from_parcel(&p).map(drop),
                 15 => p.enforce_interface("x").map(drop),
                 16 => p.read_interface_token().map(drop),
                 17 => p.read_raw((next() % 64) as usize).map(drop),

@@ -342,8 +342,8 @@ fn client(dev: &Path, scenario: &str) {
             d.write_bool(false).unwrap();
             d.write_i32(DUMP_FLAG_PRIORITY_DEFAULT).unwrap();
             let sm = service_manager::service_manager().unwrap();
-            let mut r = sm.submit_transact(ADD_SERVICE, d, 0).unwrap();
-            let s = Status::read_from_parcel(&mut r).unwrap();
+            let r = sm.submit_transact(ADD_SERVICE, d, 0).unwrap();
+            let s = Status::read_from_parcel(&r).unwrap();
             assert_eq!(
                 s.exception_code(),
                 libbinder::ExceptionCode::ILLEGAL_ARGUMENT

@@ -245,12 +245,12 @@ fn lazy_provider() {
     let told = Arc::new((Mutex::new(Vec::new()), Condvar::new()));
     let cb = Binder::new(ClientCallback(told.clone())).as_binder();
     let register = |service: &SpIBinder| {
-        let mut r = manager_call(tx::REGISTER_CLIENT_CALLBACK, |d| {
+        let r = manager_call(tx::REGISTER_CLIENT_CALLBACK, |d| {
             d.write_string16("svc.lazy").unwrap();
             d.write_strong_binder(service).unwrap();
             d.write_strong_binder(&cb).unwrap();
         });
-        Status::read_from_parcel(&mut r).unwrap().exception_code()
+        Status::read_from_parcel(&r).unwrap().exception_code()
     };
     let other = Binder::new(Hello).as_binder();
     assert_eq!(
@@ -261,11 +261,11 @@ fn lazy_provider() {
     assert_eq!(register(&svc), ExceptionCode::NONE);
     tell("added");
     let try_unregister = || {
-        let mut r = manager_call(tx::TRY_UNREGISTER_SERVICE, |d| {
+        let r = manager_call(tx::TRY_UNREGISTER_SERVICE, |d| {
             d.write_string16("svc.lazy").unwrap();
             d.write_strong_binder(&svc).unwrap();
         });
-        Status::read_from_parcel(&mut r).unwrap().exception_code()
+        Status::read_from_parcel(&r).unwrap().exception_code()
     };
     loop {
         match hear().as_str() {
@@ -294,13 +294,13 @@ fn manager_call(code: u32, write: impl FnOnce(&mut Parcel)) -> Parcel {
 
 /// An `addService` whose AIDL exception (or none) is returned.
 fn raw_add(name: &str, binder: Option<&SpIBinder>, priority: i32) -> ExceptionCode {
-    let mut r = manager_call(tx::ADD_SERVICE, |d| {
+    let r = manager_call(tx::ADD_SERVICE, |d| {
         d.write_string16(name).unwrap();
         d.write_nullable_strong_binder(binder).unwrap();
         d.write_bool(false).unwrap();
         d.write_i32(priority).unwrap();
     });
-    Status::read_from_parcel(&mut r).unwrap().exception_code()
+    Status::read_from_parcel(&r).unwrap().exception_code()
 }
 
 fn client(scenario: &str) {
@@ -339,8 +339,8 @@ fn client(scenario: &str) {
             let m = service_manager::check_service("manager").expect("manager");
             assert_eq!(m.get_interface_descriptor().unwrap(), DESCRIPTOR);
             // getService2 / checkService2: the Service union around the binder.
-            let mut r = manager_call(tx::CHECK_SERVICE2, |d| d.write_string16("svc.a").unwrap());
-            assert!(Status::read_from_parcel(&mut r).unwrap().is_ok());
+            let r = manager_call(tx::CHECK_SERVICE2, |d| d.write_string16("svc.a").unwrap());
+            assert!(Status::read_from_parcel(&r).unwrap().is_ok());
             // Non-null union, tag serviceWithMetadata, non-null parcelable (as rsbinder's
             // and AOSP's generated readers expect).
             let head = [
@@ -355,8 +355,8 @@ fn client(scenario: &str) {
             assert!(!r.read_bool().unwrap(), "not lazy");
             // getServiceDebugInfo: every name with the pid that added it.
             let provider_pid: i32 = std::env::var("PROVIDER_PID").unwrap().parse().unwrap();
-            let mut r = manager_call(tx::GET_SERVICE_DEBUG_INFO, |_| {});
-            assert!(Status::read_from_parcel(&mut r).unwrap().is_ok());
+            let r = manager_call(tx::GET_SERVICE_DEBUG_INFO, |_| {});
+            assert!(Status::read_from_parcel(&r).unwrap().is_ok());
             let mut infos = Vec::new();
             for _ in 0..r.read_i32().unwrap() {
                 assert_eq!(r.read_i32().unwrap(), 1, "non-null");
@@ -376,19 +376,19 @@ fn client(scenario: &str) {
             // Nothing is declared without a VINTF manifest, an APEX or an RPC accessor.
             assert!(!service_manager::is_declared("svc.a").unwrap());
             for code in [tx::GET_DECLARED_INSTANCES, tx::GET_UPDATABLE_NAMES] {
-                let mut r = manager_call(code, |d| d.write_string16("svc.a").unwrap());
-                assert!(Status::read_from_parcel(&mut r).unwrap().is_ok());
+                let r = manager_call(code, |d| d.write_string16("svc.a").unwrap());
+                assert!(Status::read_from_parcel(&r).unwrap().is_ok());
                 assert_eq!(r.read_string16_vector().unwrap(), Vec::<String>::new());
             }
-            let mut r = manager_call(tx::UPDATABLE_VIA_APEX, |d| {
+            let r = manager_call(tx::UPDATABLE_VIA_APEX, |d| {
                 d.write_string16("svc.a").unwrap()
             });
-            assert!(Status::read_from_parcel(&mut r).unwrap().is_ok());
+            assert!(Status::read_from_parcel(&r).unwrap().is_ok());
             assert_eq!(r.read_nullable_string16().unwrap(), None);
-            let mut r = manager_call(tx::GET_CONNECTION_INFO, |d| {
+            let r = manager_call(tx::GET_CONNECTION_INFO, |d| {
                 d.write_string16("svc.a").unwrap()
             });
-            assert!(Status::read_from_parcel(&mut r).unwrap().is_ok());
+            assert!(Status::read_from_parcel(&r).unwrap().is_ok());
             assert_eq!(r.read_i32().unwrap(), 0, "a null ConnectionInfo");
             assert_eq!(r.data_avail(), 0);
             tell("ok");
@@ -431,11 +431,11 @@ fn client(scenario: &str) {
             let err = service_manager::unregister_for_notifications("over", &cb).unwrap_err();
             assert_eq!(err.exception_code(), ExceptionCode::ILLEGAL_STATE);
             // A null callback, an invalid name.
-            let mut r = manager_call(tx::REGISTER_FOR_NOTIFICATIONS, |d| {
+            let r = manager_call(tx::REGISTER_FOR_NOTIFICATIONS, |d| {
                 d.write_string16("over").unwrap();
                 d.write_nullable_strong_binder(None).unwrap();
             });
-            let st = Status::read_from_parcel(&mut r).unwrap();
+            let st = Status::read_from_parcel(&r).unwrap();
             assert_eq!(st.exception_code(), ExceptionCode::NULL_POINTER);
             let err = service_manager::register_for_notifications("a b", &cb).unwrap_err();
             assert_eq!(err.exception_code(), ExceptionCode::ILLEGAL_ARGUMENT);
@@ -508,8 +508,8 @@ fn client(scenario: &str) {
             assert!(service_manager::check_service("allowed.x").is_some());
             let err = service_manager::list_services(DUMP_FLAG_PRIORITY_ALL).unwrap_err();
             assert_eq!(err.exception_code(), ExceptionCode::SECURITY);
-            let mut r = manager_call(tx::CHECK_SERVICE, |d| d.write_string16("manager").unwrap());
-            let st = Status::read_from_parcel(&mut r).unwrap();
+            let r = manager_call(tx::CHECK_SERVICE, |d| d.write_string16("manager").unwrap());
+            let st = Status::read_from_parcel(&r).unwrap();
             assert_eq!(
                 st.exception_code(),
                 ExceptionCode::SECURITY,
