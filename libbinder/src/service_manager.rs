@@ -15,7 +15,7 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::binder::{Binder, Remotable, SpIBinder, TransactionCode, FIRST_CALL_TRANSACTION};
-use crate::error::{Result, Status, StatusCode};
+use crate::error::{ExceptionCode, Result, Status, StatusCode};
 use crate::interface::{FromIBinder, Interface, Strong};
 use crate::parcel::Parcel;
 use crate::process::{lock, ProcessError, ProcessState};
@@ -338,12 +338,19 @@ pub fn add_service_with(
 }
 
 /// Registers `binder` as `name` (AOSP `add_service`) with AOSP's defaults: not for isolated
-/// processes, [`DUMP_FLAG_PRIORITY_DEFAULT`]. An AIDL exception from the service manager
-/// (e.g. `EX_SECURITY`, `EX_ILLEGAL_ARGUMENT`) is reported as `FAILED_TRANSACTION` carrying
-/// no more detail, as AOSP's `StatusCode` result does; [`add_service_with`] gives the
-/// [`Status`](crate::Status).
+/// processes, [`DUMP_FLAG_PRIORITY_DEFAULT`]. The result is a [`StatusCode`], as in AOSP: a
+/// transport failure is its own code, the service manager's `EX_SECURITY` is
+/// `PERMISSION_DENIED`, `EX_ILLEGAL_ARGUMENT` (a bad name, a null binder) `BAD_VALUE`, any
+/// other exception `FAILED_TRANSACTION`; [`add_service_with`] gives the [`Status`] itself.
 pub fn add_service(name: &str, binder: SpIBinder) -> Result<(), StatusCode> {
-    add_service_with(name, &binder, false, DUMP_FLAG_PRIORITY_DEFAULT).map_err(StatusCode::from)
+    add_service_with(name, &binder, false, DUMP_FLAG_PRIORITY_DEFAULT).map_err(
+        |status| match status.exception_code() {
+            ExceptionCode::TRANSACTION_FAILED => status.transaction_error(),
+            ExceptionCode::SECURITY => StatusCode::PERMISSION_DENIED,
+            ExceptionCode::ILLEGAL_ARGUMENT => StatusCode::BAD_VALUE,
+            _ => StatusCode::FAILED_TRANSACTION,
+        },
+    )
 }
 
 /// `listServices(dump_priority)`: the names of the services registered with a dump priority

@@ -6,7 +6,7 @@
 //!
 //! Wire format (what C++ libbinder and the NDK write, so that peers interoperate):
 //!
-//! - primitives as in [`Parcel::write_i32`] and friends (`bool`, `char`, `byte` each widen to
+//! - primitives as in [`Parcel::write_i32`](crate::binder_impl::Parcel::write_i32) and friends (`bool`, `char`, `byte` each widen to
 //!   an `i32` when alone); arrays of them packed after an `i32` length (`-1` for null);
 //! - `String` as String16; `@nullable` String as length `-1`;
 //! - parcelables and `ParcelFileDescriptor` behind a presence flag (`0` null, `1` present);

@@ -584,6 +584,11 @@ fn client() {
         binder::check_interface::<dyn ITestService>("no.such.service").err(),
         Some(StatusCode::NAME_NOT_FOUND)
     );
+    // The service manager refuses a bad name (EX_ILLEGAL_ARGUMENT): BAD_VALUE, as in AOSP.
+    assert_eq!(
+        binder::add_service("bad name!", local.as_binder()).err(),
+        Some(StatusCode::BAD_VALUE)
+    );
 
     // A client built against a newer version: the missing method is UNKNOWN_TRANSACTION,
     // until a default implementation takes it.
