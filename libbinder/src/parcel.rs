@@ -1603,6 +1603,10 @@ fn is_binder_type(t: u32) -> bool {
 /// of a reply, and the driver maps at most 4 MiB.
 const MAX_OUT_VEC_LEN: usize = 4 << 20;
 
+/// The most memory the default elements of an `out` array may take (a caller's length must
+/// not make a service allocate without bound).
+const MAX_OUT_VEC_BYTES: usize = 64 << 20;
+
 impl Parcel {
     /// This parcel lent out (AOSP `Parcel::borrowed`).
     pub fn borrowed(&mut self) -> &mut BorrowedParcel<'_> {
@@ -1646,7 +1650,7 @@ impl Parcel {
         out_vec: &mut Vec<D>,
     ) -> Result<(), StatusCode> {
         let len = self
-            .read_out_vec_len()?
+            .read_out_vec_len(size_of::<D>())?
             .ok_or(StatusCode::UNEXPECTED_NULL)?;
         out_vec.resize_with(len, D::default);
         Ok(())
@@ -1658,7 +1662,7 @@ impl Parcel {
         &self,
         out_vec: &mut Option<Vec<D>>,
     ) -> Result<(), StatusCode> {
-        *out_vec = match self.read_out_vec_len()? {
+        *out_vec = match self.read_out_vec_len(size_of::<D>())? {
             None => None,
             Some(len) => {
                 let mut v = Vec::new();
@@ -1669,13 +1673,15 @@ impl Parcel {
         Ok(())
     }
 
-    fn read_out_vec_len(&self) -> Result<Option<usize>, StatusCode> {
+    /// The length of an `out` array of elements of `elem_size` bytes: `None` for null,
+    /// `BAD_VALUE` past what a reply could carry or a service should allocate.
+    fn read_out_vec_len(&self, elem_size: usize) -> Result<Option<usize>, StatusCode> {
         let len = self.read_i32()?;
         if len < 0 {
             return Ok(None);
         }
         let len = len as usize;
-        if len > MAX_OUT_VEC_LEN {
+        if len > MAX_OUT_VEC_LEN || len.saturating_mul(elem_size) > MAX_OUT_VEC_BYTES {
             return Err(StatusCode::BAD_VALUE);
         }
         Ok(Some(len))

@@ -734,3 +734,33 @@ fn generated_parcelables_round_trip_and_default_missing_fields() {
     assert_eq!(old.stringDefaultsToFoo, "foo");
     assert_eq!(parcel.read::<i64>().unwrap(), -1);
 }
+
+/// A stub sizes `out` arrays from the caller's length, within bounds.
+#[test]
+fn out_array_lengths_are_bounded() {
+    let mut parcel = Parcel::new();
+    for len in [3i32, -1, -1, 100_000_000, 1_000_000] {
+        parcel.write(&len).unwrap();
+    }
+    // SAFETY: binder-sim's parcels bound every position themselves.
+    unsafe { parcel.set_data_position(0) }.unwrap();
+    let mut v: Vec<StructuredParcelable> = vec![];
+    parcel.resize_out_vec(&mut v).unwrap();
+    assert_eq!(v, vec![StructuredParcelable::default(); 3]);
+    assert_eq!(
+        parcel.resize_out_vec(&mut v).err(),
+        Some(StatusCode::UNEXPECTED_NULL)
+    );
+    let mut n: Option<Vec<i32>> = Some(vec![1]);
+    parcel.resize_nullable_out_vec(&mut n).unwrap();
+    assert_eq!(n, None);
+    // More elements than any reply could carry, or more memory than a stub should give.
+    assert_eq!(
+        parcel.resize_out_vec(&mut v).err(),
+        Some(StatusCode::BAD_VALUE)
+    );
+    assert_eq!(
+        parcel.resize_out_vec(&mut v).err(),
+        Some(StatusCode::BAD_VALUE)
+    );
+}
