@@ -144,7 +144,7 @@ pub struct BinderFeatures {
 
 /// The stability of an interface (AOSP `Stability`): `Local` for the partition it is built
 /// in, `Vintf` for `@VintfStability` interfaces.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Stability {
     /// The partition's own interfaces.
     #[default]

@@ -104,11 +104,13 @@ pub mod stability {
 }
 
 pub mod parcelable;
+mod parcelable_holder;
 
 pub use parcelable::{
     Deserialize, DeserializeArray, DeserializeOption, Parcelable, ParcelableMetadata, Serialize,
     SerializeArray, SerializeOption,
 };
+pub use parcelable_holder::ParcelableHolder;
 
 /// A parcel lent to a callee (AOSP `BorrowedParcel<'a>`): transaction data, replies and the
 /// parcels `Parcelable`s are written to and read from. binder-sim's [`Parcel`] is already a

@@ -764,3 +764,70 @@ fn out_array_lengths_are_bounded() {
         Some(StatusCode::BAD_VALUE)
     );
 }
+
+/// `ParcelableHolder`: set, sent, received as bytes, read back as the right type only.
+#[test]
+fn parcelable_holder_round_trip() {
+    use binder::binder_impl::Stability;
+    use binder::ParcelableHolder;
+
+    let p = sample_parcelable();
+    let mut holder = ParcelableHolder::new(Stability::Local);
+    holder.set_parcelable(Arc::new(p.clone())).unwrap();
+    assert_eq!(
+        *holder
+            .get_parcelable::<StructuredParcelable>()
+            .unwrap()
+            .unwrap(),
+        p
+    );
+    assert_eq!(
+        holder.get_parcelable::<Union>().err(),
+        Some(StatusCode::BAD_VALUE)
+    );
+    let mut parcel = Parcel::new();
+    parcel.write(&holder).unwrap();
+    parcel
+        .write(&ParcelableHolder::new(Stability::Local))
+        .unwrap();
+    parcel
+        .write(&ParcelableHolder::new(Stability::Vintf))
+        .unwrap();
+    // SAFETY: binder-sim's parcels bound every position themselves.
+    unsafe { parcel.set_data_position(0) }.unwrap();
+    // Flag 1, stability 0, then the size of the descriptor and content.
+    assert_eq!(parcel.read::<i32>().unwrap(), 1);
+    assert_eq!(parcel.read::<i32>().unwrap(), 0);
+    let size = parcel.read::<i32>().unwrap();
+    assert_eq!(
+        parcel.read::<String>().unwrap(),
+        "binder.sim.aosp.StructuredParcelable"
+    );
+    // SAFETY: as above.
+    unsafe { parcel.set_data_position(0) }.unwrap();
+    let back: ParcelableHolder = parcel.read().unwrap();
+    assert_eq!(parcel.get_data_position(), 12 + size);
+    assert_eq!(back.get_parcelable::<Union>().unwrap(), None);
+    assert_eq!(
+        *back
+            .get_parcelable::<StructuredParcelable>()
+            .unwrap()
+            .unwrap(),
+        p
+    );
+    let empty: ParcelableHolder = parcel.read().unwrap();
+    assert_eq!(
+        empty.get_parcelable::<StructuredParcelable>().unwrap(),
+        None
+    );
+    // A VINTF holder does not read as a local one, nor take a local parcelable.
+    assert_eq!(
+        parcel.read::<ParcelableHolder>().err(),
+        Some(StatusCode::BAD_VALUE)
+    );
+    let mut vintf = ParcelableHolder::new(Stability::Vintf);
+    assert_eq!(
+        vintf.set_parcelable(Arc::new(p)).err(),
+        Some(StatusCode::BAD_VALUE)
+    );
+}
