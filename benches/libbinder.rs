@@ -15,6 +15,7 @@
 //! and the baseline servers are roles of the `binder-bench` binary. Pin everything with
 //! `taskset -c 0 cargo bench --bench libbinder`.
 
+use binder_sim::libbinder::Interface;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 use std::os::unix::process::CommandExt;
@@ -23,13 +24,14 @@ use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use binder_sim::driver::daemon::{Config, Daemon};
-use binder_sim::libbinder::{self, Binder, Parcel, ProcessState, Remotable, SpIBinder, StatusCode};
+use binder_sim::libbinder::binder_impl::{Binder, Parcel, Remotable};
+use binder_sim::libbinder::{self, ProcessState, SpIBinder, StatusCode};
 use criterion::{BenchmarkId, Criterion, Throughput};
 
 const SIZES: [usize; 6] = [0, 32, 4096, 64 * 1024, 256 * 1024, 900 * 1024];
-const CODE: u32 = libbinder::FIRST_CALL_TRANSACTION;
-const CODE_ECHO: u32 = libbinder::FIRST_CALL_TRANSACTION + 1;
-const CODE_NESTED: u32 = libbinder::FIRST_CALL_TRANSACTION + 2;
+const CODE: u32 = libbinder::binder_impl::FIRST_CALL_TRANSACTION;
+const CODE_ECHO: u32 = libbinder::binder_impl::FIRST_CALL_TRANSACTION + 1;
+const CODE_NESTED: u32 = libbinder::binder_impl::FIRST_CALL_TRANSACTION + 2;
 /// Above this payload the baseline is a stream socket (as binder-bench).
 const SEQPACKET_MAX: usize = 64 * 1024;
 
@@ -83,10 +85,10 @@ impl Drop for Role {
 struct Callback;
 
 impl Remotable for Callback {
-    fn descriptor(&self) -> &str {
+    fn get_descriptor() -> &'static str {
         "binder.sim.bench.ICallback"
     }
-    fn on_transact(&self, _: u32, _: &mut Parcel, _: &mut Parcel) -> Result<(), StatusCode> {
+    fn on_transact(&self, _: u32, _: &Parcel, _: &mut Parcel) -> Result<(), StatusCode> {
         Ok(())
     }
 }
@@ -119,7 +121,7 @@ fn socketpair(kind: i32) -> (OwnedFd, OwnedFd) {
 
 fn call(server: &SpIBinder, code: u32, data: &Parcel, flags: u32) {
     loop {
-        match server.transact(code, data, flags) {
+        match server.transact_parcel(code, data, flags) {
             Ok(_) => return,
             Err(StatusCode::FAILED_TRANSACTION) if flags != 0 => std::thread::yield_now(),
             Err(e) => panic!("transact: {e}"),
@@ -167,7 +169,7 @@ fn main() {
     let mut data = Parcel::new();
     data.write_raw(&[0x5a; 32]).unwrap();
     g.bench_function("32", |b| {
-        b.iter(|| call(&server, CODE, &data, libbinder::FLAG_ONEWAY))
+        b.iter(|| call(&server, CODE, &data, libbinder::binder_impl::FLAG_ONEWAY))
     });
     g.finish();
 

@@ -4,31 +4,29 @@
 //! ```sh
 //! cargo run --example callback
 //! ```
+// Generated code names the library `binder`, as AOSP crates call it.
+extern crate libbinder as binder;
+
 #[path = "common/system.rs"]
 mod system;
 
-use binder_sim::libbinder::{self, declare_binder_interface, get_calling_pid, Interface, Strong};
+#[path = "callback/aidl/mod.rs"]
+mod aidl;
 
-declare_binder_interface! {
-    IListener["binder.sim.example.IListener"] {
-        native: BnListener, proxy: BpListener;
-        fn on_event(&self, n: i32) -> String;
-    }
-}
-
-declare_binder_interface! {
-    INotifier["binder.sim.example.INotifier"] {
-        native: BnNotifier, proxy: BpNotifier;
-        fn subscribe(&self, listener: Strong<dyn IListener>, events: i32) -> String;
-    }
-}
+use aidl::IListener::{BnListener, IListener};
+use aidl::INotifier::{BnNotifier, INotifier};
+use binder_sim::libbinder::{self, BinderFeatures, Interface, Strong, ThreadState};
 
 struct Notifier;
 
 impl Interface for Notifier {}
 
 impl INotifier for Notifier {
-    fn subscribe(&self, listener: Strong<dyn IListener>, events: i32) -> libbinder::Result<String> {
+    fn subscribe(
+        &self,
+        listener: &Strong<dyn IListener>,
+        events: i32,
+    ) -> libbinder::Result<String> {
         let mut answers = Vec::new();
         for n in 1..=events {
             answers.push(listener.on_event(n)?);
@@ -46,7 +44,7 @@ impl IListener for Listener {
         println!(
             "callback: on_event({n}) in pid {}, called by pid {}",
             std::process::id(),
-            get_calling_pid()
+            ThreadState::get_calling_pid()
         );
         Ok(format!("ack {n}"))
     }
@@ -54,7 +52,9 @@ impl IListener for Listener {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     if system::role().as_deref() == Some("notifier") {
-        return system::serve_as("notifier", || BnNotifier::new_binder(Notifier).as_binder());
+        return system::serve_as("notifier", || {
+            BnNotifier::new_binder(Notifier, BinderFeatures::default()).as_binder()
+        });
     }
     let _system = system::start()?;
     let child = system::spawn_service("notifier")?;
@@ -64,7 +64,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         std::process::id(),
         child.id()
     );
-    let answers = notifier.subscribe(BnListener::new_binder(Listener), 3)?;
+    let answers = notifier.subscribe(
+        &BnListener::new_binder(Listener, BinderFeatures::default()),
+        3,
+    )?;
     println!("callback: subscribe returned: {answers}");
     Ok(())
 }

@@ -4,6 +4,9 @@
 //! ```sh
 //! cargo run --example death_watch
 //! ```
+// Generated code names the library `binder`, as AOSP crates call it.
+extern crate libbinder as binder;
+
 #[path = "common/echo.rs"]
 mod echo;
 #[path = "common/system.rs"]
@@ -12,35 +15,38 @@ mod system;
 use std::sync::mpsc;
 use std::time::Duration;
 
-use binder_sim::libbinder::{self, DeathRecipient, Interface};
-use echo::{BnEcho, IEcho};
+use binder_sim::libbinder::binder_impl::IBinderInternal;
+use binder_sim::libbinder::{self, BinderFeatures, DeathRecipient, IBinder, Interface};
+use echo::IEcho::{BnEcho, IEcho};
 
 struct Echo;
 
 impl Interface for Echo {}
 
 impl IEcho for Echo {
-    fn echo(&self, s: String) -> libbinder::Result<String> {
-        Ok(s)
+    fn echo(&self, s: &str) -> libbinder::Result<String> {
+        Ok(s.into())
     }
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     if system::role().as_deref() == Some("victim") {
-        return system::serve_as("victim", || BnEcho::new_binder(Echo).as_binder());
+        return system::serve_as("victim", || {
+            BnEcho::new_binder(Echo, BinderFeatures::default()).as_binder()
+        });
     }
     let _system = system::start()?;
     let mut victim = system::spawn_service("victim")?;
-    let service = libbinder::get_service("victim").ok_or("the victim did not register")?;
+    let mut service = libbinder::get_service("victim").ok_or("the victim did not register")?;
     println!(
         "death_watch: \"victim\" is pid {}; linking a death recipient",
         victim.id()
     );
     let (tx, rx) = mpsc::channel();
-    let recipient = DeathRecipient::new(move || {
+    let mut recipient = DeathRecipient::new(move || {
         let _ = tx.send(());
     });
-    service.link_to_death(&recipient)?;
+    service.link_to_death(&mut recipient)?;
     println!("death_watch: kill -9 {}", victim.id());
     victim.kill()?;
     victim.wait()?;

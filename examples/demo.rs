@@ -18,40 +18,20 @@ use std::process::{Child, ChildStdin, Command, ExitCode, Stdio};
 use std::sync::{mpsc, Condvar, Mutex};
 use std::time::Duration;
 
+// Generated code names the library `binder`, as AOSP crates call it.
+extern crate libbinder as binder;
+
+#[path = "demo/aidl/mod.rs"]
+mod aidl;
+
+use aidl::ICallback::{BnCallback, ICallback};
+use aidl::IDemo::{BnDemo, IDemo};
+use aidl::IStore::{BnStore, IStore};
 use binder_sim::driver::daemon::{Config, Daemon};
-use binder_sim::libbinder::interface::{Interface, Strong};
 use binder_sim::libbinder::{
-    self, declare_binder_interface, get_calling_pid, get_calling_uid, DeathRecipient,
-    ExceptionCode, ParcelFileDescriptor, ProcessState, Status,
+    self, BinderFeatures, DeathRecipient, ExceptionCode, IBinder, Interface, ParcelFileDescriptor,
+    ProcessState, Status, Strong, ThreadState,
 };
-
-declare_binder_interface! {
-    IDemo["binder.sim.demo.IDemo"] {
-        native: BnDemo, proxy: BpDemo;
-        fn echo(&self, s: String) -> String;
-        oneway fn note(&self, v: i32);
-        fn notes_after(&self, want: i32) -> String;
-        fn call_back(&self, cb: Strong<dyn ICallback>, v: i32) -> i32;
-        fn caller_pid(&self) -> i32;
-        fn caller_uid(&self) -> i32;
-        fn secret(&self) -> String;
-    }
-}
-
-declare_binder_interface! {
-    ICallback["binder.sim.demo.ICallback"] {
-        native: BnCallback, proxy: BpCallback;
-        fn on_value(&self, v: i32) -> i32;
-    }
-}
-
-declare_binder_interface! {
-    IStore["binder.sim.demo.IStore"] {
-        native: BnStore, proxy: BpStore;
-        fn read_shared(&self, fd: ParcelFileDescriptor) -> String;
-        fn put(&self, data: Vec<u8>) -> i64;
-    }
-}
 
 const ROLE: &str = "BINDER_SIM_DEMO_ROLE";
 const DEVICE: &str = "BINDER_SIM_DEMO_DEVICE";
@@ -342,7 +322,7 @@ fn init(device: &Path) -> Result<(), String> {
     Ok(())
 }
 
-fn serve_forever(name: &str, binder: &libbinder::SpIBinder) -> Result<(), String> {
+fn serve_forever(name: &str, binder: libbinder::SpIBinder) -> Result<(), String> {
     libbinder::add_service(name, binder).map_err(|e| format!("addService: {e}"))?;
     say(&format!("registered {name:?}"));
     // Served by the pool; the orchestrator's end (stdin EOF) ends the process.
@@ -360,7 +340,7 @@ struct Echo {
 impl Interface for Echo {}
 
 impl IDemo for Echo {
-    fn echo(&self, s: String) -> libbinder::Result<String> {
+    fn echo(&self, s: &str) -> libbinder::Result<String> {
         Ok(format!("echo: {s}"))
     }
     fn note(&self, v: i32) -> libbinder::Result<()> {
@@ -377,23 +357,26 @@ impl IDemo for Echo {
             .unwrap();
         Ok(format!("{:?}", *notes))
     }
-    fn call_back(&self, cb: Strong<dyn ICallback>, v: i32) -> libbinder::Result<i32> {
+    fn call_back(&self, cb: &Strong<dyn ICallback>, v: i32) -> libbinder::Result<i32> {
         Ok(cb.on_value(v)? + 1)
     }
     fn caller_pid(&self) -> libbinder::Result<i32> {
-        Ok(get_calling_pid())
+        Ok(ThreadState::get_calling_pid())
     }
     fn caller_uid(&self) -> libbinder::Result<i32> {
-        Ok(get_calling_uid() as i32)
+        Ok(ThreadState::get_calling_uid() as i32)
     }
     fn secret(&self) -> libbinder::Result<String> {
-        let uid = get_calling_uid();
+        let uid = ThreadState::get_calling_uid();
         if uid != self.allowed_uid {
             let why = format!(
                 "uid {uid} may not read the secret (only uid {})",
                 self.allowed_uid
             );
-            return Err(Status::new_exception(ExceptionCode::SECURITY, Some(&why)));
+            return Err(Status::new_exception_str(
+                ExceptionCode::SECURITY,
+                Some(&why),
+            ));
         }
         Ok("the secret".into())
     }
@@ -405,12 +388,15 @@ fn run_echo(device: &Path) -> Result<(), String> {
         .ok()
         .and_then(|u| u.parse().ok())
         .ok_or("no allowed uid given")?;
-    let echo = BnDemo::new_binder(Echo {
-        notes: Mutex::new(Vec::new()),
-        noted: Condvar::new(),
-        allowed_uid,
-    });
-    serve_forever("demo.echo", &echo.as_binder())
+    let echo = BnDemo::new_binder(
+        Echo {
+            notes: Mutex::new(Vec::new()),
+            noted: Condvar::new(),
+            allowed_uid,
+        },
+        BinderFeatures::default(),
+    );
+    serve_forever("demo.echo", echo.as_binder())
 }
 
 struct Store;
@@ -418,19 +404,22 @@ struct Store;
 impl Interface for Store {}
 
 impl IStore for Store {
-    fn read_shared(&self, fd: ParcelFileDescriptor) -> libbinder::Result<String> {
-        let mut file = std::fs::File::from(OwnedFd::from(fd));
+    fn read_shared(&self, fd: &ParcelFileDescriptor) -> libbinder::Result<String> {
+        let own = fd.try_clone().map_err(|_| {
+            Status::new_exception_str(ExceptionCode::ILLEGAL_STATE, Some("unreadable fd"))
+        })?;
+        let mut file = std::fs::File::from(OwnedFd::from(own));
         let mut text = String::new();
         file.rewind()
             .and_then(|_| file.read_to_string(&mut text))
             .map_err(|_| {
-                Status::new_exception(ExceptionCode::ILLEGAL_STATE, Some("unreadable fd"))
+                Status::new_exception_str(ExceptionCode::ILLEGAL_STATE, Some("unreadable fd"))
             })?;
         Ok(format!("{text:?} (read by pid {})", std::process::id()))
     }
-    fn put(&self, data: Vec<u8>) -> libbinder::Result<i64> {
+    fn put(&self, data: &[u8]) -> libbinder::Result<i64> {
         if data != pattern(data.len()) {
-            return Err(Status::new_exception(
+            return Err(Status::new_exception_str(
                 ExceptionCode::ILLEGAL_ARGUMENT,
                 Some("corrupted"),
             ));
@@ -441,7 +430,10 @@ impl IStore for Store {
 
 fn run_store(device: &Path) -> Result<(), String> {
     init(device)?;
-    serve_forever("demo.store", &BnStore::new_binder(Store).as_binder())
+    serve_forever(
+        "demo.store",
+        BnStore::new_binder(Store, BinderFeatures::default()).as_binder(),
+    )
 }
 
 /// The client's callback: doubles the value, telling which process runs it.
@@ -454,7 +446,7 @@ impl ICallback for Doubler {
         say(&format!(
             "  on_value({v}) called back in pid {} by pid {}",
             std::process::id(),
-            get_calling_pid()
+            ThreadState::get_calling_pid()
         ));
         Ok(v * 2)
     }
@@ -462,10 +454,11 @@ impl ICallback for Doubler {
 
 /// Links a death recipient to `service` that says `died` when it fires.
 fn watch(service: &libbinder::SpIBinder, who: &'static str) -> Result<DeathRecipient, String> {
-    let recipient =
+    let mut recipient =
         DeathRecipient::new(move || say(&format!("died: {who} reported dead by the driver")));
     service
-        .link_to_death(&recipient)
+        .clone()
+        .link_to_death(&mut recipient)
         .map_err(|e| format!("linkToDeath: {e}"))?;
     Ok(recipient)
 }
@@ -489,7 +482,7 @@ fn run_client(device: &Path) -> Result<(), String> {
             "calls" => {
                 say(&format!(
                     "sync call: echo(\"hello\") = {:?}",
-                    echo.echo("hello".into()).map_err(e("echo"))?
+                    echo.echo("hello").map_err(e("echo"))?
                 ));
                 for v in 1..=3 {
                     echo.note(v).map_err(e("note"))?;
@@ -503,8 +496,8 @@ fn run_client(device: &Path) -> Result<(), String> {
                 ));
             }
             "callback" => {
-                let cb = BnCallback::new_binder(Doubler);
-                let r = echo.call_back(cb, 20).map_err(e("call_back"))?;
+                let cb = BnCallback::new_binder(Doubler, BinderFeatures::default());
+                let r = echo.call_back(&cb, 20).map_err(e("call_back"))?;
                 if r != 41 {
                     return Err(format!("call_back(20) returned {r}, not 41"));
                 }
@@ -545,12 +538,12 @@ fn run_client(device: &Path) -> Result<(), String> {
                     .map_err(|e| e.to_string())?;
                 let raw = file.as_raw_fd();
                 let seen = store
-                    .read_shared(ParcelFileDescriptor::new(file))
+                    .read_shared(&ParcelFileDescriptor::new(file))
                     .map_err(e("read_shared"))?;
                 say(&format!("memfd: sent our fd {raw}; the store read {seen}"));
             }
             "large" => {
-                let n = store.put(pattern(LARGE)).map_err(e("put"))?;
+                let n = store.put(&pattern(LARGE)).map_err(e("put"))?;
                 if n != LARGE as i64 {
                     return Err(format!("the store received {n} bytes of {LARGE}"));
                 }

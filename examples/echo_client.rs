@@ -3,11 +3,14 @@
 //! ```sh
 //! cargo run --example echo_client -- hello
 //! ```
+// Generated code names the library `binder`, as AOSP crates call it.
+extern crate libbinder as binder;
+
 #[path = "common/echo.rs"]
 mod echo;
 
 use binder_sim::libbinder::{self, ProcessState};
-use echo::IEcho;
+use echo::IEcho::IEcho;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let text = std::env::args().nth(1).unwrap_or_else(|| "hello".into());
@@ -15,6 +18,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .map_err(|e| format!("{e} (start it with: cargo run --example echo_server)"))?;
     let echo = libbinder::get_interface::<dyn IEcho>("echo")
         .map_err(|e| format!("no \"echo\" service ({e:?}): run cargo run --example echo_server"))?;
-    println!("{}", echo.echo(text)?);
+    println!("{}", echo.echo(&text)?);
     Ok(())
 }

@@ -4,23 +4,26 @@
 //! cargo run --example echo_server          # this terminal
 //! cargo run --example echo_client -- hi    # another terminal
 //! ```
+// Generated code names the library `binder`, as AOSP crates call it.
+extern crate libbinder as binder;
+
 #[path = "common/echo.rs"]
 mod echo;
 #[path = "common/system.rs"]
 mod system;
 
-use binder_sim::libbinder::{self, Interface, ProcessState};
-use echo::{BnEcho, IEcho};
+use binder_sim::libbinder::{self, BinderFeatures, Interface, ProcessState, ThreadState};
+use echo::IEcho::{BnEcho, IEcho};
 
 struct Echo;
 
 impl Interface for Echo {}
 
 impl IEcho for Echo {
-    fn echo(&self, s: String) -> libbinder::Result<String> {
+    fn echo(&self, s: &str) -> libbinder::Result<String> {
         println!(
             "echo_server: echo({s:?}) from pid {}",
-            libbinder::get_calling_pid()
+            ThreadState::get_calling_pid()
         );
         Ok(format!("echo: {s}"))
     }
@@ -29,7 +32,10 @@ impl IEcho for Echo {
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     system::role();
     let _system = system::start()?;
-    libbinder::add_service("echo", &BnEcho::new_binder(Echo).as_binder())?;
+    libbinder::add_service(
+        "echo",
+        BnEcho::new_binder(Echo, BinderFeatures::default()).as_binder(),
+    )?;
     println!(
         "echo_server: serving \"echo\" on {}\nIn another terminal: cargo run --example echo_client -- hello",
         ProcessState::default_device().display()

@@ -4,29 +4,32 @@
 //! ```sh
 //! cargo run --example fd_pass
 //! ```
+// Generated code names the library `binder`, as AOSP crates call it.
+extern crate libbinder as binder;
+
 #[path = "common/system.rs"]
 mod system;
 
 use std::io::{Read, Seek, Write};
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 
-use binder_sim::libbinder::{self, declare_binder_interface, Interface, ParcelFileDescriptor};
+#[path = "fd_pass/aidl/mod.rs"]
+mod aidl;
 
-declare_binder_interface! {
-    IReader["binder.sim.example.IReader"] {
-        native: BnReader, proxy: BpReader;
-        fn read_all(&self, fd: ParcelFileDescriptor) -> String;
-    }
-}
+use aidl::IReader::{BnReader, IReader};
+use binder_sim::libbinder::{self, BinderFeatures, Interface, ParcelFileDescriptor};
 
 struct Reader;
 
 impl Interface for Reader {}
 
 impl IReader for Reader {
-    fn read_all(&self, fd: ParcelFileDescriptor) -> libbinder::Result<String> {
+    fn read_all(&self, fd: &ParcelFileDescriptor) -> libbinder::Result<String> {
         let raw = fd.as_raw_fd();
-        let mut file = std::fs::File::from(OwnedFd::from(fd));
+        let own = fd
+            .try_clone()
+            .map_err(|_| libbinder::StatusCode::BAD_VALUE)?;
+        let mut file = std::fs::File::from(OwnedFd::from(own));
         let mut text = String::new();
         file.rewind()
             .and_then(|_| file.read_to_string(&mut text))
@@ -40,7 +43,9 @@ impl IReader for Reader {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     if system::role().as_deref() == Some("reader") {
-        return system::serve_as("reader", || BnReader::new_binder(Reader).as_binder());
+        return system::serve_as("reader", || {
+            BnReader::new_binder(Reader, BinderFeatures::default()).as_binder()
+        });
     }
     let _system = system::start()?;
     let _reader = system::spawn_service("reader")?;
@@ -59,7 +64,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     println!(
         "fd_pass: {}",
-        reader.read_all(ParcelFileDescriptor::new(memfd))?
+        reader.read_all(&ParcelFileDescriptor::new(memfd))?
     );
     Ok(())
 }

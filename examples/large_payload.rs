@@ -4,19 +4,19 @@
 //! ```sh
 //! cargo run --release --example large_payload
 //! ```
+// Generated code names the library `binder`, as AOSP crates call it.
+extern crate libbinder as binder;
+
 #[path = "common/system.rs"]
 mod system;
 
 use std::time::Instant;
 
-use binder_sim::libbinder::{self, declare_binder_interface, Interface};
+#[path = "large_payload/aidl/mod.rs"]
+mod aidl;
 
-declare_binder_interface! {
-    ISink["binder.sim.example.ISink"] {
-        native: BnSink, proxy: BpSink;
-        fn take(&self, data: Vec<u8>) -> i64;
-    }
-}
+use aidl::ISink::{BnSink, ISink};
+use binder_sim::libbinder::{self, BinderFeatures, Interface};
 
 const SIZE: usize = 900 * 1024;
 
@@ -25,14 +25,16 @@ struct Sink;
 impl Interface for Sink {}
 
 impl ISink for Sink {
-    fn take(&self, data: Vec<u8>) -> libbinder::Result<i64> {
+    fn take(&self, data: &[u8]) -> libbinder::Result<i64> {
         Ok(data.iter().map(|&b| i64::from(b)).sum())
     }
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     if system::role().as_deref() == Some("sink") {
-        return system::serve_as("sink", || BnSink::new_binder(Sink).as_binder());
+        return system::serve_as("sink", || {
+            BnSink::new_binder(Sink, BinderFeatures::default()).as_binder()
+        });
     }
     let running = system::start()?;
     let child = system::spawn_service("sink")?;
@@ -42,7 +44,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let stats = || running.daemon.as_ref().and_then(|d| d.copy_stats("binder"));
     let before = stats();
     let start = Instant::now();
-    let sum = sink.take(data)?;
+    let sum = sink.take(&data)?;
     let took = start.elapsed();
     if sum != expected {
         return Err(

@@ -1,12 +1,15 @@
 //! A minimal Binder client: finds `example.echo` through the service manager and calls it.
+// Generated code names the library `binder`, as AOSP crates call it.
+extern crate libbinder as binder;
+
 #[path = "common/echo.rs"]
 mod echo;
-use echo::IEcho;
+use echo::IEcho::IEcho;
 use libbinder::ProcessState;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     ProcessState::init_default()?;
     let echo = libbinder::get_interface::<dyn IEcho>("example.echo")?;
-    println!("{}", echo.echo("hello".into())?);
+    println!("{}", echo.echo("hello")?);
     Ok(())
 }

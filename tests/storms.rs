@@ -42,6 +42,9 @@
 
 mod common;
 
+use binder_sim::libbinder::binder_impl::IBinderInternal;
+use binder_sim::libbinder::IBinder;
+use binder_sim::libbinder::Interface;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs::File;
 use std::io::{self, BufRead, Read, Write};
@@ -57,10 +60,10 @@ use std::time::{Duration, Instant};
 use binder_sim::driver::daemon::Config;
 use binder_sim::driver::device::Device;
 use binder_sim::driver::uapi::*;
-use binder_sim::libbinder::{
-    self, Binder, DeathRecipient, Parcel, ProcessState, Remotable, SpIBinder, StatusCode,
-    FIRST_CALL_TRANSACTION, FLAG_ONEWAY,
+use binder_sim::libbinder::binder_impl::{
+    Binder, Parcel, Remotable, FIRST_CALL_TRANSACTION, FLAG_ONEWAY,
 };
+use binder_sim::libbinder::{self, DeathRecipient, ProcessState, SpIBinder, StatusCode};
 use binder_sim::servicemanager::{self, Access};
 use common::*;
 
@@ -681,16 +684,11 @@ fn serve_stdin(f: impl Fn(&str) + Send + 'static) {
 struct Peer;
 
 impl Remotable for Peer {
-    fn descriptor(&self) -> &str {
+    fn get_descriptor() -> &'static str {
         "storm.IPeer"
     }
 
-    fn on_transact(
-        &self,
-        code: u32,
-        data: &mut Parcel,
-        reply: &mut Parcel,
-    ) -> Result<(), StatusCode> {
+    fn on_transact(&self, code: u32, data: &Parcel, reply: &mut Parcel) -> Result<(), StatusCode> {
         match code {
             P_ECHO => {
                 let x = data.read_i32()?;
@@ -710,7 +708,10 @@ impl Remotable for Peer {
                 let x = data.read_i32()?;
                 let mut d = Parcel::new();
                 d.write_i32(x)?;
-                match cb.transact(CB_DOUBLE, &d, 0).and_then(|mut r| r.read_i32()) {
+                match cb
+                    .submit_transact(CB_DOUBLE, d, 0)
+                    .and_then(|r| r.read_i32())
+                {
                     Ok(y) => {
                         reply.write_i32(0)?;
                         reply.write_i32(y + 1)?;
@@ -725,8 +726,8 @@ impl Remotable for Peer {
                 d.write_i32(x)?;
                 d.write_string16("relay")?;
                 let r = t
-                    .transact(P_ECHO, &d, 0)
-                    .and_then(|mut r| Ok((r.read_i32()?, r.read_string16()?)));
+                    .submit_transact(P_ECHO, d, 0)
+                    .and_then(|r| Ok((r.read_i32()?, r.read_string16()?)));
                 match r {
                     Ok((y, s)) if s == "relay" => {
                         reply.write_i32(0)?;
@@ -775,16 +776,11 @@ impl Remotable for Peer {
 struct Callback;
 
 impl Remotable for Callback {
-    fn descriptor(&self) -> &str {
+    fn get_descriptor() -> &'static str {
         "storm.ICallback"
     }
 
-    fn on_transact(
-        &self,
-        code: u32,
-        data: &mut Parcel,
-        reply: &mut Parcel,
-    ) -> Result<(), StatusCode> {
+    fn on_transact(&self, code: u32, data: &Parcel, reply: &mut Parcel) -> Result<(), StatusCode> {
         if code != CB_DOUBLE {
             return Err(StatusCode::UNKNOWN_TRANSACTION);
         }
@@ -814,7 +810,7 @@ fn rd<T>(r: Result<T, StatusCode>, what: &str) -> Result<T, Fail> {
 }
 
 /// A reply that carries the status of a call the callee made for us, then the value.
-fn nested_status(mut r: Parcel, what: &str) -> Result<i32, Fail> {
+fn nested_status(r: Parcel, what: &str) -> Result<i32, Fail> {
     match rd(r.read_i32(), what)? {
         0 => rd(r.read_i32(), what),
         e => Err(Fail::Code(StatusCode::from_raw(e))),
@@ -827,7 +823,7 @@ fn sync_op(rng: &mut Rng, t: &SpIBinder) -> Result<(), Fail> {
     let mut d = Parcel::new();
     d.write_i32(x)?;
     d.write_string16(&s)?;
-    let mut r = t.transact(P_ECHO, &d, 0)?;
+    let r = t.submit_transact(P_ECHO, d, 0)?;
     let y = rd(r.read_i32(), "echo")?;
     let s2 = rd(r.read_string16(), "echo")?;
     if y != x || s2 != s {
@@ -839,7 +835,7 @@ fn sync_op(rng: &mut Rng, t: &SpIBinder) -> Result<(), Fail> {
 fn oneway_op(rng: &mut Rng, t: &SpIBinder) -> Result<(), Fail> {
     let mut d = Parcel::new();
     d.write_i32(rng.next() as i32)?;
-    t.transact(P_RECORD, &d, FLAG_ONEWAY)?;
+    t.submit_transact(P_RECORD, d, FLAG_ONEWAY)?;
     Ok(())
 }
 
@@ -848,7 +844,7 @@ fn nested_op(rng: &mut Rng, t: &SpIBinder, cb: &SpIBinder) -> Result<(), Fail> {
     let mut d = Parcel::new();
     d.write_strong_binder(cb)?;
     d.write_i32(x)?;
-    let y = nested_status(t.transact(P_CALLBACK, &d, 0)?, "nested")?;
+    let y = nested_status(t.submit_transact(P_CALLBACK, d, 0)?, "nested")?;
     if y != 2 * x + 1 {
         return Err(Fail::Corrupt(format!("nested {x} → {y}")));
     }
@@ -860,7 +856,7 @@ fn relay_op(rng: &mut Rng, t: &SpIBinder, via: &SpIBinder) -> Result<(), Fail> {
     let mut d = Parcel::new();
     d.write_strong_binder(via)?;
     d.write_i32(x)?;
-    let y = nested_status(t.transact(P_RELAY, &d, 0)?, "relay")?;
+    let y = nested_status(t.submit_transact(P_RELAY, d, 0)?, "relay")?;
     if y != x {
         return Err(Fail::Corrupt(format!("relay {x} → {y}")));
     }
@@ -877,7 +873,7 @@ fn fd_op(rng: &mut Rng, t: &SpIBinder) -> Result<(), Fail> {
     d.write_parcel_file_descriptor(fd)?;
     d.write_i32(len as i32)?;
     d.write_i32(x)?;
-    let mut r = t.transact(P_FD, &d, 0)?;
+    let r = t.transact_parcel(P_FD, &d, 0)?;
     drop(d);
     let sum = rd(r.read_u64(), "fd")?;
     let back = rd(r.read_unique_parcel_file_descriptor(), "fd")?;
@@ -901,7 +897,7 @@ fn large_op(rng: &mut Rng, t: &SpIBinder) -> Result<(), Fail> {
     rng.fill(&mut v);
     let mut d = Parcel::new();
     d.write_byte_vector(&v)?;
-    let mut r = t.transact(P_LARGE, &d, 0)?;
+    let r = t.submit_transact(P_LARGE, d, 0)?;
     let n = rd(r.read_u64(), "large")?;
     let sum = rd(r.read_u64(), "large")?;
     if n != len as u64 || sum != fnv(&v) {
@@ -990,7 +986,7 @@ fn peer(dev: &Path, opts: &[&str]) {
     ProcessState::init(dev, 8).expect("init");
     ProcessState::start_thread_pool().expect("thread pool");
     let own = Binder::new(Peer).as_binder();
-    libbinder::add_service(&peer_name(round, me), &own).expect("add_service");
+    libbinder::add_service(&peer_name(round, me), own.clone()).expect("add_service");
     tell("registered");
     if hear() != "link" {
         return;
@@ -1003,13 +999,13 @@ fn peer(dev: &Path, opts: &[&str]) {
             peers.push(own.clone());
             continue;
         }
-        let b = libbinder::check_service(&peer_name(round, j)).expect("the peer is registered");
+        let mut b = libbinder::check_service(&peer_name(round, j)).expect("the peer is registered");
         let dead = dead.clone();
-        let recipient = DeathRecipient::new(move || {
+        let mut recipient = DeathRecipient::new(move || {
             dead.lock().unwrap().insert(j);
             tell(&format!("died {j} {}", mono_ns()));
         });
-        b.link_to_death(&recipient).expect("link_to_death");
+        b.link_to_death(&mut recipient).expect("link_to_death");
         links.push(recipient);
         peers.push(b);
     }
@@ -1141,7 +1137,7 @@ fn service_manager(dev: &Path) {
 fn monitor(dev: &Path) {
     ProcessState::init(dev, 0).expect("init");
     let all = libbinder::service_manager::DUMP_FLAG_PRIORITY_ALL;
-    libbinder::list_services(all).expect("list");
+    libbinder::service_manager::list_services(all).expect("list");
     tell("ready");
     loop {
         let l = hear();
@@ -1151,7 +1147,7 @@ fn monitor(dev: &Path) {
         let t = Instant::now();
         let mut left = Vec::new();
         let gone = wait_until(Duration::from_secs(10), || {
-            left = libbinder::list_services(all)
+            left = libbinder::service_manager::list_services(all)
                 .unwrap_or_default()
                 .into_iter()
                 .filter(|n| n.starts_with(prefix))
@@ -1170,16 +1166,11 @@ fn monitor(dev: &Path) {
 struct Registry(Arc<Mutex<HashMap<i32, SpIBinder>>>);
 
 impl Remotable for Registry {
-    fn descriptor(&self) -> &str {
+    fn get_descriptor() -> &'static str {
         "storm.IRegistry"
     }
 
-    fn on_transact(
-        &self,
-        code: u32,
-        data: &mut Parcel,
-        reply: &mut Parcel,
-    ) -> Result<(), StatusCode> {
+    fn on_transact(&self, code: u32, data: &Parcel, reply: &mut Parcel) -> Result<(), StatusCode> {
         match code {
             R_ADD => {
                 let key = data.read_i32()?;
@@ -1201,7 +1192,7 @@ fn registry_get(key: i32) -> Option<SpIBinder> {
     let cm = ProcessState::self_().ok()?.context_object().ok()?;
     let mut d = Parcel::new();
     d.write_i32(key).ok()?;
-    cm.transact(R_GET, &d, 0)
+    cm.submit_transact(R_GET, d, 0)
         .ok()?
         .read_nullable_strong_binder()
         .ok()?
@@ -1212,7 +1203,7 @@ fn registry_add(key: i32, b: &SpIBinder) -> Result<(), StatusCode> {
     let mut d = Parcel::new();
     d.write_i32(key)?;
     d.write_strong_binder(b)?;
-    cm.transact(R_ADD, &d, 0).map(|_| ())
+    cm.submit_transact(R_ADD, d, 0).map(|_| ())
 }
 
 /// The context manager: the registry. `count KEY` tells the strong references the driver
@@ -1276,7 +1267,7 @@ fn hammer(dev: &Path, opts: &[&str]) {
     let s = registry_get(KEY_SERVICE).expect("the service is registered");
     if opts[0] == "block" {
         tell("calling");
-        let r = s.transact(P_BLOCK, &Parcel::new(), 0);
+        let r = s.submit_transact(P_BLOCK, Parcel::new(), 0);
         tell(&format!("error {:?} {}", r.err(), mono_ns()));
         return;
     }
@@ -1521,10 +1512,10 @@ static LIVE_CV: Condvar = Condvar::new();
 struct Obj(u64);
 
 impl Remotable for Obj {
-    fn descriptor(&self) -> &str {
+    fn get_descriptor() -> &'static str {
         "storm.IObj"
     }
-    fn on_transact(&self, code: u32, _: &mut Parcel, reply: &mut Parcel) -> Result<(), StatusCode> {
+    fn on_transact(&self, code: u32, _: &Parcel, reply: &mut Parcel) -> Result<(), StatusCode> {
         if code != O_ID {
             return Err(StatusCode::UNKNOWN_TRANSACTION);
         }
@@ -1543,15 +1534,10 @@ impl Drop for Obj {
 struct Factory(AtomicU64);
 
 impl Remotable for Factory {
-    fn descriptor(&self) -> &str {
+    fn get_descriptor() -> &'static str {
         "storm.IFactory"
     }
-    fn on_transact(
-        &self,
-        code: u32,
-        data: &mut Parcel,
-        reply: &mut Parcel,
-    ) -> Result<(), StatusCode> {
+    fn on_transact(&self, code: u32, data: &Parcel, reply: &mut Parcel) -> Result<(), StatusCode> {
         if code != F_MAKE {
             return Err(StatusCode::UNKNOWN_TRANSACTION);
         }
@@ -1619,7 +1605,7 @@ fn holder(dev: &Path) {
                     let batch = (n - held.len()).min(500) as i32;
                     let mut d = Parcel::new();
                     d.write_i32(batch).unwrap();
-                    let mut r = f.transact(F_MAKE, &d, 0).expect("make");
+                    let r = f.submit_transact(F_MAKE, d, 0).expect("make");
                     assert_eq!(r.read_i32().unwrap(), batch);
                     for _ in 0..batch {
                         let id = r.read_u64().unwrap();
@@ -1633,8 +1619,8 @@ fn holder(dev: &Path) {
                 for _ in 0..100 {
                     let (id, b) = &held[rng.below(held.len() as u64) as usize];
                     let got = b
-                        .transact(O_ID, &Parcel::new(), 0)
-                        .and_then(|mut r| r.read_u64());
+                        .submit_transact(O_ID, Parcel::new(), 0)
+                        .and_then(|r| r.read_u64());
                     if got != Ok(*id) {
                         wrong += 1;
                     }
@@ -1654,7 +1640,7 @@ fn holder(dev: &Path) {
             ["drop", k] => {
                 let k: usize = k.parse().unwrap();
                 held.drain(..k.min(held.len()));
-                libbinder::flush_commands().expect("flush");
+                libbinder::thread::flush_commands().expect("flush");
                 tell(&format!("dropped {k}"));
             }
             _ => return,
@@ -1691,8 +1677,8 @@ fn caller64(dev: &Path, opts: &[&str]) {
                 d.write_string16(&text).unwrap();
                 let began = Instant::now();
                 let r = s
-                    .transact(P_ECHO, &d, 0)
-                    .and_then(|mut r| Ok((r.read_i32()?, r.read_string16()?)));
+                    .submit_transact(P_ECHO, d, 0)
+                    .and_then(|r| Ok((r.read_i32()?, r.read_string16()?)));
                 lat.push(began.elapsed().as_micros() as u64);
                 match r {
                     Ok((y, back)) if y == x && back == text => {}
@@ -1785,7 +1771,7 @@ fn flooder(dev: &Path) {
             while !stop.load(Ordering::SeqCst) {
                 let mut d = Parcel::new();
                 d.write_raw(&payload).unwrap();
-                match sink.transact(FIRST_CALL_TRANSACTION, &d, FLAG_ONEWAY) {
+                match sink.submit_transact(FIRST_CALL_TRANSACTION, d, FLAG_ONEWAY) {
                     Ok(_) => accepted += 1,
                     Err(e) => {
                         if failed == 0 {
@@ -1854,7 +1840,7 @@ fn prober(dev: &Path) {
                 lat.last().copied().unwrap_or(0)
             ));
         } else if l == "sink-oneway" {
-            let r = sink.transact(FIRST_CALL_TRANSACTION, &Parcel::new(), FLAG_ONEWAY);
+            let r = sink.submit_transact(FIRST_CALL_TRANSACTION, Parcel::new(), FLAG_ONEWAY);
             tell(&format!("sink-oneway {:?}", r.map(|_| ())));
         } else if l == "sink-dead" {
             // binderd releases a killed process when it sees its connection end, after the
@@ -1865,7 +1851,7 @@ fn prober(dev: &Path) {
             let r = loop {
                 tries += 1;
                 let r = sink
-                    .transact(FIRST_CALL_TRANSACTION, &Parcel::new(), FLAG_ONEWAY)
+                    .submit_transact(FIRST_CALL_TRANSACTION, Parcel::new(), FLAG_ONEWAY)
                     .map(|_| ());
                 if r != Err(StatusCode::FAILED_TRANSACTION) || t.elapsed() > NOTE / 2 {
                     break r;

@@ -1,7 +1,5 @@
-// The interface both minimal examples speak.
-libbinder::declare_binder_interface! {
-    IEcho["com.example.IEcho"] {
-        native: BnEcho, proxy: BpEcho;
-        fn echo(&self, s: String) -> String;
-    }
-}
+// The interface the echo examples speak: `interface IEcho { String echo(String s); }`, in the
+// shape AOSP's AIDL Rust backend generates.
+#[allow(non_snake_case)]
+#[path = "aidl/IEcho.rs"]
+pub mod IEcho;

@@ -84,7 +84,7 @@ pub fn serve_as(
 ) -> Result<(), Box<dyn std::error::Error>> {
     exit_with_parent();
     ProcessState::init_default()?;
-    libbinder::add_service(name, &binder())?;
+    libbinder::add_service(name, binder())?;
     println!("ready");
     ProcessState::join_thread_pool()?;
     Ok(())

@@ -25,7 +25,8 @@ use binder_driver::uapi::{
     BINDER_TYPE_WEAK_BINDER, BINDER_TYPE_WEAK_HANDLE,
 };
 use binder_sim_fuzz::oracle;
-use libbinder::{Parcel, Parcelable, StatusCode};
+use libbinder::binder_impl::Parcel;
+use libbinder::{Parcelable, StatusCode};
 use libfuzzer_sys::fuzz_target;
 
 #[derive(Arbitrary, Debug)]
@@ -100,7 +101,7 @@ enum ReadOp {
 }
 
 /// A parcelable of a few fields, as AIDL would generate.
-#[derive(Arbitrary, Debug, Clone, PartialEq)]
+#[derive(Arbitrary, Debug, Clone, Default, PartialEq)]
 struct Small {
     a: i32,
     s: Option<String>,
@@ -113,12 +114,11 @@ impl Parcelable for Small {
         p.write_nullable_string16(self.s.as_deref())?;
         p.write_i64_vector(&self.v)
     }
-    fn read_from_parcel(p: &mut Parcel) -> Result<Small, StatusCode> {
-        Ok(Small {
-            a: p.read_i32()?,
-            s: p.read_nullable_string16()?,
-            v: p.read_i64_vector()?,
-        })
+    fn read_from_parcel(&mut self, p: &Parcel) -> Result<(), StatusCode> {
+        self.a = p.read_i32()?;
+        self.s = p.read_nullable_string16()?;
+        self.v = p.read_i64_vector()?;
+        Ok(())
     }
 }
 
@@ -297,7 +297,7 @@ fn received(mut data: Vec<u8>, plant: &[(u8, u8, u32)], offsets: &[Off], ops: &[
 fn primitive<T: PartialEq + std::fmt::Debug>(
     p: &mut Parcel,
     n: usize,
-    read: impl FnOnce(&mut Parcel) -> Result<T, StatusCode>,
+    read: impl FnOnce(&Parcel) -> Result<T, StatusCode>,
     decode: impl FnOnce(&[u8]) -> T,
 ) {
     let pos = p.data_position();
@@ -490,7 +490,7 @@ fn read_op(p: &mut Parcel, op: &ReadOp) {
         }
         ReadOp::SetPosition(pos) => {
             let pos = *pos as usize;
-            let ok = p.set_data_position(pos).is_ok();
+            let ok = p.seek(pos).is_ok();
             if ok != (pos <= p.data_size()) || (ok && p.data_position() != pos) {
                 oracle!("set_data_position({pos}) of {}: {ok}", p.data_size());
             }
@@ -711,7 +711,7 @@ fn round_trip(values: &[Value], received: bool) {
             // A refused write leaves the parcel as it was before it only when nothing was
             // laid yet; stop at the first, as a caller would.
             p.set_data_size(before).unwrap();
-            p.set_data_position(before).unwrap();
+            p.seek(before).unwrap();
             break;
         }
         check(&p);
@@ -720,7 +720,7 @@ fn round_trip(values: &[Value], received: bool) {
     let mut q = if received {
         Parcel::from_received(p.data(), p.objects())
     } else {
-        p.set_data_position(0).unwrap();
+        p.seek(0).unwrap();
         std::mem::take(&mut p)
     };
     if received && q.objects() != p.objects() {
@@ -745,7 +745,7 @@ fn round_trip(values: &[Value], received: bool) {
     }
     // An interface token also passes enforce_interface.
     if let Some(Value::Token { descriptor, .. }) = written.first() {
-        q.set_data_position(0).unwrap();
+        q.seek(0).unwrap();
         if q.enforce_interface(descriptor).is_err() {
             oracle!("enforce_interface refused the token written");
         }

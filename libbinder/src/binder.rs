@@ -9,11 +9,14 @@
 
 use std::any::Any;
 use std::collections::HashMap;
+use std::ffi::{CStr, CString};
 use std::fmt;
+use std::fs::File;
+use std::io::Write;
 use std::ops::Deref;
-use std::os::fd::BorrowedFd;
+use std::os::fd::{AsRawFd, BorrowedFd};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, LazyLock, Mutex, Weak};
+use std::sync::{Arc, LazyLock, Mutex, OnceLock, Weak};
 
 use binder_driver::uapi::{
     b_pack_chars, FlatBinderObject, BINDER_TYPE_BINDER, BINDER_TYPE_HANDLE,
@@ -22,7 +25,10 @@ use binder_driver::uapi::{
 };
 
 use crate::error::StatusCode;
-use crate::parcel::{stability, Parcel};
+use crate::interface::{
+    FromIBinder, IBinder, IBinderInternal, Interface, Stability, Strong as InterfaceStrong,
+};
+use crate::parcel::{stability, BorrowedParcel, Parcel};
 use crate::process::{lock, ProcessState};
 use crate::thread;
 
@@ -49,6 +55,12 @@ pub const FLAG_ONEWAY: TransactionFlags = 0x01;
 pub const FLAG_CLEAR_BUF: TransactionFlags = 0x20;
 /// Private vendor flag.
 pub const FLAG_PRIVATE_VENDOR: TransactionFlags = 0x1000_0000;
+/// The flag generated proxies add to every call (AOSP `FLAG_PRIVATE_LOCAL`): the NDK's
+/// `FLAG_PRIVATE_VENDOR` in vendor builds, nothing in system builds, which binder-sim's
+/// library is.
+pub const FLAG_PRIVATE_LOCAL: TransactionFlags = 0;
+/// `EXTENSION_TRANSACTION` (`'_EXT'`): asks an object for its extension binder.
+pub const EXTENSION_TRANSACTION: TransactionCode = b_pack_chars(b'_', b'E', b'X', b'T');
 
 /// AOSP `schedPolicyMask(SCHED_NORMAL, 19)`, the scheduling bits of a flattened binder.
 const DEFAULT_SCHED_BITS: u32 = 19 & FLAT_BINDER_FLAG_PRIORITY_MASK;
@@ -60,26 +72,32 @@ const RESULT_RECEIVER_DESCRIPTOR: &str = "com.android.internal.os.IResultReceive
 // Local objects
 // ---------------------------------------------------------------------------------------------
 
-/// A service implementation (AOSP Rust `Remotable`).
+/// A service implementation (AOSP Rust `Remotable`): what a [`Binder`] serves. Generated
+/// code implements it for `BnFoo` through
+/// [`declare_binder_interface!`](crate::declare_binder_interface).
 pub trait Remotable: Send + Sync + 'static {
-    /// The interface descriptor (`INTERFACE_TRANSACTION`).
-    fn descriptor(&self) -> &str;
+    /// The interface descriptor (`INTERFACE_TRANSACTION`, the interface token).
+    fn get_descriptor() -> &'static str
+    where
+        Self: Sized;
 
     /// Handles a call with an interface code; `data` is positioned at its start.
     fn on_transact(
         &self,
         code: TransactionCode,
-        data: &mut Parcel,
-        reply: &mut Parcel,
+        data: &BorrowedParcel<'_>,
+        reply: &mut BorrowedParcel<'_>,
     ) -> Result<(), StatusCode>;
 
-    /// `DUMP_TRANSACTION`: writes the object's state to `fd`.
-    fn on_dump(&self, _fd: BorrowedFd<'_>, _args: &[String]) -> Result<(), StatusCode> {
+    /// `DUMP_TRANSACTION`: writes the object's state to `writer`.
+    fn on_dump(&self, _writer: &mut dyn Write, _args: &[&CStr]) -> Result<(), StatusCode> {
         Ok(())
     }
 
     /// `SHELL_COMMAND_TRANSACTION`: runs a shell command; the result is sent to the result
-    /// receiver. Unsupported by default (AOSP `BBinder` answers `INVALID_OPERATION`).
+    /// receiver. Unsupported by default (AOSP `BBinder` answers `INVALID_OPERATION`). Not in
+    /// AOSP's Rust crate (whose NDK answers shell commands itself).
+    #[doc(hidden)]
     fn on_shell_command(
         &self,
         _in: BorrowedFd<'_>,
@@ -94,7 +112,7 @@ pub trait Remotable: Send + Sync + 'static {
 /// The type-erased local object behind an [`SpIBinder`].
 pub(crate) trait LocalObject: Send + Sync + 'static {
     fn id(&self) -> u64;
-    fn descriptor(&self) -> String;
+    fn descriptor(&self) -> &'static str;
     fn transact(
         &self,
         code: TransactionCode,
@@ -103,6 +121,7 @@ pub(crate) trait LocalObject: Send + Sync + 'static {
         flags: TransactionFlags,
     ) -> Result<(), StatusCode>;
     fn as_any(&self) -> &dyn Any;
+    fn into_any(self: Arc<Self>) -> Arc<dyn Any + Send + Sync>;
 }
 
 struct LocalNode<T: Remotable> {
@@ -127,8 +146,8 @@ impl<T: Remotable> LocalObject for LocalNode<T> {
         self.id
     }
 
-    fn descriptor(&self) -> String {
-        self.object.descriptor().to_string()
+    fn descriptor(&self) -> &'static str {
+        T::get_descriptor()
     }
 
     fn transact(
@@ -140,7 +159,9 @@ impl<T: Remotable> LocalObject for LocalNode<T> {
     ) -> Result<(), StatusCode> {
         match code {
             PING_TRANSACTION => Ok(()),
-            INTERFACE_TRANSACTION => reply.write_string16(self.object.descriptor()),
+            // No extension object (C++ `BBinder` without `setExtension`).
+            EXTENSION_TRANSACTION => reply.write_nullable_strong_binder(None),
+            INTERFACE_TRANSACTION => reply.write_string16(T::get_descriptor()),
             DUMP_TRANSACTION => {
                 let fd = read_fd(data)?;
                 let argc = data.read_i32()?;
@@ -149,9 +170,16 @@ impl<T: Remotable> LocalObject for LocalNode<T> {
                     if data.data_avail() == 0 {
                         break;
                     }
-                    args.push(data.read_string16()?);
+                    args.push(
+                        CString::new(data.read_string16()?).map_err(|_| StatusCode::BAD_VALUE)?,
+                    );
                 }
-                self.object.on_dump(fd, &args)
+                let args: Vec<&CStr> = args.iter().map(CString::as_c_str).collect();
+                let mut file =
+                    File::from(fd.try_clone_to_owned().map_err(|e| {
+                        StatusCode::from_raw(-e.raw_os_error().unwrap_or(libc::EBADF))
+                    })?);
+                self.object.on_dump(&mut file, &args)
             }
             SHELL_COMMAND_TRANSACTION => {
                 let fd_in = read_fd(data)?;
@@ -172,7 +200,7 @@ impl<T: Remotable> LocalObject for LocalNode<T> {
                     let mut p = Parcel::new();
                     p.write_interface_token(RESULT_RECEIVER_DESCRIPTOR)?;
                     p.write_i32(result.err().unwrap_or(StatusCode::OK).to_raw())?;
-                    rr.transact(FIRST_CALL_TRANSACTION, &p, FLAG_ONEWAY)?;
+                    rr.transact_parcel(FIRST_CALL_TRANSACTION, &p, FLAG_ONEWAY)?;
                 }
                 Ok(())
             }
@@ -182,6 +210,10 @@ impl<T: Remotable> LocalObject for LocalNode<T> {
 
     fn as_any(&self) -> &dyn Any {
         &self.object
+    }
+
+    fn into_any(self: Arc<Self>) -> Arc<dyn Any + Send + Sync> {
+        self
     }
 }
 
@@ -199,6 +231,13 @@ pub struct Binder<T: Remotable> {
 impl<T: Remotable> Binder<T> {
     /// Wraps `object` as a binder.
     pub fn new(object: T) -> Binder<T> {
+        Binder::new_with_stability(object, Stability::default())
+    }
+
+    /// Wraps `object` as a binder of the given stability. binder-sim writes the stability
+    /// level of every local binder as the system partition's (what the C++ and NDK libraries
+    /// of a system build do); the VINTF level is accepted for source compatibility.
+    pub fn new_with_stability(object: T, _stability: Stability) -> Binder<T> {
         Binder {
             node: Arc::new(LocalNode {
                 id: NEXT_LOCAL_ID.fetch_add(1, Ordering::Relaxed),
@@ -206,10 +245,28 @@ impl<T: Remotable> Binder<T> {
             }),
         }
     }
+}
 
-    /// The untyped binder.
-    pub fn as_binder(&self) -> SpIBinder {
+impl<T: Remotable> Interface for Binder<T> {
+    fn as_binder(&self) -> SpIBinder {
         SpIBinder(Strong::Local(self.node.clone()))
+    }
+}
+
+/// The local object behind a binder, if it is a `Binder<T>` of this process
+/// (`BAD_TYPE` otherwise).
+impl<T: Remotable> TryFrom<SpIBinder> for Binder<T> {
+    type Error = StatusCode;
+
+    fn try_from(binder: SpIBinder) -> Result<Binder<T>, StatusCode> {
+        match binder.0 {
+            Strong::Local(l) => l
+                .into_any()
+                .downcast::<LocalNode<T>>()
+                .map(|node| Binder { node })
+                .map_err(|_| StatusCode::BAD_TYPE),
+            Strong::Remote(_) => Err(StatusCode::BAD_TYPE),
+        }
     }
 }
 
@@ -327,6 +384,10 @@ struct DeathState {
 /// A remote object (AOSP `BpBinder`).
 pub(crate) struct ProxyInner {
     handle: u32,
+    /// The remote descriptor, fetched once (`INTERFACE_TRANSACTION`).
+    descriptor: OnceLock<String>,
+    /// The descriptor of the interface the proxy was made for (AOSP's associated class).
+    class: OnceLock<&'static str>,
     cookie: u64,
     alive: AtomicBool,
     death: Mutex<DeathState>,
@@ -338,6 +399,8 @@ impl ProxyInner {
     pub(crate) fn new(handle: u32) -> ProxyInner {
         ProxyInner {
             handle,
+            descriptor: OnceLock::new(),
+            class: OnceLock::new(),
             cookie: NEXT_COOKIE.fetch_add(1, Ordering::Relaxed),
             alive: AtomicBool::new(true),
             death: Mutex::new(DeathState {
@@ -520,6 +583,28 @@ impl PartialEq for SpIBinder {
 impl Eq for SpIBinder {}
 
 impl SpIBinder {
+    /// An order consistent with `==`: local objects by id, then proxies by handle.
+    fn order_key(&self) -> (u8, u64) {
+        match &self.0 {
+            Strong::Local(l) => (0, l.id()),
+            Strong::Remote(p) => (1, u64::from(p.handle)),
+        }
+    }
+}
+
+impl PartialOrd for SpIBinder {
+    fn partial_cmp(&self, other: &SpIBinder) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for SpIBinder {
+    fn cmp(&self, other: &SpIBinder) -> std::cmp::Ordering {
+        self.order_key().cmp(&other.order_key())
+    }
+}
+
+impl SpIBinder {
     pub(crate) fn from_proxy(p: Arc<ProxyInner>) -> SpIBinder {
         SpIBinder(Strong::Remote(p))
     }
@@ -553,9 +638,12 @@ impl SpIBinder {
         }
     }
 
-    /// Sends a transaction: synchronous calls return the reply, oneway calls
-    /// ([`FLAG_ONEWAY`]) an empty parcel. A local object is called directly.
-    pub fn transact(
+    /// Sends a transaction with a parcel the caller keeps: synchronous calls return the
+    /// reply, oneway calls ([`FLAG_ONEWAY`]) an empty parcel. A local object is called
+    /// directly. (AOSP's crate has [`IBinderInternal::submit_transact`], which takes the
+    /// parcel; this form serves code that reuses a request, such as benchmarks.)
+    #[doc(hidden)]
+    pub fn transact_parcel(
         &self,
         code: TransactionCode,
         data: &Parcel,
@@ -567,7 +655,7 @@ impl SpIBinder {
                 let mut data = Parcel::from_received(data.data(), data.objects());
                 let mut reply = Parcel::new();
                 l.transact(code, &mut data, &mut reply, flags)?;
-                reply.set_data_position(0)?;
+                reply.seek(0)?;
                 Ok(reply)
             }
         }
@@ -587,44 +675,54 @@ impl SpIBinder {
         }
     }
 
-    /// `PING_TRANSACTION`.
-    pub fn ping_binder(&self) -> Result<(), StatusCode> {
-        self.transact(PING_TRANSACTION, &Parcel::new(), 0)
+    /// The interface descriptor (`INTERFACE_TRANSACTION`; a proxy asks once and caches it,
+    /// as C++ `BpBinder` does).
+    pub fn get_interface_descriptor(&self) -> Result<String, StatusCode> {
+        match &self.0 {
+            Strong::Local(l) => Ok(l.descriptor().to_string()),
+            Strong::Remote(p) => {
+                if let Some(d) = p.descriptor.get() {
+                    return Ok(d.clone());
+                }
+                let d = p
+                    .transact(INTERFACE_TRANSACTION, &Parcel::new(), 0)?
+                    .read_string16()?;
+                Ok(p.descriptor.get_or_init(|| d).clone())
+            }
+        }
+    }
+
+    /// Associates the binder with an interface (AOSP's `AIBinder_associateClass`, done by
+    /// `FromIBinder`): a remote object whose descriptor is `descriptor` gets it as the
+    /// interface token [`IBinderInternal::prepare_transact`] writes. `Ok(false)` when the
+    /// descriptors differ or the binder is local with another descriptor.
+    #[doc(hidden)]
+    pub fn associate_descriptor(&self, descriptor: &'static str) -> Result<bool, StatusCode> {
+        match &self.0 {
+            Strong::Local(l) => Ok(l.descriptor() == descriptor),
+            Strong::Remote(p) => {
+                if let Some(class) = p.class.get() {
+                    return Ok(*class == descriptor);
+                }
+                if self.get_interface_descriptor()? != descriptor {
+                    return Ok(false);
+                }
+                Ok(*p.class.get_or_init(|| descriptor) == descriptor)
+            }
+        }
+    }
+
+    /// Converts the binder into a typed interface (AOSP `SpIBinder::into_interface`).
+    pub fn into_interface<I: FromIBinder + ?Sized>(self) -> Result<InterfaceStrong<I>, StatusCode> {
+        I::try_from(self)
+    }
+
+    fn ping(&self) -> Result<(), StatusCode> {
+        self.transact_parcel(PING_TRANSACTION, &Parcel::new(), 0)
             .map(|_| ())
     }
 
-    /// The interface descriptor (`INTERFACE_TRANSACTION`).
-    pub fn get_interface_descriptor(&self) -> Result<String, StatusCode> {
-        match &self.0 {
-            Strong::Local(l) => Ok(l.descriptor()),
-            Strong::Remote(_) => self
-                .transact(INTERFACE_TRANSACTION, &Parcel::new(), 0)?
-                .read_string16(),
-        }
-    }
-
-    /// `DUMP_TRANSACTION`: asks the object to dump its state to `fd`.
-    pub fn dump(&self, fd: BorrowedFd<'_>, args: &[&str]) -> Result<(), StatusCode> {
-        let mut data = Parcel::new();
-        data.write_dup_file_descriptor(fd)?;
-        data.write_i32(i32::try_from(args.len()).map_err(|_| StatusCode::BAD_VALUE)?)?;
-        for a in args {
-            data.write_string16(a)?;
-        }
-        self.transact(DUMP_TRANSACTION, &data, 0).map(|_| ())
-    }
-
-    /// Whether the object is (as far as we know) alive; local objects always are.
-    pub fn is_binder_alive(&self) -> bool {
-        match &self.0 {
-            Strong::Local(_) => true,
-            Strong::Remote(p) => p.alive.load(Ordering::SeqCst),
-        }
-    }
-
-    /// Runs `recipient` when the remote object dies. `INVALID_OPERATION` for a local object,
-    /// `DEAD_OBJECT` if it is already dead.
-    pub fn link_to_death(&self, recipient: &DeathRecipient) -> Result<(), StatusCode> {
+    fn link(&self, recipient: &DeathRecipient) -> Result<(), StatusCode> {
         let Strong::Remote(p) = &self.0 else {
             return Err(StatusCode::INVALID_OPERATION);
         };
@@ -642,9 +740,7 @@ impl SpIBinder {
         Ok(())
     }
 
-    /// Removes a link made by [`link_to_death`](SpIBinder::link_to_death): `DEAD_OBJECT` once
-    /// the object died, `NAME_NOT_FOUND` if `recipient` was not linked.
-    pub fn unlink_to_death(&self, recipient: &DeathRecipient) -> Result<(), StatusCode> {
+    fn unlink(&self, recipient: &DeathRecipient) -> Result<(), StatusCode> {
         let Strong::Remote(p) = &self.0 else {
             return Err(StatusCode::INVALID_OPERATION);
         };
@@ -668,6 +764,90 @@ impl SpIBinder {
         } else {
             Err(StatusCode::NAME_NOT_FOUND)
         }
+    }
+}
+
+impl Interface for SpIBinder {
+    fn as_binder(&self) -> SpIBinder {
+        self.clone()
+    }
+}
+
+impl IBinder for SpIBinder {
+    /// Runs `recipient` when the remote object dies. `INVALID_OPERATION` for a local object,
+    /// `DEAD_OBJECT` if it is already dead. The link holds the recipient weakly: dropping it
+    /// makes the link inert.
+    fn link_to_death(&mut self, recipient: &mut DeathRecipient) -> Result<(), StatusCode> {
+        self.link(recipient)
+    }
+
+    /// Removes a link made by [`link_to_death`](IBinder::link_to_death): `DEAD_OBJECT` once
+    /// the object died, `NAME_NOT_FOUND` if `recipient` was not linked.
+    fn unlink_to_death(&mut self, recipient: &mut DeathRecipient) -> Result<(), StatusCode> {
+        self.unlink(recipient)
+    }
+
+    /// `PING_TRANSACTION`.
+    fn ping_binder(&mut self) -> Result<(), StatusCode> {
+        self.ping()
+    }
+}
+
+impl IBinderInternal for SpIBinder {
+    /// Whether the object is (as far as we know) alive; local objects always are.
+    fn is_binder_alive(&self) -> bool {
+        match &self.0 {
+            Strong::Local(_) => true,
+            Strong::Remote(p) => p.alive.load(Ordering::SeqCst),
+        }
+    }
+
+    /// binder-sim has no SELinux security contexts: the request is accepted and
+    /// `ThreadState::with_calling_sid` sees `None`.
+    fn set_requesting_sid(&mut self, _enable: bool) {}
+
+    /// `DUMP_TRANSACTION`: asks the object to dump its state to `fp`.
+    fn dump<F: AsRawFd>(&mut self, fp: &F, args: &[&str]) -> Result<(), StatusCode> {
+        // SAFETY: `fp` lends its descriptor for the duration of this call.
+        let fd = unsafe { BorrowedFd::borrow_raw(fp.as_raw_fd()) };
+        let mut data = Parcel::new();
+        data.write_dup_file_descriptor(fd)?;
+        data.write_i32(i32::try_from(args.len()).map_err(|_| StatusCode::BAD_VALUE)?)?;
+        for a in args {
+            data.write_string16(a)?;
+        }
+        self.transact_parcel(DUMP_TRANSACTION, &data, 0).map(|_| ())
+    }
+
+    /// `EXTENSION_TRANSACTION`: the object's extension binder, if it has one.
+    fn get_extension(&mut self) -> Result<Option<SpIBinder>, StatusCode> {
+        if !self.is_remote() {
+            return Ok(None);
+        }
+        self.transact_parcel(EXTENSION_TRANSACTION, &Parcel::new(), 0)?
+            .read_nullable_strong_binder()
+    }
+
+    /// A request parcel headed with the interface token of the interface the binder was
+    /// associated with (by `FromIBinder`, or the type of a local object);
+    /// `INVALID_OPERATION` for a remote binder no interface was made from, as in AOSP.
+    fn prepare_transact(&self) -> Result<Parcel, StatusCode> {
+        let descriptor = match &self.0 {
+            Strong::Local(l) => l.descriptor(),
+            Strong::Remote(p) => *p.class.get().ok_or(StatusCode::INVALID_OPERATION)?,
+        };
+        let mut data = Parcel::new();
+        data.write_interface_token(descriptor)?;
+        Ok(data)
+    }
+
+    fn submit_transact(
+        &self,
+        code: TransactionCode,
+        data: Parcel,
+        flags: TransactionFlags,
+    ) -> Result<Parcel, StatusCode> {
+        self.transact_parcel(code, &data, flags)
     }
 }
 
@@ -756,14 +936,14 @@ impl Parcel {
     }
 
     /// Reads a binder (AOSP `readStrongBinder`); `UNEXPECTED_NULL` for a null one.
-    pub fn read_strong_binder(&mut self) -> Result<SpIBinder, StatusCode> {
+    pub fn read_strong_binder(&self) -> Result<SpIBinder, StatusCode> {
         self.read_nullable_strong_binder()?
             .ok_or(StatusCode::UNEXPECTED_NULL)
     }
 
     /// Reads a binder or a null binder: a handle becomes a proxy (from the cache), a local
     /// object our own object. A weak binder is `BAD_TYPE`.
-    pub fn read_nullable_strong_binder(&mut self) -> Result<Option<SpIBinder>, StatusCode> {
+    pub fn read_nullable_strong_binder(&self) -> Result<Option<SpIBinder>, StatusCode> {
         let (obj, _stability) = self.read_flat_binder()?;
         strong_binder_from(&obj)
     }
@@ -772,7 +952,7 @@ impl Parcel {
     /// is read as one and downgraded. A weak handle promotes only while this process holds a
     /// strong proxy for it: the driver has no `BC_ATTEMPT_ACQUIRE`, so a weak reference cannot
     /// become strong by itself (AOSP's weak proxies cannot either).
-    pub fn read_weak_binder(&mut self) -> Result<Option<WpIBinder>, StatusCode> {
+    pub fn read_weak_binder(&self) -> Result<Option<WpIBinder>, StatusCode> {
         let (obj, _stability) = self.read_flat_binder()?;
         match obj.hdr.type_ {
             BINDER_TYPE_WEAK_BINDER => {

@@ -12,6 +12,7 @@
 //! - A successful `Status` converts into `Ok(())` ([`Status::into_result`]).
 
 use std::error;
+use std::ffi::CStr;
 use std::fmt;
 
 use crate::parcel::Parcel;
@@ -287,7 +288,15 @@ impl Status {
     ///
     /// `TRANSACTION_FAILED` gets the transport code `FAILED_TRANSACTION`; `NONE` with a message
     /// is still a success.
-    pub fn new_exception(exception: ExceptionCode, message: Option<&str>) -> Status {
+    pub fn new_exception(exception: ExceptionCode, message: Option<&CStr>) -> Status {
+        Status::new_exception_str(exception, message.map(|m| m.to_string_lossy()))
+    }
+
+    /// [`new_exception`](Status::new_exception) with a Rust string message.
+    pub fn new_exception_str<T: AsRef<str>>(
+        exception: ExceptionCode,
+        message: Option<T>,
+    ) -> Status {
         Status {
             exception,
             transaction_error: if exception == ExceptionCode::TRANSACTION_FAILED {
@@ -296,18 +305,24 @@ impl Status {
                 StatusCode::OK
             },
             service_specific: 0,
-            message: message.map(str::to_owned),
+            message: message.map(|m| m.as_ref().to_owned()),
         }
     }
 
     /// A service-specific error (`Status::fromServiceSpecificError`); still an error when
     /// `code` is 0.
-    pub fn new_service_specific_error(code: i32, message: Option<&str>) -> Status {
+    pub fn new_service_specific_error(code: i32, message: Option<&CStr>) -> Status {
+        Status::new_service_specific_error_str(code, message.map(|m| m.to_string_lossy()))
+    }
+
+    /// [`new_service_specific_error`](Status::new_service_specific_error) with a Rust string
+    /// message.
+    pub fn new_service_specific_error_str<T: AsRef<str>>(code: i32, message: Option<T>) -> Status {
         Status {
             exception: ExceptionCode::SERVICE_SPECIFIC,
             transaction_error: StatusCode::OK,
             service_specific: code,
-            message: message.map(str::to_owned),
+            message: message.map(|m| m.as_ref().to_owned()),
         }
     }
 
@@ -410,7 +425,7 @@ impl Status {
     /// `UNKNOWN_ERROR`. A null message is accepted as no message. An exception code this
     /// library does not know becomes `EX_TRANSACTION_FAILED` with `UNKNOWN_ERROR`, keeping the
     /// message.
-    pub fn read_from_parcel(parcel: &mut Parcel) -> Result<Status, StatusCode> {
+    pub fn read_from_parcel(parcel: &Parcel) -> Result<Status, StatusCode> {
         let mut raw = parcel.read_i32()?;
         if raw == ExceptionCode::HAS_REPLY_HEADER as i32 {
             skip_sized_header(parcel)?;
@@ -452,7 +467,7 @@ impl Status {
 /// trace, parcelable blob). A size of 0 means no block (only the size field is consumed: C++
 /// writes 0 for an empty stack trace and an empty parcelable blob); a size that is negative,
 /// smaller than the field itself or larger than the data left is `UNKNOWN_ERROR`.
-fn skip_sized_header(parcel: &mut Parcel) -> Result<(), StatusCode> {
+fn skip_sized_header(parcel: &Parcel) -> Result<(), StatusCode> {
     let start = parcel.data_position();
     let avail = parcel.data_avail();
     let size = parcel.read_i32()?;
@@ -462,7 +477,7 @@ fn skip_sized_header(parcel: &mut Parcel) -> Result<(), StatusCode> {
     if size < 4 || size as usize > avail {
         return Err(StatusCode::UNKNOWN_ERROR);
     }
-    parcel.set_data_position(start + size as usize)
+    parcel.seek(start + size as usize)
 }
 
 impl Default for Status {
@@ -583,7 +598,7 @@ mod tests {
         assert_eq!(ok.to_string(), "No error");
         assert_eq!(ok.clone().into_result(), Ok(()));
 
-        let ss = Status::new_service_specific_error(42, Some("boom"));
+        let ss = Status::new_service_specific_error_str(42, Some("boom"));
         assert!(!ss.is_ok());
         assert_eq!(ss.exception_code(), ExceptionCode::SERVICE_SPECIFIC);
         assert_eq!(ss.service_specific_error(), 42);
@@ -617,7 +632,7 @@ mod tests {
     #[test]
     fn question_mark_converts_status_code() {
         fn aidl_method() -> Result<i32> {
-            let mut p = Parcel::new();
+            let p = Parcel::new();
             Ok(p.read_i32()?)
         }
         let err = aidl_method().unwrap_err();

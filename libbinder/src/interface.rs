@@ -1,73 +1,215 @@
-//! Typed interfaces over binders, after the AOSP Rust `binder` crate: the [`Interface`] trait,
-//! the typed strong handle [`Strong`], [`FromIBinder`], the [`Serialize`]/[`Deserialize`]
-//! pair for AIDL arguments and returns, and
-//! [`declare_binder_interface!`](crate::declare_binder_interface), which turns a descriptor and
-//! a method list into an interface trait, a proxy and a stub.
+//! Typed interfaces, in the shape of AOSP Rust's `binder.rs`: [`Interface`], [`FromIBinder`],
+//! the typed references [`Strong`] and [`Weak`], the binder traits [`IBinder`] and
+//! [`IBinderInternal`], [`Proxy`], [`BinderFeatures`], [`Stability`], the async conversion
+//! traits, and the macros AIDL-generated code uses:
+//! [`declare_binder_interface!`](crate::declare_binder_interface),
+//! [`declare_binder_enum!`](crate::declare_binder_enum),
+//! [`impl_serialize_for_parcelable!`](crate::impl_serialize_for_parcelable) and
+//! [`impl_deserialize_for_parcelable!`](crate::impl_deserialize_for_parcelable).
 //!
-//! Wire format (AIDL-compatible):
+//! Wire format (AIDL's): a request is the interface token then the arguments; the code of
+//! the n-th method (from 0) is `FIRST_CALL_TRANSACTION + n`; a reply is the AIDL
+//! [`Status`](crate::Status) header then the return value and the `out` arguments.
 //!
-//! - request: the interface token ([`Parcel::write_interface_token`]) then the arguments in
-//!   declaration order; the code of the n-th method (from 0) is `FIRST_CALL_TRANSACTION + n`.
-//! - reply: the AIDL [`Status`](crate::Status) header (`i32` 0 on success) then the return
-//!   value; an exception is the status header alone.
-//! - `oneway` methods are sent with [`FLAG_ONEWAY`](crate::FLAG_ONEWAY) and have no reply.
-//!
-//! Descriptor check: [`FromIBinder::try_from`] checks a remote binder's descriptor eagerly, with
-//! one `INTERFACE_TRANSACTION` round trip, and answers `BAD_TYPE` on a mismatch. (AOSP Rust
-//! associates the class through the NDK, whose C++ `BpBinder` fetches and caches the
-//! descriptor; binder-sim does not cache it.) The stub additionally enforces the interface
-//! token of every call, so a proxy built on the wrong object still fails with `BAD_TYPE`
-//! rather than running the wrong method.
+//! Descriptor check: [`FromIBinder::try_from`] on a remote binder asks its descriptor once
+//! (`INTERFACE_TRANSACTION`, cached by the proxy) and answers `BAD_TYPE` on a mismatch, as the
+//! NDK's class association does; the stub also enforces the interface token of every call.
 
+use std::any::Any;
+use std::cmp::Ordering;
+use std::ffi::CStr;
 use std::fmt;
+use std::io::Write;
+use std::marker::PhantomData;
 use std::ops::Deref;
-use std::os::fd::BorrowedFd;
+use std::os::fd::AsRawFd;
 use std::sync::Arc;
 
-use crate::binder::SpIBinder;
+use crate::binder::{SpIBinder, TransactionCode, TransactionFlags, WpIBinder};
 use crate::error::StatusCode;
-use crate::parcel::{Parcel, Parcelable};
+use crate::parcel::{BorrowedParcel, Parcel};
 
-/// A binder interface (AOSP Rust `Interface`). Implementations of a service implement it
-/// (usually with an empty `impl`) next to the interface trait itself.
-pub trait Interface: Send + Sync {
-    /// The binder behind this object. Proxies and handles to local services return it; a
-    /// plain implementation that was never wrapped as a binder has none and panics.
+type Result<T> = std::result::Result<T, StatusCode>;
+
+/// Gives trait objects of an interface their concrete type back (AOSP uses `downcast-rs`
+/// for the same purpose); implemented for every `'static` type.
+#[doc(hidden)]
+pub trait AsAny: Any {
+    fn as_any(&self) -> &dyn Any;
+}
+
+impl<T: Any> AsAny for T {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// A binder interface (AOSP `Interface`). Services implement it next to their AIDL trait,
+/// usually with an empty `impl binder::Interface for MyService {}`.
+pub trait Interface: Send + Sync + AsAny {
+    /// The binder behind this object. Proxies, `Binder<BnFoo>` and `SpIBinder` have one; a
+    /// plain implementation that was never wrapped with `BnFoo::new_binder` has none, and
+    /// asking for it is a programming error (AOSP panics the same way).
     fn as_binder(&self) -> SpIBinder {
         panic!("this object is not a binder: wrap it with BnFoo::new_binder first");
     }
 
-    /// `DUMP_TRANSACTION`: writes the object's state to `fd`.
-    fn dump(&self, _fd: BorrowedFd<'_>, _args: &[String]) -> Result<(), StatusCode> {
+    /// `DUMP_TRANSACTION`: writes the object's state to `writer` (`dumpsys`).
+    fn dump(&self, _writer: &mut dyn Write, _args: &[&CStr]) -> Result<()> {
         Ok(())
     }
 }
 
-/// Conversion of an untyped binder into a typed interface (AOSP Rust `FromIBinder`),
-/// implemented for `dyn IFoo` by [`declare_binder_interface!`](crate::declare_binder_interface).
+/// Conversion of an untyped binder into a typed interface (AOSP `FromIBinder`), implemented
+/// for `dyn IFoo` by [`declare_binder_interface!`](crate::declare_binder_interface).
 pub trait FromIBinder: Interface {
     /// A local object of the interface's native type gives the local implementation (calls
-    /// are direct); a remote one is checked with `INTERFACE_TRANSACTION` (see the module
-    /// documentation) and gives a proxy. `BAD_TYPE` for a local object of another type or a
-    /// remote one with another descriptor.
-    fn try_from(ibinder: SpIBinder) -> Result<Strong<Self>, StatusCode>;
+    /// are direct); a remote one whose descriptor matches gives a proxy. `BAD_TYPE`
+    /// otherwise.
+    fn try_from(ibinder: SpIBinder) -> Result<Strong<Self>>;
 }
 
-/// A typed strong reference to a binder interface (AOSP Rust `Strong<dyn IFoo>`): derefs to
-/// the interface; cloning shares the same proxy or local implementation.
+/// The binder operations every binder has (AOSP `IBinder`).
+pub trait IBinder {
+    /// Runs `recipient` when the (remote) object dies.
+    fn link_to_death(&mut self, recipient: &mut crate::DeathRecipient) -> Result<()>;
+
+    /// Removes a link made by `link_to_death`.
+    fn unlink_to_death(&mut self, recipient: &mut crate::DeathRecipient) -> Result<()>;
+
+    /// `PING_TRANSACTION`.
+    fn ping_binder(&mut self) -> Result<()>;
+}
+
+/// The binder operations generated code uses (AOSP `IBinderInternal`).
+pub trait IBinderInternal: IBinder {
+    /// Whether the object is (as far as this process knows) alive.
+    fn is_binder_alive(&self) -> bool;
+
+    /// Asks for the caller's security context on incoming calls.
+    fn set_requesting_sid(&mut self, enable: bool);
+
+    /// `DUMP_TRANSACTION` to the file descriptor of `fp`.
+    fn dump<F: AsRawFd>(&mut self, fp: &F, args: &[&str]) -> Result<()>;
+
+    /// The object's extension binder (`EXTENSION_TRANSACTION`).
+    fn get_extension(&mut self) -> Result<Option<SpIBinder>>;
+
+    /// A request parcel headed with the interface token.
+    fn prepare_transact(&self) -> Result<Parcel>;
+
+    /// Sends `data` (from [`prepare_transact`](IBinderInternal::prepare_transact)) and
+    /// returns the reply (an empty parcel for oneway calls).
+    fn submit_transact(
+        &self,
+        code: TransactionCode,
+        data: Parcel,
+        flags: TransactionFlags,
+    ) -> Result<Parcel>;
+
+    /// Prepares a request, lets `input_callback` write the arguments, and sends it. (AOSP's
+    /// callback receives a `BorrowedParcel` by value; binder-sim's borrowed parcel is the
+    /// parcel itself, so the callback receives `&mut` to it.)
+    fn transact<F: FnOnce(&mut BorrowedParcel<'_>) -> Result<()>>(
+        &self,
+        code: TransactionCode,
+        flags: TransactionFlags,
+        input_callback: F,
+    ) -> Result<Parcel> {
+        let mut parcel = self.prepare_transact()?;
+        input_callback(&mut parcel)?;
+        self.submit_transact(code, parcel, flags)
+    }
+}
+
+/// A remote proxy type (AOSP `Proxy`), implemented for `BpFoo` by
+/// [`declare_binder_interface!`](crate::declare_binder_interface).
+pub trait Proxy: Sized + Interface {
+    /// The interface descriptor.
+    fn get_descriptor() -> &'static str;
+
+    /// A proxy for `binder`.
+    fn from_binder(binder: SpIBinder) -> Result<Self>;
+}
+
+/// Options of a native service (AOSP `BinderFeatures`); build it with
+/// `BinderFeatures { set_requesting_sid: true, ..BinderFeatures::default() }`.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct BinderFeatures {
+    /// Asks for callers' SELinux contexts. binder-sim has none: accepted, no effect.
+    pub set_requesting_sid: bool,
+    #[doc(hidden)]
+    pub _non_exhaustive: (),
+}
+
+/// The stability of an interface (AOSP `Stability`): `Local` for the partition it is built
+/// in, `Vintf` for `@VintfStability` interfaces.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Stability {
+    /// The partition's own interfaces.
+    #[default]
+    Local,
+    /// Interfaces declared in the VINTF manifest.
+    Vintf,
+}
+
+/// Links a synchronous interface to its async form for [`Strong::into_async`] (implemented
+/// by the macro's `async:` arm).
+pub trait ToAsyncInterface<P>: FromIBinder {
+    /// `dyn IFooAsync<P>`.
+    type Target: ?Sized + FromIBinder;
+}
+
+/// Links an async interface to its synchronous form for [`Strong::into_sync`].
+pub trait ToSyncInterface: FromIBinder {
+    /// `dyn IFoo`.
+    type Target: ?Sized + FromIBinder;
+}
+
+/// A typed strong reference to a binder interface (AOSP `Strong<dyn IFoo>`): derefs to the
+/// interface; clones share the same proxy or local object.
 pub struct Strong<I: ?Sized>(Arc<I>);
 
 impl<I: ?Sized> Strong<I> {
-    /// Wraps an interface object (a proxy or a handle to a local implementation).
+    /// Wraps an interface object (a proxy or a `Binder<BnFoo>`).
     pub fn new(inner: Box<I>) -> Strong<I> {
         Strong(Arc::from(inner))
     }
 }
 
-impl<I: Interface + ?Sized> Strong<I> {
+impl<I: FromIBinder + ?Sized> Strong<I> {
     /// The untyped binder.
     pub fn as_binder(&self) -> SpIBinder {
-        self.0.as_binder()
+        Interface::as_binder(&*self.0)
+    }
+
+    /// A weak reference to the same object.
+    pub fn downgrade(this: &Strong<I>) -> Weak<I> {
+        Weak {
+            weak_binder: this.as_binder().downgrade(),
+            interface: PhantomData,
+        }
+    }
+
+    /// The async form of the interface, served through the pool `P`.
+    pub fn into_async<P>(self) -> Strong<<I as ToAsyncInterface<P>>::Target>
+    where
+        I: ToAsyncInterface<P>,
+    {
+        // The binder was associated with the interface when `self` was made (its descriptor
+        // is cached), so the conversion cannot fail; AOSP unwraps here as well.
+        FromIBinder::try_from(self.as_binder())
+            .expect("a binder already associated with the interface converts to its async form")
+    }
+
+    /// The synchronous form of an async interface.
+    pub fn into_sync(self) -> Strong<<I as ToSyncInterface>::Target>
+    where
+        I: ToSyncInterface,
+    {
+        // As in `into_async`.
+        FromIBinder::try_from(self.as_binder())
+            .expect("a binder already associated with the interface converts to its sync form")
     }
 }
 
@@ -84,457 +226,93 @@ impl<I: ?Sized> Deref for Strong<I> {
     }
 }
 
-impl<I: Interface + ?Sized> fmt::Debug for Strong<I> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Strong({:?})", self.as_binder())
+impl<I: ?Sized> AsRef<I> for Strong<I> {
+    fn as_ref(&self) -> &I {
+        &self.0
     }
 }
 
-impl<I: Interface + ?Sized> PartialEq for Strong<I> {
+impl<I: ?Sized> std::borrow::Borrow<I> for Strong<I> {
+    fn borrow(&self) -> &I {
+        &self.0
+    }
+}
+
+impl<I: FromIBinder + fmt::Debug + ?Sized> fmt::Debug for Strong<I> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&**self, f)
+    }
+}
+
+impl<I: FromIBinder + ?Sized> PartialEq for Strong<I> {
     fn eq(&self, other: &Self) -> bool {
         self.as_binder() == other.as_binder()
     }
 }
 
-impl<I: Interface + ?Sized> Eq for Strong<I> {}
+impl<I: FromIBinder + ?Sized> Eq for Strong<I> {}
 
-/// A handle to a local implementation of an interface: calls go straight to `imp`, while
-/// `as_binder` gives the binder it is served as. Built by `BnFoo::new_binder` and by
-/// [`FromIBinder::try_from`] for a local object; not meant to be named by users.
+impl<I: FromIBinder + ?Sized> PartialOrd for Strong<I> {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl<I: FromIBinder + ?Sized> Ord for Strong<I> {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.as_binder().cmp(&other.as_binder())
+    }
+}
+
+/// A typed weak reference (AOSP `Weak<dyn IFoo>`).
+pub struct Weak<I: FromIBinder + ?Sized> {
+    weak_binder: WpIBinder,
+    interface: PhantomData<fn() -> Box<I>>,
+}
+
+impl<I: FromIBinder + ?Sized> Weak<I> {
+    /// The interface again, if the object is still alive (`DEAD_OBJECT` otherwise).
+    pub fn upgrade(&self) -> Result<Strong<I>> {
+        self.weak_binder
+            .promote()
+            .ok_or(StatusCode::DEAD_OBJECT)
+            .and_then(FromIBinder::try_from)
+    }
+}
+
+impl<I: FromIBinder + ?Sized> Clone for Weak<I> {
+    fn clone(&self) -> Self {
+        Weak {
+            weak_binder: self.weak_binder.clone(),
+            interface: PhantomData,
+        }
+    }
+}
+
+impl<I: FromIBinder + ?Sized> fmt::Debug for Weak<I> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Weak(..)")
+    }
+}
+
+/// What the stub answers when reading the arguments met a null where none is allowed: the
+/// AIDL exception `EX_NULL_POINTER` in place of whatever was written (the C++ backend's
+/// conversion of `UNEXPECTED_NULL`).
 #[doc(hidden)]
-pub struct Local<I: ?Sized> {
-    binder: SpIBinder,
-    imp: Arc<I>,
+pub fn null_pointer_reply(reply: &mut Parcel) -> Result<()> {
+    reply.set_data_size(0)?;
+    crate::Status::new_exception(crate::ExceptionCode::NULL_POINTER, None).write_to_parcel(reply)
 }
 
-impl<I: ?Sized> Local<I> {
-    #[doc(hidden)]
-    pub fn new(binder: SpIBinder, imp: Arc<I>) -> Local<I> {
-        Local { binder, imp }
+/// Checks the interface token of a call with a user code before the stub reads it: any
+/// failure (missing, truncated or another interface's token) is `BAD_TYPE`, as the NDK's
+/// `checkInterface` answers, whatever the code.
+#[doc(hidden)]
+pub fn enforce_interface_for(code: TransactionCode, data: &Parcel, descriptor: &str) -> Result<()> {
+    let user_code = (crate::binder::FIRST_CALL_TRANSACTION..=crate::binder::LAST_CALL_TRANSACTION)
+        .contains(&code);
+    if user_code && data.enforce_interface(descriptor).is_err() {
+        return Err(StatusCode::BAD_TYPE);
     }
-
-    /// The implementation.
-    pub fn implementation(&self) -> &I {
-        &self.imp
-    }
-}
-
-impl<I: ?Sized + Send + Sync> Interface for Local<I> {
-    fn as_binder(&self) -> SpIBinder {
-        self.binder.clone()
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Arguments and returns
-// ---------------------------------------------------------------------------------------------
-
-/// A value that can be written as an AIDL argument or return value.
-pub trait Serialize {
-    /// Writes `self` to `parcel`.
-    fn serialize(&self, parcel: &mut Parcel) -> Result<(), StatusCode>;
-}
-
-/// A value that can be read as an AIDL argument or return value.
-pub trait Deserialize: Sized {
-    /// Reads a value written by [`Serialize::serialize`].
-    fn deserialize(parcel: &mut Parcel) -> Result<Self, StatusCode>;
-}
-
-/// `void`: nothing on the wire.
-impl Serialize for () {
-    fn serialize(&self, _parcel: &mut Parcel) -> Result<(), StatusCode> {
-        Ok(())
-    }
-}
-
-impl Deserialize for () {
-    fn deserialize(_parcel: &mut Parcel) -> Result<(), StatusCode> {
-        Ok(())
-    }
-}
-
-macro_rules! primitive {
-    ($($ty:ty => $write:ident, $read:ident;)*) => {$(
-        impl Serialize for $ty {
-            fn serialize(&self, parcel: &mut Parcel) -> Result<(), StatusCode> {
-                parcel.$write(*self)
-            }
-        }
-        impl Deserialize for $ty {
-            fn deserialize(parcel: &mut Parcel) -> Result<$ty, StatusCode> {
-                parcel.$read()
-            }
-        }
-    )*};
-}
-
-primitive! {
-    i32 => write_i32, read_i32;
-    i64 => write_i64, read_i64;
-    u32 => write_u32, read_u32;
-    u64 => write_u64, read_u64;
-    bool => write_bool, read_bool;
-    f32 => write_f32, read_f32;
-    f64 => write_f64, read_f64;
-}
-
-/// AIDL `String`: a String16.
-impl Serialize for String {
-    fn serialize(&self, parcel: &mut Parcel) -> Result<(), StatusCode> {
-        parcel.write_string16(self)
-    }
-}
-
-impl Deserialize for String {
-    fn deserialize(parcel: &mut Parcel) -> Result<String, StatusCode> {
-        parcel.read_string16()
-    }
-}
-
-/// AIDL `@nullable String`.
-impl Serialize for Option<String> {
-    fn serialize(&self, parcel: &mut Parcel) -> Result<(), StatusCode> {
-        parcel.write_nullable_string16(self.as_deref())
-    }
-}
-
-impl Deserialize for Option<String> {
-    fn deserialize(parcel: &mut Parcel) -> Result<Option<String>, StatusCode> {
-        parcel.read_nullable_string16()
-    }
-}
-
-/// AIDL `byte[]`.
-impl Serialize for Vec<u8> {
-    fn serialize(&self, parcel: &mut Parcel) -> Result<(), StatusCode> {
-        parcel.write_byte_vector(self)
-    }
-}
-
-impl Deserialize for Vec<u8> {
-    fn deserialize(parcel: &mut Parcel) -> Result<Vec<u8>, StatusCode> {
-        parcel.read_byte_vector()
-    }
-}
-
-/// AIDL `IBinder`.
-impl Serialize for SpIBinder {
-    fn serialize(&self, parcel: &mut Parcel) -> Result<(), StatusCode> {
-        parcel.write_strong_binder(self)
-    }
-}
-
-impl Deserialize for SpIBinder {
-    fn deserialize(parcel: &mut Parcel) -> Result<SpIBinder, StatusCode> {
-        parcel.read_strong_binder()
-    }
-}
-
-/// AIDL `@nullable IBinder`.
-impl Serialize for Option<SpIBinder> {
-    fn serialize(&self, parcel: &mut Parcel) -> Result<(), StatusCode> {
-        parcel.write_nullable_strong_binder(self.as_ref())
-    }
-}
-
-impl Deserialize for Option<SpIBinder> {
-    fn deserialize(parcel: &mut Parcel) -> Result<Option<SpIBinder>, StatusCode> {
-        parcel.read_nullable_strong_binder()
-    }
-}
-
-/// An AIDL interface argument (e.g. a callback): its binder.
-impl<I: Interface + ?Sized> Serialize for Strong<I> {
-    fn serialize(&self, parcel: &mut Parcel) -> Result<(), StatusCode> {
-        parcel.write_strong_binder(&self.as_binder())
-    }
-}
-
-impl<I: FromIBinder + ?Sized> Deserialize for Strong<I> {
-    fn deserialize(parcel: &mut Parcel) -> Result<Strong<I>, StatusCode> {
-        I::try_from(parcel.read_strong_binder()?)
-    }
-}
-
-/// A `@nullable` AIDL interface argument.
-impl<I: Interface + ?Sized> Serialize for Option<Strong<I>> {
-    fn serialize(&self, parcel: &mut Parcel) -> Result<(), StatusCode> {
-        parcel.write_nullable_strong_binder(self.as_ref().map(|s| s.as_binder()).as_ref())
-    }
-}
-
-impl<I: FromIBinder + ?Sized> Deserialize for Option<Strong<I>> {
-    fn deserialize(parcel: &mut Parcel) -> Result<Option<Strong<I>>, StatusCode> {
-        parcel
-            .read_nullable_strong_binder()?
-            .map(I::try_from)
-            .transpose()
-    }
-}
-
-/// AIDL parcelables (including [`ParcelFileDescriptor`](crate::ParcelFileDescriptor)): the
-/// presence flag then the content ([`Parcel::write_parcelable`]).
-impl<P: Parcelable> Serialize for P {
-    fn serialize(&self, parcel: &mut Parcel) -> Result<(), StatusCode> {
-        parcel.write_parcelable(self)
-    }
-}
-
-impl<P: Parcelable> Deserialize for P {
-    fn deserialize(parcel: &mut Parcel) -> Result<P, StatusCode> {
-        parcel.read_parcelable()
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// declare_binder_interface!
-// ---------------------------------------------------------------------------------------------
-
-/// Declares a binder interface: the trait, the proxy and the native stub.
-///
-/// ```
-/// use libbinder::declare_binder_interface;
-/// use libbinder::interface::Strong;
-///
-/// declare_binder_interface! {
-///     ICallback["com.example.ICallback"] {
-///         native: BnCallback, proxy: BpCallback;
-///         fn on_value(&self, v: i32) -> i32;
-///     }
-/// }
-///
-/// declare_binder_interface! {
-///     IEcho["com.example.IEcho"] {
-///         native: BnEcho, proxy: BpEcho;
-///         fn echo(&self, s: String) -> String;
-///         oneway fn notify(&self, v: i32);
-///         fn call_me_back(&self, cb: Strong<dyn ICallback>, v: i32) -> i32;
-///     }
-/// }
-/// ```
-///
-/// This gives:
-///
-/// - `pub trait IEcho: Interface` with one method per entry returning
-///   `libbinder::Result<T>` (`Result<T, Status>`; `()` when no return type is given); the
-///   descriptor is `BnEcho::DESCRIPTOR` (also `BpEcho::DESCRIPTOR`);
-/// - `FromIBinder for dyn IEcho`, so `Strong<dyn IEcho>` can be made from an `SpIBinder` and
-///   passed as an argument;
-/// - `BpEcho`, the proxy: method `n` (from 0) is transaction `FIRST_CALL_TRANSACTION + n`;
-///   the request is the interface token then the arguments; the reply is read as the AIDL
-///   `Status` header then the return value. `oneway` methods are sent with `FLAG_ONEWAY`
-///   and return once the transaction is queued;
-/// - `BnEcho`, the stub (a [`Remotable`](crate::Remotable)): `BnEcho::new_binder(imp)` serves
-///   `imp` and returns a `Strong<dyn IEcho>`. Its `on_transact` enforces the interface token
-///   (`BAD_TYPE`), reads the arguments, calls `imp` and writes the status header and the
-///   return value (an `Err(Status)` becomes the AIDL exception; `EX_TRANSACTION_FAILED` fails
-///   the transaction with its transport code); unknown codes are `UNKNOWN_TRANSACTION`.
-///
-/// Arguments and returns are any [`Serialize`] + [`Deserialize`] types.
-#[macro_export]
-macro_rules! declare_binder_interface {
-    (
-        $interface:ident[$descriptor:expr] {
-            native: $native:ident, proxy: $proxy:ident;
-            $($methods:tt)*
-        }
-    ) => {
-        $crate::declare_binder_interface! {
-            @munch
-            [$interface, $descriptor, $native, $proxy]
-            [$crate::FIRST_CALL_TRANSACTION]
-            []
-            $($methods)*
-        }
-    };
-
-    // One oneway method.
-    (
-        @munch $hdr:tt [$code:expr] [$($done:tt)*]
-        oneway fn $name:ident(&self $(, $arg:ident : $ty:ty)* $(,)?);
-        $($rest:tt)*
-    ) => {
-        $crate::declare_binder_interface! {
-            @munch $hdr [$code + 1]
-            [$($done)* { oneway $name [$code] ($($arg : $ty),*) -> () }]
-            $($rest)*
-        }
-    };
-
-    // One two-way method.
-    (
-        @munch $hdr:tt [$code:expr] [$($done:tt)*]
-        fn $name:ident(&self $(, $arg:ident : $ty:ty)* $(,)?) $(-> $ret:ty)?;
-        $($rest:tt)*
-    ) => {
-        $crate::declare_binder_interface! {
-            @munch $hdr [$code + 1]
-            [$($done)* { twoway $name [$code] ($($arg : $ty),*) -> ($($ret)?) }]
-            $($rest)*
-        }
-    };
-
-    // All methods parsed.
-    (
-        @munch [$interface:ident, $descriptor:expr, $native:ident, $proxy:ident] [$code:expr]
-        [$({ $kind:ident $name:ident [$mcode:expr] ($($arg:ident : $ty:ty),*) -> $ret:ty })*]
-    ) => {
-        pub trait $interface: $crate::interface::Interface {
-            $(
-                #[allow(missing_docs, clippy::too_many_arguments)]
-                fn $name(&self $(, $arg: $ty)*) -> $crate::Result<$ret>;
-            )*
-        }
-
-        impl $crate::interface::FromIBinder for dyn $interface {
-            fn try_from(
-                ibinder: $crate::SpIBinder,
-            ) -> ::std::result::Result<$crate::interface::Strong<dyn $interface>, $crate::StatusCode>
-            {
-                if let Some(native) = ibinder.local_object::<$native>() {
-                    let imp = native.0.clone();
-                    return Ok($crate::interface::Strong::new(::std::boxed::Box::new(
-                        $crate::interface::Local::new(ibinder, imp),
-                    )));
-                }
-                if !ibinder.is_remote() {
-                    return Err($crate::StatusCode::BAD_TYPE);
-                }
-                if ibinder.get_interface_descriptor()? != $native::DESCRIPTOR {
-                    return Err($crate::StatusCode::BAD_TYPE);
-                }
-                Ok($crate::interface::Strong::new(::std::boxed::Box::new($proxy {
-                    binder: ibinder,
-                })))
-            }
-        }
-
-        /// The proxy: calls a remote object.
-        pub struct $proxy {
-            binder: $crate::SpIBinder,
-        }
-
-        impl $proxy {
-            /// The interface descriptor.
-            pub const DESCRIPTOR: &'static str = $descriptor;
-
-            /// A proxy for `binder` without checking its descriptor (the stub still enforces
-            /// the interface token of every call).
-            pub fn new_unchecked(binder: $crate::SpIBinder) -> $proxy {
-                $proxy { binder }
-            }
-        }
-
-        impl $crate::interface::Interface for $proxy {
-            fn as_binder(&self) -> $crate::SpIBinder {
-                self.binder.clone()
-            }
-        }
-
-        impl $interface for $proxy {
-            $(
-                #[allow(clippy::too_many_arguments)]
-                fn $name(&self $(, $arg: $ty)*) -> $crate::Result<$ret> {
-                    let mut data = $crate::Parcel::new();
-                    data.write_interface_token($descriptor)?;
-                    $( $crate::interface::Serialize::serialize(&$arg, &mut data)?; )*
-                    $crate::declare_binder_interface!(
-                        @proxy_call $kind self.binder, $mcode, data, $ret
-                    )
-                }
-            )*
-        }
-
-        impl $interface for $crate::interface::Local<dyn $interface> {
-            $(
-                #[allow(clippy::too_many_arguments)]
-                fn $name(&self $(, $arg: $ty)*) -> $crate::Result<$ret> {
-                    self.implementation().$name($($arg),*)
-                }
-            )*
-        }
-
-        /// The native stub: serves an implementation.
-        pub struct $native(::std::sync::Arc<dyn $interface>);
-
-        impl $native {
-            /// The interface descriptor.
-            pub const DESCRIPTOR: &'static str = $descriptor;
-
-            /// Serves `imp` as a binder; the result calls `imp` directly and its `as_binder`
-            /// is the binder to hand to other processes.
-            pub fn new_binder<T: $interface + 'static>(
-                imp: T,
-            ) -> $crate::interface::Strong<dyn $interface> {
-                let imp: ::std::sync::Arc<dyn $interface> = ::std::sync::Arc::new(imp);
-                let binder = $crate::Binder::new($native(imp.clone())).as_binder();
-                $crate::interface::Strong::new(::std::boxed::Box::new(
-                    $crate::interface::Local::new(binder, imp),
-                ))
-            }
-        }
-
-        impl $crate::Remotable for $native {
-            fn descriptor(&self) -> &str {
-                $descriptor
-            }
-
-            fn on_transact(
-                &self,
-                code: $crate::TransactionCode,
-                data: &mut $crate::Parcel,
-                reply: &mut $crate::Parcel,
-            ) -> ::std::result::Result<(), $crate::StatusCode> {
-                $(
-                    if code == $mcode {
-                        data.enforce_interface($descriptor)?;
-                        $( let $arg: $ty = $crate::interface::Deserialize::deserialize(data)?; )*
-                        let result = self.0.$name($($arg),*);
-                        return $crate::declare_binder_interface!(@stub_reply $kind result, reply);
-                    }
-                )*
-                let _ = reply;
-                Err($crate::StatusCode::UNKNOWN_TRANSACTION)
-            }
-
-            fn on_dump(
-                &self,
-                fd: ::std::os::fd::BorrowedFd<'_>,
-                args: &[String],
-            ) -> ::std::result::Result<(), $crate::StatusCode> {
-                self.0.dump(fd, args)
-            }
-        }
-    };
-
-    (@proxy_call twoway $binder:expr, $code:expr, $data:ident, $ret:ty) => {{
-        let mut reply = $binder.transact($code, &$data, 0)?;
-        $crate::Status::read_from_parcel(&mut reply)?.into_result()?;
-        let value: $ret = $crate::interface::Deserialize::deserialize(&mut reply)?;
-        Ok(value)
-    }};
-
-    (@proxy_call oneway $binder:expr, $code:expr, $data:ident, $ret:ty) => {{
-        $binder.transact($code, &$data, $crate::FLAG_ONEWAY)?;
-        Ok(())
-    }};
-
-    (@stub_reply twoway $result:ident, $reply:ident) => {
-        match $result {
-            Ok(value) => {
-                $crate::Status::ok().write_to_parcel($reply)?;
-                $crate::interface::Serialize::serialize(&value, $reply)
-            }
-            Err(status) => status.write_to_parcel($reply),
-        }
-    };
-
-    (@stub_reply oneway $result:ident, $reply:ident) => {{
-        let _ = $reply;
-        if let Err(status) = $result {
-            $crate::tracing::warn!(%status, "oneway call failed");
-        }
-        Ok(())
-    }};
+    Ok(())
 }

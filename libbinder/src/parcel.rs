@@ -31,6 +31,7 @@
 //! `BAD_TYPE`, and a plain read over the bytes of a recorded object is `PERMISSION_DENIED`
 //! (AOSP `validateReadData`).
 
+use std::cell::Cell;
 use std::ffi::{CStr, CString};
 use std::fmt;
 use std::io;
@@ -102,19 +103,20 @@ pub mod stability {
     }
 }
 
-/// A value with a parcel representation of its own (AOSP `Parcelable`; AIDL parcelables).
-///
-/// `write_to_parcel`/`read_from_parcel` handle the content only; [`Parcel::write_parcelable`]
-/// and [`Parcel::read_parcelable`] add the presence flag AIDL puts in front.
-pub trait Parcelable {
-    /// Writes the content of `self`.
-    fn write_to_parcel(&self, parcel: &mut Parcel) -> Result<(), StatusCode>;
+pub mod parcelable;
+mod parcelable_holder;
 
-    /// Reads a value written by `write_to_parcel`.
-    fn read_from_parcel(parcel: &mut Parcel) -> Result<Self, StatusCode>
-    where
-        Self: Sized;
-}
+pub use parcelable::{
+    Deserialize, DeserializeArray, DeserializeOption, Parcelable, ParcelableMetadata, Serialize,
+    SerializeArray, SerializeOption,
+};
+pub use parcelable_holder::ParcelableHolder;
+
+/// A parcel lent to a callee (AOSP `BorrowedParcel<'a>`): transaction data, replies and the
+/// parcels `Parcelable`s are written to and read from. binder-sim's [`Parcel`] is already a
+/// plain Rust value, so a borrowed parcel is the parcel itself: `&BorrowedParcel<'_>` is
+/// `&Parcel` and `&mut BorrowedParcel<'_>` is `&mut Parcel`.
+pub type BorrowedParcel<'a> = Parcel;
 
 /// An interface token as read by [`Parcel::read_interface_token`].
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -185,18 +187,6 @@ impl From<ParcelFileDescriptor> for OwnedFd {
     }
 }
 
-impl Parcelable for ParcelFileDescriptor {
-    fn write_to_parcel(&self, parcel: &mut Parcel) -> Result<(), StatusCode> {
-        parcel.write_dup_parcel_file_descriptor(self.as_fd())
-    }
-
-    fn read_from_parcel(parcel: &mut Parcel) -> Result<ParcelFileDescriptor, StatusCode> {
-        parcel
-            .read_unique_parcel_file_descriptor()
-            .map(ParcelFileDescriptor)
-    }
-}
-
 /// Transaction data: a byte buffer with a read/write position, the list of offsets of the
 /// binder objects and file descriptors in it, and the file descriptors it owns.
 ///
@@ -206,7 +196,7 @@ impl Parcelable for ParcelFileDescriptor {
 pub struct Parcel {
     /// Declared first, so dropped before `attachments` (which may free a received buffer).
     data: Data,
-    pos: usize,
+    pos: Cell<usize>,
     /// Offsets of recorded objects: ascending, non-overlapping, each fully inside `data`.
     objects: Vec<u64>,
     /// File descriptors the parcel owns, by the offset of their object.
@@ -302,7 +292,7 @@ impl Parcel {
     pub fn new() -> Parcel {
         Parcel {
             data: Data::Owned(Vec::new()),
-            pos: 0,
+            pos: Cell::new(0),
             objects: Vec::new(),
             owned_fds: Vec::new(),
             allow_fds: true,
@@ -406,22 +396,46 @@ impl Parcel {
 
     /// Bytes left to read after the position.
     pub fn data_avail(&self) -> usize {
-        self.data.len() - self.pos
+        self.data.len() - self.pos.get()
     }
 
     /// The read/write position.
     pub fn data_position(&self) -> usize {
-        self.pos
+        self.pos.get()
     }
 
     /// Moves the read/write position; it must lie within `0..=data_size()` (`BAD_VALUE`
     /// otherwise).
-    pub fn set_data_position(&mut self, pos: usize) -> Result<(), StatusCode> {
+    ///
+    /// # Safety
+    ///
+    /// Safe in binder-sim (a position only selects bytes of this parcel; reads over an
+    /// object's bytes are refused); `unsafe` as in AOSP, whose NDK parcel trusts it.
+    pub unsafe fn set_data_position(&self, pos: i32) -> Result<(), StatusCode> {
+        let pos = usize::try_from(pos).map_err(|_| StatusCode::BAD_VALUE)?;
+        self.seek(pos)
+    }
+
+    /// Moves the read/write position (the safe form of
+    /// [`set_data_position`](Parcel::set_data_position)).
+    #[doc(hidden)]
+    pub fn seek(&self, pos: usize) -> Result<(), StatusCode> {
         if pos > self.data.len() {
             return Err(StatusCode::BAD_VALUE);
         }
-        self.pos = pos;
+        self.pos.set(pos);
         Ok(())
+    }
+
+    /// The read/write position (AOSP Rust `get_data_position`).
+    pub fn get_data_position(&self) -> i32 {
+        // Parcels are bounded by MAX_SIZE (i32::MAX).
+        self.pos.get() as i32
+    }
+
+    /// The data size (AOSP Rust `get_data_size`).
+    pub fn get_data_size(&self) -> i32 {
+        self.data.len() as i32
     }
 
     /// Bytes allocated for the data.
@@ -457,7 +471,7 @@ impl Parcel {
             let dropped: Vec<u64> = self.objects.drain(keep..).collect();
             self.owned_fds.retain(|(o, _)| !dropped.contains(o));
             self.data.truncate(size);
-            self.pos = self.pos.min(size);
+            self.pos.set(self.pos.get().min(size));
         } else {
             self.ensure_len(size)?;
         }
@@ -565,7 +579,7 @@ impl Parcel {
         if obj.hdr.type_ == BINDER_TYPE_FD && !self.allow_fds {
             return Err(StatusCode::FDS_NOT_ALLOWED);
         }
-        let start = self.pos;
+        let start = self.pos.get();
         self.write_inplace(OBJECT_SIZE)?
             .copy_from_slice(obj.as_bytes());
         if null_meta_data || obj.binder() != 0 {
@@ -579,10 +593,10 @@ impl Parcel {
     /// Reads a `flat_binder_object` at the position (AOSP `readObject`). Unless
     /// `null_meta_data` is set, a null object (zero pointer and cookie) needs no record;
     /// anything else must sit at a recorded offset (`BAD_TYPE` otherwise).
-    pub(crate) fn read_object(&mut self, null_meta_data: bool) -> PResult<FlatBinderObject> {
-        let start = self.pos;
+    pub(crate) fn read_object(&self, null_meta_data: bool) -> PResult<FlatBinderObject> {
+        let start = self.pos.get();
         let obj = self.object_at(start).ok_or(StatusCode::NOT_ENOUGH_DATA)?;
-        self.pos = start + OBJECT_SIZE;
+        self.pos.set(start + OBJECT_SIZE);
         if !null_meta_data && obj.cookie == 0 && obj.binder() == 0 {
             return Ok(obj);
         }
@@ -615,7 +629,7 @@ impl Parcel {
     /// `finishUnflattenBinder`, before the stability is checked). The object must be a
     /// strong or weak binder or handle at a recorded offset, or a null binder (`BAD_TYPE`
     /// otherwise).
-    pub fn read_flat_binder(&mut self) -> Result<(FlatBinderObject, i32), StatusCode> {
+    pub fn read_flat_binder(&self) -> Result<(FlatBinderObject, i32), StatusCode> {
         let obj = self.read_object(false)?;
         if !is_binder_type(obj.hdr.type_) {
             return Err(StatusCode::BAD_TYPE);
@@ -654,7 +668,7 @@ impl Parcel {
         if len > MAX_SIZE {
             return Err(StatusCode::BAD_VALUE);
         }
-        let start = self.pos;
+        let start = self.pos.get();
         let end = start
             .checked_add(pad_size(len))
             .filter(|&e| e <= MAX_SIZE)
@@ -662,31 +676,31 @@ impl Parcel {
         self.ensure_len(end)?;
         self.drop_objects_in(start, end);
         self.data[start + len..end].fill(0);
-        self.pos = end;
+        self.pos.set(end);
         Ok(&mut self.data[start..start + len])
     }
 
     /// Reads `len` bytes at the position and advances past them and their padding (AOSP
     /// `readInplace`): `NOT_ENOUGH_DATA` past the end, `PERMISSION_DENIED` over an object.
-    fn read_inplace(&mut self, len: usize) -> PResult<&[u8]> {
+    fn read_inplace(&self, len: usize) -> PResult<&[u8]> {
         if len > MAX_SIZE {
             return Err(StatusCode::BAD_VALUE);
         }
-        let start = self.pos;
+        let start = self.pos.get();
         let end = start
             .checked_add(pad_size(len))
             .filter(|&e| e <= self.data.len())
             .ok_or(StatusCode::NOT_ENOUGH_DATA)?;
         if let Err(e) = self.check_no_objects(start, end) {
             // As AOSP: the position still moves past the refused bytes.
-            self.pos = end;
+            self.pos.set(end);
             return Err(e);
         }
-        self.pos = end;
+        self.pos.set(end);
         Ok(&self.data[start..start + len])
     }
 
-    fn read_array<const N: usize>(&mut self) -> PResult<[u8; N]> {
+    fn read_array<const N: usize>(&self) -> PResult<[u8; N]> {
         let mut out = [0u8; N];
         out.copy_from_slice(self.read_inplace(N)?);
         Ok(out)
@@ -699,7 +713,7 @@ impl Parcel {
     }
 
     /// Reads `len` bytes and skips their padding.
-    pub fn read_raw(&mut self, len: usize) -> Result<&[u8], StatusCode> {
+    pub fn read_raw(&self, len: usize) -> Result<&[u8], StatusCode> {
         self.read_inplace(len)
     }
 
@@ -753,47 +767,55 @@ impl Parcel {
     }
 
     /// Reads an `i32`.
-    pub fn read_i32(&mut self) -> Result<i32, StatusCode> {
+    pub fn read_i32(&self) -> Result<i32, StatusCode> {
         self.read_array().map(i32::from_le_bytes)
     }
 
     /// Reads a `u32`.
-    pub fn read_u32(&mut self) -> Result<u32, StatusCode> {
+    pub fn read_u32(&self) -> Result<u32, StatusCode> {
         self.read_array().map(u32::from_le_bytes)
     }
 
     /// Reads an `i64`.
-    pub fn read_i64(&mut self) -> Result<i64, StatusCode> {
+    pub fn read_i64(&self) -> Result<i64, StatusCode> {
         self.read_array().map(i64::from_le_bytes)
     }
 
     /// Reads a `u64`.
-    pub fn read_u64(&mut self) -> Result<u64, StatusCode> {
+    pub fn read_u64(&self) -> Result<u64, StatusCode> {
         self.read_array().map(u64::from_le_bytes)
     }
 
     /// Reads an `f32`.
-    pub fn read_f32(&mut self) -> Result<f32, StatusCode> {
+    pub fn read_f32(&self) -> Result<f32, StatusCode> {
         self.read_array().map(f32::from_le_bytes)
     }
 
     /// Reads an `f64`.
-    pub fn read_f64(&mut self) -> Result<f64, StatusCode> {
+    pub fn read_f64(&self) -> Result<f64, StatusCode> {
         self.read_array().map(f64::from_le_bytes)
     }
 
     /// Reads a `bool`: any non-zero `i32` is true.
-    pub fn read_bool(&mut self) -> Result<bool, StatusCode> {
+    pub fn read_bool(&self) -> Result<bool, StatusCode> {
         self.read_i32().map(|v| v != 0)
     }
 
     /// Reads a `char16_t`: the low 16 bits of an `i32`.
-    pub fn read_char(&mut self) -> Result<u16, StatusCode> {
+    pub fn read_char(&self) -> Result<u16, StatusCode> {
         self.read_i32().map(|v| v as u16)
     }
 
+    pub(crate) fn write_u8_widened(&mut self, val: u8) -> Result<(), StatusCode> {
+        self.write_byte(val as i8)
+    }
+
+    pub(crate) fn read_u8_widened(&self) -> Result<u8, StatusCode> {
+        self.read_byte().map(|b| b as u8)
+    }
+
     /// Reads an `int8_t`: the low 8 bits of an `i32`.
-    pub fn read_byte(&mut self) -> Result<i8, StatusCode> {
+    pub fn read_byte(&self) -> Result<i8, StatusCode> {
         self.read_i32().map(|v| v as i8)
     }
 
@@ -817,7 +839,7 @@ impl Parcel {
 
     /// Reads a String16 and returns its units as little-endian bytes (without the NUL), or
     /// `None` for null.
-    fn read_string16_bytes(&mut self) -> PResult<Option<&[u8]>> {
+    fn read_string16_bytes(&self) -> PResult<Option<&[u8]>> {
         let len = self.read_i32()?;
         if len == NULL_LENGTH {
             return Ok(None);
@@ -871,13 +893,13 @@ impl Parcel {
     }
 
     /// Reads a non-null String16 (`UNEXPECTED_NULL` for null, `BAD_VALUE` for invalid UTF-16).
-    pub fn read_string16(&mut self) -> Result<String, StatusCode> {
+    pub fn read_string16(&self) -> Result<String, StatusCode> {
         self.read_nullable_string16()?
             .ok_or(StatusCode::UNEXPECTED_NULL)
     }
 
     /// Reads a nullable String16.
-    pub fn read_nullable_string16(&mut self) -> Result<Option<String>, StatusCode> {
+    pub fn read_nullable_string16(&self) -> Result<Option<String>, StatusCode> {
         match self.read_string16_bytes()? {
             Some(bytes) => Parcel::decode_utf16(bytes).map(Some),
             None => Ok(None),
@@ -885,7 +907,7 @@ impl Parcel {
     }
 
     /// Reads a nullable String16 as raw UTF-16 units.
-    pub fn read_string16_units(&mut self) -> Result<Option<Vec<u16>>, StatusCode> {
+    pub fn read_string16_units(&self) -> Result<Option<Vec<u16>>, StatusCode> {
         Ok(self.read_string16_bytes()?.map(|bytes| {
             bytes
                 .chunks_exact(2)
@@ -906,12 +928,12 @@ impl Parcel {
     }
 
     /// Reads a String16 as UTF-8 (AOSP `readUtf8FromUtf16`).
-    pub fn read_utf8_from_utf16(&mut self) -> Result<String, StatusCode> {
+    pub fn read_utf8_from_utf16(&self) -> Result<String, StatusCode> {
         self.read_string16()
     }
 
     /// Nullable form of [`read_utf8_from_utf16`](Parcel::read_utf8_from_utf16).
-    pub fn read_nullable_utf8_from_utf16(&mut self) -> Result<Option<String>, StatusCode> {
+    pub fn read_nullable_utf8_from_utf16(&self) -> Result<Option<String>, StatusCode> {
         self.read_nullable_string16()
     }
 
@@ -921,22 +943,22 @@ impl Parcel {
     }
 
     /// Reads a C string (AOSP `readCString`): `NOT_ENOUGH_DATA` if no NUL follows.
-    pub fn read_cstring(&mut self) -> Result<CString, StatusCode> {
-        let rest = &self.data[self.pos..];
+    pub fn read_cstring(&self) -> Result<CString, StatusCode> {
+        let rest = &self.data[self.pos.get()..];
         let nul = rest
             .iter()
             .position(|&b| b == 0)
             .ok_or(StatusCode::NOT_ENOUGH_DATA)?;
-        let start = self.pos;
+        let start = self.pos.get();
         let end = (start + pad_size(nul + 1)).min(self.data.len());
         if let Err(e) = self.check_no_objects(start, start + nul + 1) {
-            self.pos = end;
+            self.pos.set(end);
             return Err(e);
         }
         let s = CStr::from_bytes_with_nul(&self.data[start..start + nul + 1])
             .map_err(|_| StatusCode::BAD_VALUE)?
             .to_owned();
-        self.pos = end;
+        self.pos.set(end);
         Ok(s)
     }
 
@@ -971,8 +993,8 @@ impl Parcel {
 
     /// Reads a non-null vector whose elements `read` reads (`UNEXPECTED_NULL` for null).
     pub fn read_vector_with<T>(
-        &mut self,
-        read: impl FnMut(&mut Parcel) -> Result<T, StatusCode>,
+        &self,
+        read: impl FnMut(&Parcel) -> Result<T, StatusCode>,
     ) -> Result<Vec<T>, StatusCode> {
         self.read_nullable_vector_with(read)?
             .ok_or(StatusCode::UNEXPECTED_NULL)
@@ -981,8 +1003,8 @@ impl Parcel {
     /// Reads a nullable vector whose elements `read` reads. A length below `-1` is
     /// `UNEXPECTED_NULL` and one larger than the bytes left is `BAD_VALUE` (AOSP `readData`).
     pub fn read_nullable_vector_with<T>(
-        &mut self,
-        mut read: impl FnMut(&mut Parcel) -> Result<T, StatusCode>,
+        &self,
+        mut read: impl FnMut(&Parcel) -> Result<T, StatusCode>,
     ) -> Result<Option<Vec<T>>, StatusCode> {
         let Some(len) = self.read_vector_len()? else {
             return Ok(None);
@@ -995,7 +1017,7 @@ impl Parcel {
     }
 
     /// Reads a vector length: `None` for null, bounded by the bytes left.
-    fn read_vector_len(&mut self) -> PResult<Option<usize>> {
+    fn read_vector_len(&self) -> PResult<Option<usize>> {
         let len = self.read_i32()?;
         if len == NULL_LENGTH {
             return Ok(None);
@@ -1030,7 +1052,7 @@ impl Parcel {
 
     /// Reads a nullable vector of `N`-byte elements written by `write_packed`.
     fn read_packed<const N: usize, T>(
-        &mut self,
+        &self,
         conv: impl Fn([u8; N]) -> T,
     ) -> PResult<Option<Vec<T>>> {
         let Some(len) = self.read_vector_len()? else {
@@ -1074,12 +1096,12 @@ macro_rules! packed_vector {
             }
 
             #[doc = concat!("Reads a non-null vector of ", $what, " (`UNEXPECTED_NULL` for null).")]
-            pub fn $read(&mut self) -> Result<Vec<$ty>, StatusCode> {
+            pub fn $read(&self) -> Result<Vec<$ty>, StatusCode> {
                 self.$read_nullable()?.ok_or(StatusCode::UNEXPECTED_NULL)
             }
 
             #[doc = concat!("Reads a nullable vector of ", $what, ".")]
-            pub fn $read_nullable(&mut self) -> Result<Option<Vec<$ty>>, StatusCode> {
+            pub fn $read_nullable(&self) -> Result<Option<Vec<$ty>>, StatusCode> {
                 self.read_packed::<$n, $ty>($from)
             }
         }
@@ -1204,14 +1226,12 @@ impl Parcel {
     }
 
     /// Reads a non-null vector of non-null strings.
-    pub fn read_string16_vector(&mut self) -> Result<Vec<String>, StatusCode> {
+    pub fn read_string16_vector(&self) -> Result<Vec<String>, StatusCode> {
         self.read_vector_with(Parcel::read_string16)
     }
 
     /// Reads a nullable vector of nullable strings.
-    pub fn read_nullable_string16_vector(
-        &mut self,
-    ) -> Result<Option<Vec<Option<String>>>, StatusCode> {
+    pub fn read_nullable_string16_vector(&self) -> Result<Option<Vec<Option<String>>>, StatusCode> {
         self.read_nullable_vector_with(Parcel::read_nullable_string16)
     }
 
@@ -1238,19 +1258,27 @@ impl Parcel {
     }
 
     /// Reads a non-null parcelable: a flag other than `1` is `UNEXPECTED_NULL`.
-    pub fn read_parcelable<P: Parcelable>(&mut self) -> Result<P, StatusCode> {
+    pub fn read_parcelable<P: Parcelable + Default>(&self) -> Result<P, StatusCode> {
         if self.read_i32()? != NON_NULL_PARCELABLE_FLAG {
             return Err(StatusCode::UNEXPECTED_NULL);
         }
-        P::read_from_parcel(self)
+        let mut p = P::default();
+        p.read_from_parcel(self)?;
+        Ok(p)
     }
 
     /// Reads a nullable parcelable: flag `0` is `None`, `1` a value, anything else
     /// `UNEXPECTED_NULL`.
-    pub fn read_nullable_parcelable<P: Parcelable>(&mut self) -> Result<Option<P>, StatusCode> {
+    pub fn read_nullable_parcelable<P: Parcelable + Default>(
+        &self,
+    ) -> Result<Option<P>, StatusCode> {
         match self.read_i32()? {
             NULL_PARCELABLE_FLAG => Ok(None),
-            NON_NULL_PARCELABLE_FLAG => P::read_from_parcel(self).map(Some),
+            NON_NULL_PARCELABLE_FLAG => {
+                let mut p = P::default();
+                p.read_from_parcel(self)?;
+                Ok(Some(p))
+            }
             _ => Err(StatusCode::UNEXPECTED_NULL),
         }
     }
@@ -1272,13 +1300,13 @@ impl Parcel {
     }
 
     /// Reads a non-null vector of non-null parcelables.
-    pub fn read_parcelable_vector<P: Parcelable>(&mut self) -> Result<Vec<P>, StatusCode> {
+    pub fn read_parcelable_vector<P: Parcelable + Default>(&self) -> Result<Vec<P>, StatusCode> {
         self.read_vector_with(Parcel::read_parcelable)
     }
 
     /// Reads a nullable vector of nullable parcelables.
-    pub fn read_nullable_parcelable_vector<P: Parcelable>(
-        &mut self,
+    pub fn read_nullable_parcelable_vector<P: Parcelable + Default>(
+        &self,
     ) -> Result<Option<Vec<Option<P>>>, StatusCode> {
         self.read_nullable_vector_with(Parcel::read_nullable_parcelable)
     }
@@ -1294,7 +1322,7 @@ impl Parcel {
         obj.set_handle(fd.as_raw_fd() as u32);
         // The parcel owns the descriptor (AOSP `takeOwnership`).
         obj.cookie = 1;
-        let start = self.pos as u64;
+        let start = self.pos.get() as u64;
         self.write_object(&obj, true)?;
         self.owned_fds.push((start, fd));
         Ok(())
@@ -1338,7 +1366,7 @@ impl Parcel {
     /// without duplicating it (AOSP `readFileDescriptor`): it stays valid as long as its owner
     /// (this parcel, or the received buffer) keeps it. `BAD_TYPE` if no recorded
     /// `BINDER_TYPE_FD` object is at the position.
-    pub fn read_file_descriptor(&mut self) -> Result<RawFd, StatusCode> {
+    pub fn read_file_descriptor(&self) -> Result<RawFd, StatusCode> {
         let obj = self.read_object(true)?;
         if obj.hdr.type_ != BINDER_TYPE_FD {
             return Err(StatusCode::BAD_TYPE);
@@ -1348,14 +1376,14 @@ impl Parcel {
 
     /// Reads a file descriptor as a new close-on-exec duplicate owned by the caller (AOSP
     /// `readUniqueFileDescriptor`); `BAD_VALUE` if it cannot be duplicated.
-    pub fn read_unique_file_descriptor(&mut self) -> Result<OwnedFd, StatusCode> {
+    pub fn read_unique_file_descriptor(&self) -> Result<OwnedFd, StatusCode> {
         dup_raw_cloexec(self.read_file_descriptor()?)
     }
 
     /// Reads a `ParcelFileDescriptor` body (AOSP `readParcelFileDescriptor`): the "has comm"
     /// `i32`, the descriptor, and if the flag is set a Java comm descriptor, to which the
     /// detach message is written. Returns the descriptor number, not duplicated.
-    pub fn read_parcel_file_descriptor(&mut self) -> Result<RawFd, StatusCode> {
+    pub fn read_parcel_file_descriptor(&self) -> Result<RawFd, StatusCode> {
         let has_comm = self.read_i32()?;
         let fd = self.read_file_descriptor()?;
         if has_comm != 0 {
@@ -1379,7 +1407,7 @@ impl Parcel {
 
     /// Reads a `ParcelFileDescriptor` body as a new close-on-exec duplicate owned by the caller
     /// (AOSP `readUniqueParcelFileDescriptor`).
-    pub fn read_unique_parcel_file_descriptor(&mut self) -> Result<OwnedFd, StatusCode> {
+    pub fn read_unique_parcel_file_descriptor(&self) -> Result<OwnedFd, StatusCode> {
         dup_raw_cloexec(self.read_parcel_file_descriptor()?)
     }
 
@@ -1408,7 +1436,7 @@ impl Parcel {
     }
 
     /// Reads a request header without judging it.
-    pub fn read_interface_token(&mut self) -> Result<InterfaceToken, StatusCode> {
+    pub fn read_interface_token(&self) -> Result<InterfaceToken, StatusCode> {
         let strict_mode_policy = self.read_i32()?;
         let work_source_uid = self.read_i32()?;
         let header = self.read_i32()?;
@@ -1424,7 +1452,7 @@ impl Parcel {
     /// Reads a request header and checks it is for `descriptor` (AOSP `enforceInterface`):
     /// `BAD_TYPE` if the header is not `'SYST'` or the descriptor differs (the AIDL stub's
     /// answer), read errors as they come.
-    pub fn enforce_interface(&mut self, descriptor: &str) -> Result<(), StatusCode> {
+    pub fn enforce_interface(&self, descriptor: &str) -> Result<(), StatusCode> {
         let _strict_mode_policy = self.read_i32()?;
         let _work_source_uid = self.read_i32()?;
         if self.read_i32()? != INTERFACE_HEADER {
@@ -1447,7 +1475,7 @@ impl Parcel {
     pub fn enforce_no_data_avail(&self) -> Result<(), Status> {
         match self.data_avail() {
             0 => Ok(()),
-            n => Err(Status::new_exception(
+            n => Err(Status::new_exception_str(
                 ExceptionCode::BAD_PARCELABLE,
                 Some(&format!("Parcel data not fully consumed, unread size: {n}")),
             )),
@@ -1471,7 +1499,7 @@ impl fmt::Debug for Parcel {
         }
         f.debug_struct("Parcel")
             .field("data_size", &self.data.len())
-            .field("data_position", &self.pos)
+            .field("data_position", &self.pos.get())
             .field("objects", &self.objects)
             .field("owned_fds", &self.owned_fds.len())
             .field("data", &Hex(&self.data))
@@ -1569,6 +1597,171 @@ fn is_binder_type(t: u32) -> bool {
     )
 }
 
+// ---------------------------------------------------------------------------------------------
+// The AOSP Rust parcel API (what AIDL-generated code calls)
+// ---------------------------------------------------------------------------------------------
+
+/// The most elements an `out` array may be resized to: every element takes at least a byte
+/// of a reply, and the driver maps at most 4 MiB.
+const MAX_OUT_VEC_LEN: usize = 4 << 20;
+
+/// The most memory the default elements of an `out` array may take (a caller's length must
+/// not make a service allocate without bound).
+const MAX_OUT_VEC_BYTES: usize = 64 << 20;
+
+impl Parcel {
+    /// This parcel lent out (AOSP `Parcel::borrowed`).
+    pub fn borrowed(&mut self) -> &mut BorrowedParcel<'_> {
+        self
+    }
+
+    /// This parcel lent out for reading (AOSP `Parcel::borrowed_ref`).
+    pub fn borrowed_ref(&self) -> &BorrowedParcel<'_> {
+        self
+    }
+
+    /// Writes `value` at the position (AOSP `write`): any [`Serialize`] type.
+    pub fn write<S: Serialize + ?Sized>(&mut self, value: &S) -> Result<(), StatusCode> {
+        value.serialize(self)
+    }
+
+    /// Reads a value at the position (AOSP `read`); the position is the parcel's interior
+    /// cursor, so reading needs only `&self`.
+    pub fn read<D: Deserialize>(&self) -> Result<D, StatusCode> {
+        D::deserialize(self)
+    }
+
+    /// Reads a value over `value` (AOSP `read_onto`; `out`/`inout` arguments).
+    pub fn read_onto<D: Deserialize>(&self, value: &mut D) -> Result<(), StatusCode> {
+        value.deserialize_from(self)
+    }
+
+    /// Writes the length of an `out` array, `-1` for null (AOSP `write_slice_size`).
+    pub fn write_slice_size<T>(&mut self, slice: Option<&[T]>) -> Result<(), StatusCode> {
+        match slice {
+            Some(slice) => self.write_i32(len_i32(slice.len())?),
+            None => self.write_i32(NULL_LENGTH),
+        }
+    }
+
+    /// Reads the length written by [`write_slice_size`](Parcel::write_slice_size) and resizes
+    /// `out_vec` to it with default elements (AOSP `resize_out_vec`). Null is
+    /// `UNEXPECTED_NULL`; a length no reply could carry is `BAD_VALUE`.
+    pub fn resize_out_vec<D: Default + Deserialize>(
+        &self,
+        out_vec: &mut Vec<D>,
+    ) -> Result<(), StatusCode> {
+        let len = self
+            .read_out_vec_len(size_of::<D>())?
+            .ok_or(StatusCode::UNEXPECTED_NULL)?;
+        out_vec.resize_with(len, D::default);
+        Ok(())
+    }
+
+    /// As [`resize_out_vec`](Parcel::resize_out_vec) for a `@nullable` array: null gives
+    /// `None`.
+    pub fn resize_nullable_out_vec<D: Default + Deserialize>(
+        &self,
+        out_vec: &mut Option<Vec<D>>,
+    ) -> Result<(), StatusCode> {
+        *out_vec = match self.read_out_vec_len(size_of::<D>())? {
+            None => None,
+            Some(len) => {
+                let mut v = Vec::new();
+                v.resize_with(len, D::default);
+                Some(v)
+            }
+        };
+        Ok(())
+    }
+
+    /// The length of an `out` array of elements of `elem_size` bytes: `None` for null,
+    /// `BAD_VALUE` past what a reply could carry or a service should allocate.
+    fn read_out_vec_len(&self, elem_size: usize) -> Result<Option<usize>, StatusCode> {
+        let len = self.read_i32()?;
+        if len < 0 {
+            return Ok(None);
+        }
+        let len = len as usize;
+        if len > MAX_OUT_VEC_LEN || len.saturating_mul(elem_size) > MAX_OUT_VEC_BYTES {
+            return Err(StatusCode::BAD_VALUE);
+        }
+        Ok(Some(len))
+    }
+
+    /// Writes a sized block (AOSP `sized_write`; structured parcelables): an `i32` size that
+    /// counts itself, then what `f` writes.
+    pub fn sized_write<F>(&mut self, f: F) -> Result<(), StatusCode>
+    where
+        F: for<'b> FnOnce(&mut WritableSubParcel<'b>) -> Result<(), StatusCode>,
+    {
+        let start = self.pos.get();
+        self.write_i32(0)?;
+        f(&mut WritableSubParcel(self))?;
+        let end = self.pos.get();
+        self.seek(start)?;
+        self.write_i32(len_i32(end - start)?)?;
+        self.seek(end)
+    }
+
+    /// Reads a sized block written by [`sized_write`](Parcel::sized_write) (AOSP
+    /// `sized_read`): `f` reads the fields the sender had (see
+    /// [`ReadableSubParcel::has_more_data`]) and the position ends up after the block
+    /// whatever `f` read, so a newer sender's extra fields are skipped. A size below 4 is
+    /// `BAD_VALUE`, one past the data `NOT_ENOUGH_DATA`.
+    pub fn sized_read<F>(&self, f: F) -> Result<(), StatusCode>
+    where
+        F: for<'b> FnOnce(ReadableSubParcel<'b>) -> Result<(), StatusCode>,
+    {
+        let start = self.pos.get();
+        let size = self.read_i32()?;
+        if size < 4 {
+            return Err(StatusCode::BAD_VALUE);
+        }
+        let end = start
+            .checked_add(size as usize)
+            .ok_or(StatusCode::BAD_VALUE)?;
+        if end > self.data.len() {
+            return Err(StatusCode::NOT_ENOUGH_DATA);
+        }
+        f(ReadableSubParcel { parcel: self, end })?;
+        self.seek(end)
+    }
+}
+
+/// The parcel a `sized_write` closure writes the fields of a parcelable to.
+pub struct WritableSubParcel<'a>(&'a mut Parcel);
+
+impl WritableSubParcel<'_> {
+    /// Writes a field.
+    pub fn write<S: Serialize + ?Sized>(&mut self, value: &S) -> Result<(), StatusCode> {
+        self.0.write(value)
+    }
+}
+
+/// The parcel a `sized_read` closure reads the fields of a parcelable from.
+pub struct ReadableSubParcel<'a> {
+    parcel: &'a Parcel,
+    end: usize,
+}
+
+impl ReadableSubParcel<'_> {
+    /// Reads a field.
+    pub fn read<D: Deserialize>(&self) -> Result<D, StatusCode> {
+        self.parcel.read()
+    }
+
+    /// Reads a field over `value`.
+    pub fn read_onto<D: Deserialize>(&self, value: &mut D) -> Result<(), StatusCode> {
+        self.parcel.read_onto(value)
+    }
+
+    /// Whether the block has fields left (an older sender's parcelable has fewer).
+    pub fn has_more_data(&self) -> bool {
+        self.parcel.pos.get() < self.end
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1585,7 +1778,7 @@ mod tests {
         p.set_data_size(4).unwrap();
         assert_eq!(p.data_ptr(), buffer.as_ptr(), "no copy to shorten");
         assert_eq!(p.data_size(), 4);
-        p.set_data_position(0).unwrap();
+        p.seek(0).unwrap();
         p.write_i32(5).unwrap();
         p.write_i32(6).unwrap();
         assert_ne!(p.data_ptr(), buffer.as_ptr());
@@ -1626,10 +1819,10 @@ mod tests {
         p.write_object(&local_binder(0, 0), false).unwrap();
         p.write_object(&local_binder(0x1000, 0x2000), false)
             .unwrap();
-        p.set_data_position(0).unwrap();
+        p.seek(0).unwrap();
         // A null binder needs no record, unless asked with null_meta_data.
         assert_eq!(p.read_object(false).unwrap().binder(), 0);
-        p.set_data_position(0).unwrap();
+        p.seek(0).unwrap();
         assert_eq!(p.read_object(true), Err(StatusCode::BAD_TYPE));
         assert_eq!(p.data_position(), 24);
         assert_eq!(p.read_object(false).unwrap().cookie, 0x2000);
@@ -1644,7 +1837,7 @@ mod tests {
             .unwrap();
         p.write_i32(8).unwrap();
         assert_eq!(p.objects(), &[4]);
-        p.set_data_position(12).unwrap();
+        p.seek(12).unwrap();
         p.write_i32(0).unwrap();
         assert!(p.objects().is_empty());
         // Writing before the object leaves it alone.
@@ -1652,7 +1845,7 @@ mod tests {
         q.write_i32(7).unwrap();
         q.write_object(&local_binder(0x1000, 0x2000), false)
             .unwrap();
-        q.set_data_position(0).unwrap();
+        q.seek(0).unwrap();
         q.write_i32(9).unwrap();
         assert_eq!(q.objects(), &[4]);
     }
@@ -1662,7 +1855,7 @@ mod tests {
         let mut p = Parcel::new();
         p.write_raw(&[0u8; 48]).unwrap();
         p.write_object(&local_binder(0x1, 0x1), false).unwrap();
-        p.set_data_position(0).unwrap();
+        p.seek(0).unwrap();
         p.write_object(&local_binder(0x2, 0x2), false).unwrap();
         assert_eq!(p.objects(), &[0, 48]);
     }
@@ -1691,7 +1884,7 @@ mod tests {
             p.write_inplace(MAX_SIZE + 1).err(),
             Some(StatusCode::BAD_VALUE)
         );
-        p.set_data_position(4).unwrap();
+        p.seek(4).unwrap();
         assert_eq!(
             p.read_inplace(usize::MAX).err(),
             Some(StatusCode::BAD_VALUE)

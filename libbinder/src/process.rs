@@ -191,6 +191,15 @@ impl ProcessState {
         Self::self_()
     }
 
+    /// The process state, opening the [`default_device`](ProcessState::default_device) if
+    /// nothing did yet (AOSP `ProcessState::self()` opens `/dev/binder` on first use).
+    pub fn self_or_default() -> Result<&'static ProcessState, ProcessError> {
+        match Self::self_() {
+            Err(ProcessError::NotInitialized) => Self::init_default(),
+            r => r,
+        }
+    }
+
     fn check_pid(&self) -> Result<(), ProcessError> {
         let current = binder_driver::device::current_pid() as u32;
         if current != self.pid {
@@ -237,9 +246,11 @@ impl ProcessState {
     // -----------------------------------------------------------------------------------------
 
     /// Starts the thread pool: spawns the main looper thread (`BC_ENTER_LOOPER`). Further
-    /// threads are spawned when the driver asks (`BR_SPAWN_LOOPER`). Idempotent.
+    /// threads are spawned when the driver asks (`BR_SPAWN_LOOPER`). Idempotent. Opens the
+    /// default device first if the process has not (as AOSP's `start_thread_pool`, which
+    /// returns nothing and aborts where this returns the error).
     pub fn start_thread_pool() -> Result<(), ProcessError> {
-        let ps = Self::self_()?;
+        let ps = Self::self_or_default()?;
         if !ps.thread_pool_started.swap(true, Ordering::SeqCst) {
             ps.spawn_pooled_thread(true);
         }
@@ -249,7 +260,7 @@ impl ProcessState {
     /// The calling thread joins the pool (`BC_ENTER_LOOPER`) and serves until the driver goes
     /// away.
     pub fn join_thread_pool() -> Result<(), StatusCode> {
-        Self::self_()?;
+        Self::self_or_default()?;
         thread::join_thread_pool(true)
     }
 

@@ -15,8 +15,8 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::binder::{Binder, Remotable, SpIBinder, TransactionCode, FIRST_CALL_TRANSACTION};
-use crate::error::{Result, Status, StatusCode};
-use crate::interface::{FromIBinder, Strong};
+use crate::error::{ExceptionCode, Result, Status, StatusCode};
+use crate::interface::{FromIBinder, Interface, Strong};
 use crate::parcel::Parcel;
 use crate::process::{lock, ProcessError, ProcessState};
 
@@ -118,8 +118,8 @@ fn call(
     let mut data = Parcel::new();
     data.write_interface_token(DESCRIPTOR)?;
     args(&mut data)?;
-    let mut reply = sm.transact(code, &data, 0)?;
-    Status::read_from_parcel(&mut reply)?.into_result()?;
+    let reply = sm.transact_parcel(code, &data, 0)?;
+    Status::read_from_parcel(&reply)?.into_result()?;
     Ok(reply)
 }
 
@@ -155,14 +155,14 @@ impl ServiceCallback {
 }
 
 impl Remotable for ServiceCallback {
-    fn descriptor(&self) -> &str {
+    fn get_descriptor() -> &'static str {
         SERVICE_CALLBACK_DESCRIPTOR
     }
 
     fn on_transact(
         &self,
         code: TransactionCode,
-        data: &mut Parcel,
+        data: &Parcel,
         reply: &mut Parcel,
     ) -> Result<(), StatusCode> {
         if code != ON_REGISTRATION_TRANSACTION {
@@ -248,7 +248,7 @@ impl Drop for Registration {
 // ---------------------------------------------------------------------------------------------
 
 fn try_check_service(code: TransactionCode, name: &str) -> Result<Option<SpIBinder>> {
-    let mut reply = name_call(code, name)?;
+    let reply = name_call(code, name)?;
     Ok(reply.read_nullable_strong_binder()?)
 }
 
@@ -337,16 +337,26 @@ pub fn add_service_with(
     .map(drop)
 }
 
-/// [`add_service_with`] with AOSP's defaults: not for isolated processes,
-/// [`DUMP_FLAG_PRIORITY_DEFAULT`].
-pub fn add_service(name: &str, binder: &SpIBinder) -> Result<()> {
-    add_service_with(name, binder, false, DUMP_FLAG_PRIORITY_DEFAULT)
+/// Registers `binder` as `name` (AOSP `add_service`) with AOSP's defaults: not for isolated
+/// processes, [`DUMP_FLAG_PRIORITY_DEFAULT`]. The result is a [`StatusCode`], as in AOSP: a
+/// transport failure is its own code, the service manager's `EX_SECURITY` is
+/// `PERMISSION_DENIED`, `EX_ILLEGAL_ARGUMENT` (a bad name, a null binder) `BAD_VALUE`, any
+/// other exception `FAILED_TRANSACTION`; [`add_service_with`] gives the [`Status`] itself.
+pub fn add_service(name: &str, binder: SpIBinder) -> Result<(), StatusCode> {
+    add_service_with(name, &binder, false, DUMP_FLAG_PRIORITY_DEFAULT).map_err(
+        |status| match status.exception_code() {
+            ExceptionCode::TRANSACTION_FAILED => status.transaction_error(),
+            ExceptionCode::SECURITY => StatusCode::PERMISSION_DENIED,
+            ExceptionCode::ILLEGAL_ARGUMENT => StatusCode::BAD_VALUE,
+            _ => StatusCode::FAILED_TRANSACTION,
+        },
+    )
 }
 
 /// `listServices(dump_priority)`: the names of the services registered with a dump priority
 /// in `dump_priority` ([`DUMP_FLAG_PRIORITY_ALL`] for all).
 pub fn list_services(dump_priority: i32) -> Result<Vec<String>> {
-    let mut reply = call(transactions::LIST_SERVICES, |d| d.write_i32(dump_priority))?;
+    let reply = call(transactions::LIST_SERVICES, |d| d.write_i32(dump_priority))?;
     Ok(reply.read_string16_vector()?)
 }
 
@@ -372,9 +382,16 @@ pub fn unregister_for_notifications(name: &str, callback: &SpIBinder) -> Result<
 
 /// `isDeclared(name)`: whether `name` is declared (e.g. in the VINTF manifest), started or
 /// not.
-pub fn is_declared(name: &str) -> Result<bool> {
-    let mut reply = name_call(transactions::IS_DECLARED, name)?;
-    Ok(reply.read_bool()?)
+pub fn is_declared(name: &str) -> Result<bool, StatusCode> {
+    let reply = name_call(transactions::IS_DECLARED, name)?;
+    reply.read_bool()
+}
+
+/// `getDeclaredInstances(interface)`: the instances of `interface` declared in the VINTF
+/// manifest.
+pub fn get_declared_instances(interface: &str) -> Result<Vec<String>, StatusCode> {
+    let reply = name_call(transactions::GET_DECLARED_INSTANCES, interface)?;
+    reply.read_string16_vector()
 }
 
 /// The service `name` as the typed interface `T` (AOSP Rust `get_interface`): [`get_service`]
@@ -382,5 +399,20 @@ pub fn is_declared(name: &str) -> Result<bool> {
 /// it is not a `T`.
 pub fn get_interface<T: FromIBinder + ?Sized>(name: &str) -> Result<Strong<T>, StatusCode> {
     let binder = get_service(name).ok_or(StatusCode::NAME_NOT_FOUND)?;
+    T::try_from(binder)
+}
+
+/// The service `name` as `T` if it is registered now (AOSP `check_interface`):
+/// [`check_service`] then [`FromIBinder::try_from`]; `NAME_NOT_FOUND` if it is not.
+pub fn check_interface<T: FromIBinder + ?Sized>(name: &str) -> Result<Strong<T>, StatusCode> {
+    let binder = check_service(name).ok_or(StatusCode::NAME_NOT_FOUND)?;
+    T::try_from(binder)
+}
+
+/// Waits for the service `name` and returns it as `T` (AOSP `wait_for_interface`):
+/// [`wait_for_service`] then [`FromIBinder::try_from`]. Needs a started thread pool (the
+/// notification is a binder call); `NAME_NOT_FOUND` only if the service manager fails.
+pub fn wait_for_interface<T: FromIBinder + ?Sized>(name: &str) -> Result<Strong<T>, StatusCode> {
+    let binder = wait_for_service(name).ok_or(StatusCode::NAME_NOT_FOUND)?;
     T::try_from(binder)
 }

@@ -408,6 +408,12 @@ pub fn transact(handle: u32, code: u32, data: &Parcel, flags: u32) -> Result<Par
 }
 
 fn send_reply(reply: Result<&Parcel, StatusCode>) -> Result<(), StatusCode> {
+    // A reply carrying objects keeps them (binders it holds strongly, duplicated
+    // descriptors) until it is dropped after this returns, as AOSP drops its reply after
+    // BR_TRANSACTION_COMPLETE. Reading on in the same write would keep them until the next
+    // call arrives: a client reading a pipe it got back would wait for EOF forever, and a
+    // binder the client already released would stay alive.
+    let has_objects = reply.is_ok_and(|p| p.objects_count() > 0);
     let mut status_parcel = Parcel::new();
     match reply {
         Ok(p) => write_transaction_data(BC_REPLY, 0, u32::MAX, 0, p),
@@ -417,7 +423,7 @@ fn send_reply(reply: Result<&Parcel, StatusCode>) -> Result<(), StatusCode> {
         }
     }
     // A pool looper replying to its outermost call reads next anyway.
-    let then_read = with(|s| s.is_looper && !s.polling && s.serving == 0);
+    let then_read = !has_objects && with(|s| s.is_looper && !s.polling && s.serving == 0);
     wait_for_response_with(false, then_read).map(|_| ())
 }
 

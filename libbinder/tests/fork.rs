@@ -2,7 +2,8 @@
 
 mod support;
 
-use libbinder::{ProcessError, ProcessState};
+use libbinder::process::ProcessError;
+use libbinder::ProcessState;
 use support::TestDaemon;
 
 #[test]

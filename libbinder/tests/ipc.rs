@@ -4,6 +4,9 @@
 
 mod support;
 
+use libbinder::binder_impl::IBinderInternal;
+use libbinder::IBinder;
+use libbinder::Interface;
 use std::io::{Read, Write};
 use std::os::fd::{FromRawFd, OwnedFd};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -11,10 +14,9 @@ use std::sync::mpsc;
 use std::sync::{Condvar, Mutex};
 use std::time::{Duration, Instant};
 
-use libbinder::{
-    get_calling_pid, get_calling_uid, Binder, DeathRecipient, Parcel, ProcessState, Remotable,
-    SpIBinder, StatusCode, FIRST_CALL_TRANSACTION, FLAG_ONEWAY,
-};
+use libbinder::binder_impl::{Binder, Parcel, Remotable, FIRST_CALL_TRANSACTION, FLAG_ONEWAY};
+use libbinder::thread::{get_calling_pid, get_calling_uid};
+use libbinder::{DeathRecipient, ProcessState, SpIBinder, StatusCode};
 use support::*;
 
 const DISPATCH: &str = "child_roles";
@@ -90,10 +92,10 @@ struct Echo;
 struct Tracked;
 
 impl Remotable for Tracked {
-    fn descriptor(&self) -> &str {
+    fn get_descriptor() -> &'static str {
         "binder.sim.test.ITracked"
     }
-    fn on_transact(&self, _: u32, _: &mut Parcel, _: &mut Parcel) -> Result<(), StatusCode> {
+    fn on_transact(&self, _: u32, _: &Parcel, _: &mut Parcel) -> Result<(), StatusCode> {
         Err(StatusCode::UNKNOWN_TRANSACTION)
     }
 }
@@ -106,16 +108,11 @@ impl Drop for Tracked {
 }
 
 impl Remotable for Echo {
-    fn descriptor(&self) -> &str {
+    fn get_descriptor() -> &'static str {
         ECHO_DESCRIPTOR
     }
 
-    fn on_transact(
-        &self,
-        code: u32,
-        data: &mut Parcel,
-        reply: &mut Parcel,
-    ) -> Result<(), StatusCode> {
+    fn on_transact(&self, code: u32, data: &Parcel, reply: &mut Parcel) -> Result<(), StatusCode> {
         match code {
             ECHO => {
                 let i = data.read_i32()?;
@@ -132,7 +129,7 @@ impl Remotable for Echo {
                 let x = data.read_i32()?;
                 let mut d = Parcel::new();
                 d.write_i32(x)?;
-                let mut r = cb.transact(CB_DOUBLE, &d, 0)?;
+                let r = cb.submit_transact(CB_DOUBLE, d, 0)?;
                 let doubled = r.read_i32()?;
                 let seen_pid = r.read_i32()?;
                 reply.write_i32(doubled + 1)?;
@@ -221,7 +218,7 @@ fn poll_server(dev: &std::path::Path) {
     let echo = Binder::new(Echo);
     ps.become_context_manager_with(&echo.as_binder())
         .expect("become context manager");
-    let fd = libbinder::setup_polling().expect("setup_polling");
+    let fd = libbinder::thread::setup_polling().expect("setup_polling");
     tell("ready");
     loop {
         let mut pfd = libc::pollfd {
@@ -232,7 +229,7 @@ fn poll_server(dev: &std::path::Path) {
         // SAFETY: one valid pollfd.
         let n = unsafe { libc::poll(&mut pfd, 1, WAIT.as_millis() as i32) };
         assert!(n > 0, "no work within the wait bound");
-        libbinder::handle_polled_commands().expect("handle_polled_commands");
+        libbinder::thread::handle_polled_commands().expect("handle_polled_commands");
     }
 }
 
@@ -244,15 +241,10 @@ fn poll_server(dev: &std::path::Path) {
 struct Doubler;
 
 impl Remotable for Doubler {
-    fn descriptor(&self) -> &str {
+    fn get_descriptor() -> &'static str {
         "binder.sim.test.IDoubler"
     }
-    fn on_transact(
-        &self,
-        code: u32,
-        data: &mut Parcel,
-        reply: &mut Parcel,
-    ) -> Result<(), StatusCode> {
+    fn on_transact(&self, code: u32, data: &Parcel, reply: &mut Parcel) -> Result<(), StatusCode> {
         assert_eq!(code, CB_DOUBLE);
         let x = data.read_i32()?;
         reply.write_i32(x * 2)?;
@@ -272,7 +264,7 @@ fn manager(dev: &std::path::Path) -> SpIBinder {
 }
 
 fn client(dev: &std::path::Path, scenario: &str) {
-    let server = manager(dev);
+    let mut server = manager(dev);
     match scenario {
         "ping-echo" => {
             server.ping_binder().expect("ping");
@@ -282,13 +274,13 @@ fn client(dev: &std::path::Path, scenario: &str) {
             d.write_string16("héllo wörld ✓").unwrap();
             d.write_byte_vector(&[1, 2, 3, 0xfc, 5]).unwrap();
             d.write_nullable_strong_binder(None).unwrap();
-            let mut r = server.transact(ECHO, &d, 0).expect("echo");
+            let r = server.submit_transact(ECHO, d, 0).expect("echo");
             assert_eq!(r.read_i32().unwrap(), -42);
             assert_eq!(r.read_string16().unwrap(), "héllo wörld ✓");
             assert_eq!(r.read_byte_vector().unwrap(), vec![1, 2, 3, 0xfc, 5]);
             assert!(r.read_nullable_strong_binder().unwrap().is_none());
             assert_eq!(
-                server.transact(0x777, &Parcel::new(), 0).err(),
+                server.submit_transact(0x777, Parcel::new(), 0).err(),
                 Some(StatusCode::UNKNOWN_TRANSACTION)
             );
             tell("ok");
@@ -300,7 +292,7 @@ fn client(dev: &std::path::Path, scenario: &str) {
             d.write_string16("x").unwrap();
             d.write_byte_vector(&[]).unwrap();
             d.write_strong_binder(&ours.as_binder()).unwrap();
-            let mut r = server.transact(ECHO, &d, 0).expect("echo");
+            let r = server.submit_transact(ECHO, d, 0).expect("echo");
             assert_eq!(r.read_i32().unwrap(), 7);
             r.read_string16().unwrap();
             r.read_byte_vector().unwrap();
@@ -322,7 +314,9 @@ fn client(dev: &std::path::Path, scenario: &str) {
             let mut d = Parcel::new();
             d.write_strong_binder(&cb.as_binder()).unwrap();
             d.write_i32(20).unwrap();
-            let mut r = server.transact(CALLBACK, &d, 0).expect("callback call");
+            let r = server
+                .submit_transact(CALLBACK, d, 0)
+                .expect("callback call");
             assert_eq!(r.read_i32().unwrap(), 41);
             let seen = r.read_i32().unwrap();
             tell(&format!("ok {seen}"));
@@ -337,10 +331,12 @@ fn client(dev: &std::path::Path, scenario: &str) {
             d.write_strong_binder(&cb).unwrap();
             d.write_i32(20).unwrap();
             for _ in 0..2 {
-                let mut r = server.transact(CALLBACK, &d, 0).expect("callback call");
+                let r = server
+                    .transact_parcel(CALLBACK, &d, 0)
+                    .expect("callback call");
                 assert_eq!(r.read_i32().unwrap(), 41);
                 let deadline = Instant::now() + Duration::from_secs(10);
-                while libbinder::driver_holds_strong_ref(&cb) {
+                while libbinder::binder::driver_holds_strong_ref(&cb) {
                     assert!(Instant::now() < deadline, "the driver kept its reference");
                     std::thread::yield_now();
                 }
@@ -348,7 +344,7 @@ fn client(dev: &std::path::Path, scenario: &str) {
             tell("ok");
         }
         "who" => {
-            let mut r = server.transact(WHO, &Parcel::new(), 0).unwrap();
+            let r = server.submit_transact(WHO, Parcel::new(), 0).unwrap();
             let pid = r.read_i32().unwrap();
             let uid = r.read_u32().unwrap();
             assert_eq!(pid, std::process::id() as i32);
@@ -356,8 +352,8 @@ fn client(dev: &std::path::Path, scenario: &str) {
             assert_eq!(uid, unsafe { libc::geteuid() });
             // Outside a transaction: our own identity.
             assert_eq!(get_calling_pid(), std::process::id() as i32);
-            let token = libbinder::clear_calling_identity();
-            libbinder::restore_calling_identity(token);
+            let token = libbinder::thread::clear_calling_identity();
+            libbinder::thread::restore_calling_identity(token);
             assert_eq!(get_calling_pid(), std::process::id() as i32);
             tell("ok");
         }
@@ -365,12 +361,14 @@ fn client(dev: &std::path::Path, scenario: &str) {
             for i in 0..ONEWAY_COUNT {
                 let mut d = Parcel::new();
                 d.write_i32(i).unwrap();
-                let r = server.transact(RECORD, &d, FLAG_ONEWAY).expect("oneway");
+                let r = server
+                    .submit_transact(RECORD, d, FLAG_ONEWAY)
+                    .expect("oneway");
                 assert_eq!(r.data_size(), 0);
             }
             let mut d = Parcel::new();
             d.write_i32(ONEWAY_COUNT).unwrap();
-            let mut r = server.transact(GET_RECORDED, &d, 0).unwrap();
+            let r = server.submit_transact(GET_RECORDED, d, 0).unwrap();
             let got = r.read_i32_vector().unwrap();
             let max_pid = r.read_i32().unwrap();
             assert_eq!(got, (0..ONEWAY_COUNT).collect::<Vec<_>>());
@@ -383,24 +381,26 @@ fn client(dev: &std::path::Path, scenario: &str) {
             let mut d = Parcel::new();
             d.write_parcel_file_descriptor(w).unwrap();
             assert_eq!(
-                server.transact(FD_IN, &d, 0).err(),
+                server.submit_transact(FD_IN, d, 0).err(),
                 Some(StatusCode::FAILED_TRANSACTION)
             );
             // An ordinary object does.
             let server = server
-                .transact(MAKE_ECHO, &Parcel::new(), 0)
+                .submit_transact(MAKE_ECHO, Parcel::new(), 0)
                 .unwrap()
                 .read_strong_binder()
                 .unwrap();
             let (r, w) = pipe();
             let mut d = Parcel::new();
             d.write_parcel_file_descriptor(w).unwrap();
-            server.transact(FD_IN, &d, 0).expect("fd in");
+            server.transact_parcel(FD_IN, &d, 0).expect("fd in");
             drop(d);
             let mut got = String::new();
             std::fs::File::from(r).read_to_string(&mut got).unwrap();
             assert_eq!(got, "hello from server");
-            let mut reply = server.transact(FD_OUT, &Parcel::new(), 0).expect("fd out");
+            let reply = server
+                .submit_transact(FD_OUT, Parcel::new(), 0)
+                .expect("fd out");
             let fd = reply.read_unique_parcel_file_descriptor().unwrap();
             drop(reply);
             let mut got = String::new();
@@ -415,8 +415,8 @@ fn client(dev: &std::path::Path, scenario: &str) {
                 let tx = tx.clone();
                 std::thread::spawn(move || {
                     let r = server
-                        .transact(BLOCK, &Parcel::new(), 0)
-                        .and_then(|mut r| r.read_bool());
+                        .submit_transact(BLOCK, Parcel::new(), 0)
+                        .and_then(|r| r.read_bool());
                     tx.send(r).unwrap();
                 });
             }
@@ -429,8 +429,10 @@ fn client(dev: &std::path::Path, scenario: &str) {
             tell("ok");
         }
         "drop-node" => {
-            let mut r = server.transact(MAKE_OBJECT, &Parcel::new(), 0).unwrap();
-            let obj = r.read_strong_binder().unwrap();
+            let r = server
+                .submit_transact(MAKE_OBJECT, Parcel::new(), 0)
+                .unwrap();
+            let mut obj = r.read_strong_binder().unwrap();
             drop(r);
             assert!(obj.is_remote());
             obj.ping_binder().unwrap();
@@ -439,18 +441,20 @@ fn client(dev: &std::path::Path, scenario: &str) {
                 "binder.sim.test.ITracked"
             );
             drop(obj);
-            libbinder::flush_commands().unwrap();
-            let mut r = server.transact(OBJECT_DROPPED, &Parcel::new(), 0).unwrap();
+            libbinder::thread::flush_commands().unwrap();
+            let r = server
+                .submit_transact(OBJECT_DROPPED, Parcel::new(), 0)
+                .unwrap();
             assert!(r.read_bool().unwrap(), "the owner dropped its object");
             tell("ok");
         }
         "panic" => {
             assert_eq!(
-                server.transact(PANIC, &Parcel::new(), 0).err(),
+                server.submit_transact(PANIC, Parcel::new(), 0).err(),
                 Some(StatusCode::UNKNOWN_ERROR)
             );
             server.ping_binder().expect("the pool survives a panic");
-            let mut r = server.transact(WHO, &Parcel::new(), 0).unwrap();
+            let r = server.submit_transact(WHO, Parcel::new(), 0).unwrap();
             assert_eq!(r.read_i32().unwrap(), std::process::id() as i32);
             tell("ok");
         }
@@ -460,21 +464,23 @@ fn client(dev: &std::path::Path, scenario: &str) {
             let tx = Mutex::new(tx);
             let fired = std::sync::Arc::new(AtomicBool::new(false));
             let f2 = fired.clone();
-            let recipient = DeathRecipient::new(move || {
+            let mut recipient = DeathRecipient::new(move || {
                 f2.store(true, Ordering::SeqCst);
                 let _ = tx.lock().unwrap().send(());
             });
-            server.link_to_death(&recipient).expect("link");
-            let other = DeathRecipient::new(|| {});
-            server.link_to_death(&other).expect("link another");
-            server.unlink_to_death(&other).expect("unlink while alive");
+            server.link_to_death(&mut recipient).expect("link");
+            let mut other = DeathRecipient::new(|| {});
+            server.link_to_death(&mut other).expect("link another");
+            server
+                .unlink_to_death(&mut other)
+                .expect("unlink while alive");
             assert!(server.is_binder_alive());
             tell("linked");
             rx.recv_timeout(WAIT).expect("death notification in time");
             assert!(fired.load(Ordering::SeqCst));
             assert!(!server.is_binder_alive());
             assert_eq!(
-                server.unlink_to_death(&recipient),
+                server.unlink_to_death(&mut recipient),
                 Err(StatusCode::DEAD_OBJECT)
             );
             assert_eq!(server.ping_binder(), Err(StatusCode::DEAD_OBJECT));
@@ -586,7 +592,7 @@ fn process_state_before_init() {
     // Tests in this binary never init the parent's process state.
     assert!(matches!(
         ProcessState::self_(),
-        Err(libbinder::ProcessError::NotInitialized)
+        Err(libbinder::process::ProcessError::NotInitialized)
     ));
     let _ = Duration::ZERO;
 }

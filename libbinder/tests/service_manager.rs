@@ -3,21 +3,28 @@
 //! client's constants are checked against them), with real processes adding, finding and
 //! waiting for services.
 
+// Generated code names the library `binder`, as AOSP crates call it.
+extern crate libbinder as binder;
+
+#[path = "aidl/mod.rs"]
+mod aidl;
 mod support;
 
+use libbinder::binder_impl::IBinderInternal;
+use libbinder::IBinder;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Mutex;
 
+use aidl::IHello::{BnHello, IHello};
+use libbinder::binder_impl::{Binder, Parcel, Remotable, FIRST_CALL_TRANSACTION, FLAG_ONEWAY};
 use libbinder::interface::{FromIBinder, Interface, Strong};
 use libbinder::service_manager::{
     self, transactions, ServiceCallback, DUMP_FLAG_PRIORITY_ALL, DUMP_FLAG_PRIORITY_CRITICAL,
     DUMP_FLAG_PRIORITY_DEFAULT,
 };
-use libbinder::{
-    declare_binder_interface, get_calling_pid, Binder, Parcel, ProcessState, Remotable, SpIBinder,
-    Status, StatusCode, FIRST_CALL_TRANSACTION, FLAG_ONEWAY,
-};
+use libbinder::thread::get_calling_pid;
+use libbinder::{BinderFeatures, ProcessState, SpIBinder, Status, StatusCode};
 use support::*;
 
 const DISPATCH: &str = "child_roles";
@@ -73,22 +80,17 @@ fn notify(callback: &SpIBinder, name: &str, binder: &SpIBinder) {
     d.write_interface_token(CALLBACK_DESCRIPTOR).unwrap();
     d.write_string16(name).unwrap();
     d.write_strong_binder(binder).unwrap();
-    if let Err(e) = callback.transact(FIRST_CALL_TRANSACTION, &d, FLAG_ONEWAY) {
+    if let Err(e) = callback.submit_transact(FIRST_CALL_TRANSACTION, d, FLAG_ONEWAY) {
         tell(&format!("notify failed {e:?}"));
     }
 }
 
 impl Remotable for FakeSm {
-    fn descriptor(&self) -> &str {
+    fn get_descriptor() -> &'static str {
         SM_DESCRIPTOR
     }
 
-    fn on_transact(
-        &self,
-        code: u32,
-        data: &mut Parcel,
-        reply: &mut Parcel,
-    ) -> Result<(), StatusCode> {
+    fn on_transact(&self, code: u32, data: &Parcel, reply: &mut Parcel) -> Result<(), StatusCode> {
         data.enforce_interface(SM_DESCRIPTOR)?;
         match code {
             GET_SERVICE | CHECK_SERVICE => {
@@ -109,7 +111,7 @@ impl Remotable for FakeSm {
                 let _allow_isolated = data.read_bool()?;
                 let priority = data.read_i32()?;
                 let Some(binder) = binder else {
-                    let s = Status::new_exception(
+                    let s = Status::new_exception_str(
                         libbinder::ExceptionCode::ILLEGAL_ARGUMENT,
                         Some("null binder"),
                     );
@@ -197,13 +199,6 @@ fn fake_service_manager(dev: &Path) {
 // Provider and clients
 // ---------------------------------------------------------------------------------------------
 
-declare_binder_interface! {
-    IHello["binder.sim.test.IHello"] {
-        native: BnHello, proxy: BpHello;
-        fn pid(&self) -> i32;
-    }
-}
-
 struct Hello;
 
 impl Interface for Hello {}
@@ -220,9 +215,9 @@ fn provider(dev: &Path, name: &str) {
     exit_on_stdin_eof();
     ProcessState::init(dev, 15).expect("init");
     ProcessState::start_thread_pool().unwrap();
-    let hello = BnHello::new_binder(Hello);
-    libbinder::add_service(name, &hello.as_binder()).expect("addService");
-    libbinder::add_service_with(
+    let hello = BnHello::new_binder(Hello, BinderFeatures::default());
+    libbinder::add_service(name, hello.as_binder()).expect("addService");
+    libbinder::service_manager::add_service_with(
         &format!("{name}.critical"),
         &hello.as_binder(),
         true,
@@ -237,7 +232,7 @@ fn provider(dev: &Path, name: &str) {
 /// Calls `HELLO` on a found service: the provider's pid, never ours.
 fn hello(service: &SpIBinder) -> i32 {
     assert!(service.is_remote());
-    service.ping_binder().expect("ping");
+    service.clone().ping_binder().expect("ping");
     assert_eq!(
         service.get_interface_descriptor().unwrap(),
         HELLO_DESCRIPTOR
@@ -263,15 +258,15 @@ fn client(dev: &Path, scenario: &str) {
             assert_eq!(typed.as_binder(), checked);
             assert!(libbinder::check_service("missing").is_none());
             assert_eq!(
-                libbinder::list_services(DUMP_FLAG_PRIORITY_ALL).unwrap(),
+                libbinder::service_manager::list_services(DUMP_FLAG_PRIORITY_ALL).unwrap(),
                 ["hello", "hello.critical"]
             );
             assert_eq!(
-                libbinder::list_services(DUMP_FLAG_PRIORITY_CRITICAL).unwrap(),
+                libbinder::service_manager::list_services(DUMP_FLAG_PRIORITY_CRITICAL).unwrap(),
                 ["hello.critical"]
             );
             assert_eq!(
-                libbinder::list_services(DUMP_FLAG_PRIORITY_DEFAULT).unwrap(),
+                libbinder::service_manager::list_services(DUMP_FLAG_PRIORITY_DEFAULT).unwrap(),
                 ["hello"]
             );
             assert!(!libbinder::is_declared("hello").unwrap());
@@ -285,10 +280,12 @@ fn client(dev: &Path, scenario: &str) {
             let cb = ServiceCallback::new(move |name, binder| {
                 let _ = tx.lock().unwrap().send((name.to_string(), binder));
             });
-            libbinder::register_for_notifications("hello", &cb.as_binder()).unwrap();
+            libbinder::service_manager::register_for_notifications("hello", &cb.as_binder())
+                .unwrap();
             let (name, binder) = rx.recv_timeout(WAIT).expect("onRegistration in time");
             assert_eq!((name.as_str(), &binder), ("hello", &checked));
-            libbinder::unregister_for_notifications("hello", &cb.as_binder()).unwrap();
+            libbinder::service_manager::unregister_for_notifications("hello", &cb.as_binder())
+                .unwrap();
             tell(&format!("ok {pid}"));
         }
         "wait" => {
@@ -326,12 +323,14 @@ fn client(dev: &Path, scenario: &str) {
             let cb = ServiceCallback::new(move |name, binder| {
                 let _ = tx.lock().unwrap().send((name.to_string(), binder));
             });
-            libbinder::register_for_notifications("later", &cb.as_binder()).unwrap();
+            libbinder::service_manager::register_for_notifications("later", &cb.as_binder())
+                .unwrap();
             tell("registered");
             let (name, binder) = rx.recv_timeout(WAIT).expect("onRegistration in time");
             assert_eq!(name, "later");
             let pid = hello(&binder);
-            libbinder::unregister_for_notifications("later", &cb.as_binder()).unwrap();
+            libbinder::service_manager::unregister_for_notifications("later", &cb.as_binder())
+                .unwrap();
             tell(&format!("ok {pid}"));
         }
         "add-null-errors" => {
@@ -343,8 +342,8 @@ fn client(dev: &Path, scenario: &str) {
             d.write_bool(false).unwrap();
             d.write_i32(DUMP_FLAG_PRIORITY_DEFAULT).unwrap();
             let sm = service_manager::service_manager().unwrap();
-            let mut r = sm.transact(ADD_SERVICE, &d, 0).unwrap();
-            let s = Status::read_from_parcel(&mut r).unwrap();
+            let r = sm.submit_transact(ADD_SERVICE, d, 0).unwrap();
+            let s = Status::read_from_parcel(&r).unwrap();
             assert_eq!(
                 s.exception_code(),
                 libbinder::ExceptionCode::ILLEGAL_ARGUMENT
@@ -355,7 +354,7 @@ fn client(dev: &Path, scenario: &str) {
                 .unwrap();
             d.write_string16("hello").unwrap();
             assert_eq!(
-                sm.transact(CHECK_SERVICE, &d, 0).err(),
+                sm.submit_transact(CHECK_SERVICE, d, 0).err(),
                 Some(StatusCode::BAD_TYPE)
             );
             tell(&format!("ok {}", get_calling_pid()));

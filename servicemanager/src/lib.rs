@@ -8,11 +8,13 @@
 mod access;
 mod manager;
 
+use libbinder::Interface;
 use std::os::fd::RawFd;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use libbinder::{Binder, ProcessState, StatusCode};
+use libbinder::binder_impl::Binder;
+use libbinder::{ProcessState, StatusCode};
 
 pub use access::{Access, CallingContext, PolicyError};
 pub use manager::{
@@ -51,14 +53,14 @@ pub fn serve(
             )
         }
     })?;
-    let fd = libbinder::setup_polling().map_err(|e| format!("setup_polling: {e:?}"))?;
+    let fd = libbinder::thread::setup_polling().map_err(|e| format!("setup_polling: {e:?}"))?;
     tracing::info!(device = %device.display(), "servicemanager ready");
     on_ready();
     let mut next_check = Instant::now() + CLIENT_CHECK_INTERVAL;
     loop {
         let left = next_check.saturating_duration_since(Instant::now());
         if wait_readable(fd, left)? {
-            libbinder::handle_polled_commands()
+            libbinder::thread::handle_polled_commands()
                 .map_err(|e| format!("the driver connection failed: {e:?}"))?;
         }
         if Instant::now() >= next_check {

@@ -1,13 +1,18 @@
 //! The service registry behind handle 0 (AOSP `ServiceManager.cpp`).
 
+use libbinder::binder_impl::IBinderInternal;
+use libbinder::IBinder;
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, MutexGuard, Weak};
 
+use libbinder::binder_impl::{
+    BorrowedParcel, Parcel, Remotable, FIRST_CALL_TRANSACTION, FLAG_ONEWAY,
+};
 use libbinder::service_manager::{transactions as tx, DESCRIPTOR, SERVICE_CALLBACK_DESCRIPTOR};
+use libbinder::thread::{get_calling_pid, get_calling_uid};
 use libbinder::{
-    get_calling_pid, get_calling_uid, DeathRecipient, ExceptionCode, Parcel, Parcelable,
-    ProcessState, Remotable, SpIBinder, Status, StatusCode, WpIBinder, FIRST_CALL_TRANSACTION,
-    FLAG_ONEWAY,
+    DeathRecipient, ExceptionCode, Parcelable, ProcessState, SpIBinder, Status, StatusCode,
+    WpIBinder,
 };
 
 use crate::access::{Access, CallingContext};
@@ -154,7 +159,7 @@ fn send_client_notes(notes: ClientNotes) {
             data.write_interface_token(CLIENT_CALLBACK_DESCRIPTOR)?;
             data.write_strong_binder(&registered)?;
             data.write_bool(has_clients)?;
-            cb.transact(FIRST_CALL_TRANSACTION, &data, FLAG_ONEWAY)?;
+            cb.submit_transact(FIRST_CALL_TRANSACTION, data, FLAG_ONEWAY)?;
             Ok(())
         };
         if let Err(e) = send() {
@@ -189,7 +194,7 @@ fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
 /// A reply that is an AIDL exception.
 fn exception(reply: &mut Parcel, code: ExceptionCode, message: &str) -> Result<(), StatusCode> {
     tracing::warn!(exception = code.name(), message, "refused");
-    Status::new_exception(code, Some(message)).write_to_parcel(reply)
+    Status::new_exception_str(code, Some(message)).write_to_parcel(reply)
 }
 
 /// `IServiceCallback.onRegistration(name, binder)`, oneway.
@@ -199,7 +204,7 @@ fn notify(callback: &SpIBinder, name: &str, binder: &SpIBinder) {
         data.write_interface_token(SERVICE_CALLBACK_DESCRIPTOR)?;
         data.write_string16(name)?;
         data.write_strong_binder(binder)?;
-        callback.transact(FIRST_CALL_TRANSACTION, &data, FLAG_ONEWAY)?;
+        callback.submit_transact(FIRST_CALL_TRANSACTION, data, FLAG_ONEWAY)?;
         Ok(())
     };
     if let Err(e) = send() {
@@ -221,38 +226,36 @@ fn write_service(reply: &mut Parcel, binder: Option<&SpIBinder>) -> Result<(), S
     reply.write_nullable_strong_binder(binder)?;
     reply.write_bool(false)?;
     let end = reply.data_position();
-    reply.set_data_position(start)?;
+    reply.seek(start)?;
     reply.write_i32(i32::try_from(end - start).map_err(|_| StatusCode::BAD_VALUE)?)?;
-    reply.set_data_position(end)
+    reply.seek(end)
 }
 
 /// `ServiceDebugInfo { String name; int debugPid; }`.
+#[derive(Default)]
 struct ServiceDebugInfo {
     name: String,
     debug_pid: i32,
 }
 
 impl Parcelable for ServiceDebugInfo {
-    fn write_to_parcel(&self, p: &mut Parcel) -> Result<(), StatusCode> {
-        let start = p.data_position();
-        p.write_i32(0)?;
-        p.write_string16(&self.name)?;
-        p.write_i32(self.debug_pid)?;
-        let end = p.data_position();
-        p.set_data_position(start)?;
-        p.write_i32(i32::try_from(end - start).map_err(|_| StatusCode::BAD_VALUE)?)?;
-        p.set_data_position(end)
+    fn write_to_parcel(&self, p: &mut BorrowedParcel<'_>) -> Result<(), StatusCode> {
+        p.sized_write(|sub| {
+            sub.write(&self.name)?;
+            sub.write(&self.debug_pid)
+        })
     }
 
-    fn read_from_parcel(p: &mut Parcel) -> Result<ServiceDebugInfo, StatusCode> {
-        let start = p.data_position();
-        let size = usize::try_from(p.read_i32()?).map_err(|_| StatusCode::BAD_VALUE)?;
-        let info = ServiceDebugInfo {
-            name: p.read_string16()?,
-            debug_pid: p.read_i32()?,
-        };
-        p.set_data_position(start + size)?;
-        Ok(info)
+    fn read_from_parcel(&mut self, p: &BorrowedParcel<'_>) -> Result<(), StatusCode> {
+        p.sized_read(|sub| {
+            if sub.has_more_data() {
+                self.name = sub.read()?;
+            }
+            if sub.has_more_data() {
+                self.debug_pid = sub.read()?;
+            }
+            Ok(())
+        })
     }
 }
 
@@ -353,7 +356,7 @@ impl ServiceManager {
     fn register_client_callback(
         &self,
         ctx: &CallingContext,
-        data: &mut Parcel,
+        data: &Parcel,
         reply: &mut Parcel,
     ) -> Result<(), StatusCode> {
         let name = data.read_string16()?;
@@ -382,10 +385,10 @@ impl ServiceManager {
                 return exception(reply, ExceptionCode::ILLEGAL_ARGUMENT, "Service mismatch.");
             }
         }
-        let death = self.on_death(&name, &callback, |st, name, who| {
+        let mut death = self.on_death(&name, &callback, |st, name, who| {
             remove_callback(&mut st.client_callbacks, name, who);
         });
-        if callback.link_to_death(&death).is_err() {
+        if callback.clone().link_to_death(&mut death).is_err() {
             return exception(
                 reply,
                 ExceptionCode::ILLEGAL_STATE,
@@ -411,7 +414,7 @@ impl ServiceManager {
     fn try_unregister_service(
         &self,
         ctx: &CallingContext,
-        data: &mut Parcel,
+        data: &Parcel,
         reply: &mut Parcel,
     ) -> Result<(), StatusCode> {
         let name = data.read_string16()?;
@@ -479,7 +482,7 @@ impl ServiceManager {
     fn add_service(
         &self,
         ctx: &CallingContext,
-        data: &mut Parcel,
+        data: &Parcel,
         reply: &mut Parcel,
     ) -> Result<(), StatusCode> {
         let name = data.read_string16()?;
@@ -511,7 +514,7 @@ impl ServiceManager {
             );
         }
         let death = if binder.is_remote() {
-            let d = self.on_death(&name, &binder, |st, name, who| {
+            let mut d = self.on_death(&name, &binder, |st, name, who| {
                 // Only if the name still maps to the object that died (it may have been
                 // overwritten since).
                 if st.services.get(name).is_some_and(|s| s.binder == *who) {
@@ -519,7 +522,7 @@ impl ServiceManager {
                     tracing::info!(name, "service died; removed");
                 }
             });
-            if binder.link_to_death(&d).is_err() {
+            if binder.clone().link_to_death(&mut d).is_err() {
                 return exception(reply, ExceptionCode::ILLEGAL_STATE, "Couldn't linkToDeath.");
             }
             Some(d)
@@ -559,7 +562,7 @@ impl ServiceManager {
     fn register_for_notifications(
         &self,
         ctx: &CallingContext,
-        data: &mut Parcel,
+        data: &Parcel,
         reply: &mut Parcel,
     ) -> Result<(), StatusCode> {
         let name = data.read_string16()?;
@@ -581,10 +584,10 @@ impl ServiceManager {
         let Some(callback) = callback else {
             return exception(reply, ExceptionCode::NULL_POINTER, "Null callback.");
         };
-        let death = self.on_death(&name, &callback, |st, name, who| {
+        let mut death = self.on_death(&name, &callback, |st, name, who| {
             remove_callback(&mut st.callbacks, name, who);
         });
-        if callback.link_to_death(&death).is_err() {
+        if callback.clone().link_to_death(&mut death).is_err() {
             return exception(
                 reply,
                 ExceptionCode::ILLEGAL_STATE,
@@ -611,7 +614,7 @@ impl ServiceManager {
     fn unregister_for_notifications(
         &self,
         ctx: &CallingContext,
-        data: &mut Parcel,
+        data: &Parcel,
         reply: &mut Parcel,
     ) -> Result<(), StatusCode> {
         let name = data.read_string16()?;
@@ -633,16 +636,11 @@ impl ServiceManager {
 }
 
 impl Remotable for ServiceManager {
-    fn descriptor(&self) -> &str {
+    fn get_descriptor() -> &'static str {
         DESCRIPTOR
     }
 
-    fn on_transact(
-        &self,
-        code: u32,
-        data: &mut Parcel,
-        reply: &mut Parcel,
-    ) -> Result<(), StatusCode> {
+    fn on_transact(&self, code: u32, data: &Parcel, reply: &mut Parcel) -> Result<(), StatusCode> {
         data.enforce_interface(DESCRIPTOR)?;
         let ctx = CallingContext {
             pid: get_calling_pid(),
@@ -791,8 +789,9 @@ mod tests {
         // size, "ab" as String16 (len 2, 3 units padded to 8), pid.
         assert_eq!(q.data().len(), 4 + 12 + 4);
         assert_eq!(&q.data()[..4], &20i32.to_le_bytes());
-        q.set_data_position(0).unwrap();
-        let back = ServiceDebugInfo::read_from_parcel(&mut q).unwrap();
+        q.seek(0).unwrap();
+        let mut back = ServiceDebugInfo::default();
+        back.read_from_parcel(&q).unwrap();
         assert_eq!((back.name.as_str(), back.debug_pid), ("ab", 77));
     }
 }

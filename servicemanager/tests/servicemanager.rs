@@ -5,20 +5,21 @@
 #[path = "../../libbinder/tests/support/mod.rs"]
 mod support;
 
+use libbinder::binder_impl::IBinderInternal;
+use libbinder::IBinder;
+use libbinder::Interface;
+use std::ffi::CStr;
 use std::io::{BufRead, BufReader, Write};
-use std::os::fd::BorrowedFd;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::{mpsc, Arc, Condvar, Mutex};
 
+use libbinder::binder_impl::{Binder, Parcel, Remotable};
 use libbinder::service_manager::{
     self, transactions as tx, ServiceCallback, DESCRIPTOR, DUMP_FLAG_PRIORITY_ALL,
     DUMP_FLAG_PRIORITY_CRITICAL, DUMP_FLAG_PRIORITY_DEFAULT, DUMP_FLAG_PRIORITY_HIGH,
 };
-use libbinder::{
-    Binder, DeathRecipient, ExceptionCode, Parcel, ProcessState, Remotable, SpIBinder, Status,
-    StatusCode,
-};
+use libbinder::{DeathRecipient, ExceptionCode, ProcessState, SpIBinder, Status, StatusCode};
 use support::*;
 
 const DISPATCH: &str = "child_roles";
@@ -68,15 +69,10 @@ const HELLO_NUMBERS: u32 = 3;
 struct Hello;
 
 impl Remotable for Hello {
-    fn descriptor(&self) -> &str {
+    fn get_descriptor() -> &'static str {
         HELLO
     }
-    fn on_transact(
-        &self,
-        code: u32,
-        data: &mut Parcel,
-        reply: &mut Parcel,
-    ) -> Result<(), StatusCode> {
+    fn on_transact(&self, code: u32, data: &Parcel, reply: &mut Parcel) -> Result<(), StatusCode> {
         data.enforce_interface(HELLO)?;
         match code {
             HELLO_ECHO => {
@@ -103,9 +99,8 @@ impl Remotable for Hello {
             _ => Err(StatusCode::UNKNOWN_TRANSACTION),
         }
     }
-    fn on_dump(&self, fd: BorrowedFd<'_>, args: &[String]) -> Result<(), StatusCode> {
-        let mut f =
-            std::fs::File::from(fd.try_clone_to_owned().map_err(|_| StatusCode::BAD_VALUE)?);
+    fn on_dump(&self, f: &mut dyn Write, args: &[&CStr]) -> Result<(), StatusCode> {
+        let args: Vec<_> = args.iter().map(|a| a.to_string_lossy()).collect();
         writeln!(f, "hello dump [{}]", args.join("|")).map_err(|_| StatusCode::UNKNOWN_ERROR)
     }
 }
@@ -114,15 +109,13 @@ impl Remotable for Hello {
 struct Stuck;
 
 impl Remotable for Stuck {
-    fn descriptor(&self) -> &str {
+    fn get_descriptor() -> &'static str {
         "binder.sim.test.IStuck"
     }
-    fn on_transact(&self, _: u32, _: &mut Parcel, _: &mut Parcel) -> Result<(), StatusCode> {
+    fn on_transact(&self, _: u32, _: &Parcel, _: &mut Parcel) -> Result<(), StatusCode> {
         Err(StatusCode::UNKNOWN_TRANSACTION)
     }
-    fn on_dump(&self, fd: BorrowedFd<'_>, _: &[String]) -> Result<(), StatusCode> {
-        let mut f =
-            std::fs::File::from(fd.try_clone_to_owned().map_err(|_| StatusCode::BAD_VALUE)?);
+    fn on_dump(&self, f: &mut dyn Write, _: &[&CStr]) -> Result<(), StatusCode> {
         let _ = writeln!(f, "started");
         // Blocks this binder thread until the process is killed: the dump never finishes.
         let (m, cv) = (Mutex::new(()), Condvar::new());
@@ -215,7 +208,7 @@ fn provider(arg: &str) {
             "" | "exit" => return,
             other => {
                 let b = Binder::new(Hello).as_binder();
-                service_manager::add_service(other, &b).expect("addService");
+                service_manager::add_service(other, b.clone()).expect("addService");
                 held.push(b);
                 tell("added");
             }
@@ -227,11 +220,15 @@ fn provider(arg: &str) {
 struct ClientCallback(Arc<(Mutex<Vec<bool>>, Condvar)>);
 
 impl Remotable for ClientCallback {
-    fn descriptor(&self) -> &str {
+    fn get_descriptor() -> &'static str {
         "android.os.IClientCallback"
     }
-    fn on_transact(&self, code: u32, data: &mut Parcel, _: &mut Parcel) -> Result<(), StatusCode> {
-        assert_eq!(code, libbinder::FIRST_CALL_TRANSACTION, "onClients");
+    fn on_transact(&self, code: u32, data: &Parcel, _: &mut Parcel) -> Result<(), StatusCode> {
+        assert_eq!(
+            code,
+            libbinder::binder_impl::FIRST_CALL_TRANSACTION,
+            "onClients"
+        );
         data.enforce_interface("android.os.IClientCallback")?;
         let _registered = data.read_strong_binder()?;
         let has_clients = data.read_bool()?;
@@ -244,16 +241,16 @@ impl Remotable for ClientCallback {
 /// A service with a client callback: reports what it is told, unregisters when asked.
 fn lazy_provider() {
     let svc = Binder::new(Hello).as_binder();
-    service_manager::add_service("svc.lazy", &svc).expect("addService");
+    service_manager::add_service("svc.lazy", svc.clone()).expect("addService");
     let told = Arc::new((Mutex::new(Vec::new()), Condvar::new()));
     let cb = Binder::new(ClientCallback(told.clone())).as_binder();
     let register = |service: &SpIBinder| {
-        let mut r = manager_call(tx::REGISTER_CLIENT_CALLBACK, |d| {
+        let r = manager_call(tx::REGISTER_CLIENT_CALLBACK, |d| {
             d.write_string16("svc.lazy").unwrap();
             d.write_strong_binder(service).unwrap();
             d.write_strong_binder(&cb).unwrap();
         });
-        Status::read_from_parcel(&mut r).unwrap().exception_code()
+        Status::read_from_parcel(&r).unwrap().exception_code()
     };
     let other = Binder::new(Hello).as_binder();
     assert_eq!(
@@ -264,11 +261,11 @@ fn lazy_provider() {
     assert_eq!(register(&svc), ExceptionCode::NONE);
     tell("added");
     let try_unregister = || {
-        let mut r = manager_call(tx::TRY_UNREGISTER_SERVICE, |d| {
+        let r = manager_call(tx::TRY_UNREGISTER_SERVICE, |d| {
             d.write_string16("svc.lazy").unwrap();
             d.write_strong_binder(&svc).unwrap();
         });
-        Status::read_from_parcel(&mut r).unwrap().exception_code()
+        Status::read_from_parcel(&r).unwrap().exception_code()
     };
     loop {
         match hear().as_str() {
@@ -292,18 +289,18 @@ fn manager_call(code: u32, write: impl FnOnce(&mut Parcel)) -> Parcel {
     let mut data = Parcel::new();
     data.write_interface_token(DESCRIPTOR).unwrap();
     write(&mut data);
-    sm.transact(code, &data, 0).expect("transact")
+    sm.submit_transact(code, data, 0).expect("transact")
 }
 
 /// An `addService` whose AIDL exception (or none) is returned.
 fn raw_add(name: &str, binder: Option<&SpIBinder>, priority: i32) -> ExceptionCode {
-    let mut r = manager_call(tx::ADD_SERVICE, |d| {
+    let r = manager_call(tx::ADD_SERVICE, |d| {
         d.write_string16(name).unwrap();
         d.write_nullable_strong_binder(binder).unwrap();
         d.write_bool(false).unwrap();
         d.write_i32(priority).unwrap();
     });
-    Status::read_from_parcel(&mut r).unwrap().exception_code()
+    Status::read_from_parcel(&r).unwrap().exception_code()
 }
 
 fn client(scenario: &str) {
@@ -333,7 +330,7 @@ fn client(scenario: &str) {
             tell("ok");
         }
         "basics" => {
-            let a = service_manager::get_service("svc.a").expect("svc.a");
+            let mut a = service_manager::get_service("svc.a").expect("svc.a");
             a.ping_binder().expect("ping svc.a");
             assert!(service_manager::check_service("svc.none").is_none());
             let names = service_manager::list_services(DUMP_FLAG_PRIORITY_ALL).unwrap();
@@ -342,8 +339,8 @@ fn client(scenario: &str) {
             let m = service_manager::check_service("manager").expect("manager");
             assert_eq!(m.get_interface_descriptor().unwrap(), DESCRIPTOR);
             // getService2 / checkService2: the Service union around the binder.
-            let mut r = manager_call(tx::CHECK_SERVICE2, |d| d.write_string16("svc.a").unwrap());
-            assert!(Status::read_from_parcel(&mut r).unwrap().is_ok());
+            let r = manager_call(tx::CHECK_SERVICE2, |d| d.write_string16("svc.a").unwrap());
+            assert!(Status::read_from_parcel(&r).unwrap().is_ok());
             // Non-null union, tag serviceWithMetadata, non-null parcelable (as rsbinder's
             // and AOSP's generated readers expect).
             let head = [
@@ -358,8 +355,8 @@ fn client(scenario: &str) {
             assert!(!r.read_bool().unwrap(), "not lazy");
             // getServiceDebugInfo: every name with the pid that added it.
             let provider_pid: i32 = std::env::var("PROVIDER_PID").unwrap().parse().unwrap();
-            let mut r = manager_call(tx::GET_SERVICE_DEBUG_INFO, |_| {});
-            assert!(Status::read_from_parcel(&mut r).unwrap().is_ok());
+            let r = manager_call(tx::GET_SERVICE_DEBUG_INFO, |_| {});
+            assert!(Status::read_from_parcel(&r).unwrap().is_ok());
             let mut infos = Vec::new();
             for _ in 0..r.read_i32().unwrap() {
                 assert_eq!(r.read_i32().unwrap(), 1, "non-null");
@@ -379,19 +376,19 @@ fn client(scenario: &str) {
             // Nothing is declared without a VINTF manifest, an APEX or an RPC accessor.
             assert!(!service_manager::is_declared("svc.a").unwrap());
             for code in [tx::GET_DECLARED_INSTANCES, tx::GET_UPDATABLE_NAMES] {
-                let mut r = manager_call(code, |d| d.write_string16("svc.a").unwrap());
-                assert!(Status::read_from_parcel(&mut r).unwrap().is_ok());
+                let r = manager_call(code, |d| d.write_string16("svc.a").unwrap());
+                assert!(Status::read_from_parcel(&r).unwrap().is_ok());
                 assert_eq!(r.read_string16_vector().unwrap(), Vec::<String>::new());
             }
-            let mut r = manager_call(tx::UPDATABLE_VIA_APEX, |d| {
+            let r = manager_call(tx::UPDATABLE_VIA_APEX, |d| {
                 d.write_string16("svc.a").unwrap()
             });
-            assert!(Status::read_from_parcel(&mut r).unwrap().is_ok());
+            assert!(Status::read_from_parcel(&r).unwrap().is_ok());
             assert_eq!(r.read_nullable_string16().unwrap(), None);
-            let mut r = manager_call(tx::GET_CONNECTION_INFO, |d| {
+            let r = manager_call(tx::GET_CONNECTION_INFO, |d| {
                 d.write_string16("svc.a").unwrap()
             });
-            assert!(Status::read_from_parcel(&mut r).unwrap().is_ok());
+            assert!(Status::read_from_parcel(&r).unwrap().is_ok());
             assert_eq!(r.read_i32().unwrap(), 0, "a null ConnectionInfo");
             assert_eq!(r.data_avail(), 0);
             tell("ok");
@@ -434,11 +431,11 @@ fn client(scenario: &str) {
             let err = service_manager::unregister_for_notifications("over", &cb).unwrap_err();
             assert_eq!(err.exception_code(), ExceptionCode::ILLEGAL_STATE);
             // A null callback, an invalid name.
-            let mut r = manager_call(tx::REGISTER_FOR_NOTIFICATIONS, |d| {
+            let r = manager_call(tx::REGISTER_FOR_NOTIFICATIONS, |d| {
                 d.write_string16("over").unwrap();
                 d.write_nullable_strong_binder(None).unwrap();
             });
-            let st = Status::read_from_parcel(&mut r).unwrap();
+            let st = Status::read_from_parcel(&r).unwrap();
             assert_eq!(st.exception_code(), ExceptionCode::NULL_POINTER);
             let err = service_manager::register_for_notifications("a b", &cb).unwrap_err();
             assert_eq!(err.exception_code(), ExceptionCode::ILLEGAL_ARGUMENT);
@@ -449,7 +446,7 @@ fn client(scenario: &str) {
                 .unwrap();
             d.write_string16("over").unwrap();
             assert_eq!(
-                sm.transact(tx::CHECK_SERVICE, &d, 0).err(),
+                sm.submit_transact(tx::CHECK_SERVICE, d, 0).err(),
                 Some(StatusCode::BAD_TYPE)
             );
             tell("ok");
@@ -472,14 +469,14 @@ fn client(scenario: &str) {
             tell("ok");
         }
         "death" => {
-            let svc = service_manager::get_service("svc.a").expect("svc.a");
+            let mut svc = service_manager::get_service("svc.a").expect("svc.a");
             let died = Arc::new((Mutex::new(false), Condvar::new()));
             let d2 = died.clone();
-            let recipient = DeathRecipient::new(move || {
+            let mut recipient = DeathRecipient::new(move || {
                 *d2.0.lock().unwrap() = true;
                 d2.1.notify_all();
             });
-            svc.link_to_death(&recipient).unwrap();
+            svc.link_to_death(&mut recipient).unwrap();
             tell("linked");
             let (m, cv) = &*died;
             let (g, _) = cv
@@ -511,8 +508,8 @@ fn client(scenario: &str) {
             assert!(service_manager::check_service("allowed.x").is_some());
             let err = service_manager::list_services(DUMP_FLAG_PRIORITY_ALL).unwrap_err();
             assert_eq!(err.exception_code(), ExceptionCode::SECURITY);
-            let mut r = manager_call(tx::CHECK_SERVICE, |d| d.write_string16("manager").unwrap());
-            let st = Status::read_from_parcel(&mut r).unwrap();
+            let r = manager_call(tx::CHECK_SERVICE, |d| d.write_string16("manager").unwrap());
+            let st = Status::read_from_parcel(&r).unwrap();
             assert_eq!(
                 st.exception_code(),
                 ExceptionCode::SECURITY,

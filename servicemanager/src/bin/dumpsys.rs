@@ -8,8 +8,9 @@
 //! is given SECONDS (default 10) before it is abandoned. The device is `$BINDER_DEVICE`, else
 //! binderd's default.
 
+use libbinder::binder_impl::IBinderInternal;
 use std::io::{Read, Write};
-use std::os::fd::{AsFd, AsRawFd, FromRawFd, OwnedFd};
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
@@ -128,10 +129,10 @@ fn dump(
     // SAFETY: pipe2 just created both descriptors for us.
     let (read_end, write_end) =
         unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) };
-    let (b, a) = (binder.clone(), args.to_vec());
+    let (mut b, a) = (binder.clone(), args.to_vec());
     let worker = std::thread::spawn(move || {
         let refs: Vec<&str> = a.iter().map(String::as_str).collect();
-        let r = b.dump(write_end.as_fd(), &refs);
+        let r = IBinderInternal::dump(&mut b, &write_end, &refs);
         drop(write_end);
         r
     });

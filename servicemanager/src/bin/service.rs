@@ -8,10 +8,12 @@
 //!
 //! The device is `$BINDER_DEVICE`, else binderd's default.
 
+use libbinder::binder_impl::IBinderInternal;
 use std::process::ExitCode;
 
+use libbinder::binder_impl::Parcel;
 use libbinder::service_manager::{self, DUMP_FLAG_PRIORITY_ALL};
-use libbinder::{Parcel, ProcessState};
+use libbinder::ProcessState;
 
 fn usage() -> ExitCode {
     eprintln!(
@@ -85,7 +87,7 @@ fn call(name: &str, code: &str, args: &[String]) -> ExitCode {
             return ExitCode::from(10);
         }
     }
-    match service.transact(code, &data, 0) {
+    match service.submit_transact(code, data, 0) {
         Ok(reply) => {
             println!("Result: {reply}");
             ExitCode::SUCCESS

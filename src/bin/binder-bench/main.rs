@@ -22,6 +22,8 @@
 mod plot;
 mod relay;
 
+use binder_sim::libbinder::binder_impl::IBinderInternal;
+use binder_sim::libbinder::Interface;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 use std::path::{Path, PathBuf};
@@ -29,19 +31,20 @@ use std::process::{Child, ChildStdout, Command, ExitCode, Stdio};
 use std::time::{Duration, Instant};
 
 use binder_sim::driver::daemon::{Config, Daemon};
-use binder_sim::libbinder::{self, Binder, Parcel, ProcessState, Remotable, StatusCode};
+use binder_sim::libbinder::binder_impl::{Binder, Parcel, Remotable};
+use binder_sim::libbinder::{self, ProcessState, StatusCode};
 
 const ROLE: &str = "BINDER_BENCH_ROLE";
 /// The descriptors a baseline peer reads from and writes to: "READ,WRITE".
 const FDS: &str = "BINDER_BENCH_FDS";
 /// The payloads `--plot` sweeps (the criterion bench's sizes).
 const SWEEP: [usize; 6] = [0, 32, 4096, 64 * 1024, 256 * 1024, 900 * 1024];
-const CODE: u32 = libbinder::FIRST_CALL_TRANSACTION;
+const CODE: u32 = libbinder::binder_impl::FIRST_CALL_TRANSACTION;
 /// Replies the request's bytes (the "request N + reply N" shape of `benches/libbinder.rs`).
-const CODE_ECHO: u32 = libbinder::FIRST_CALL_TRANSACTION + 1;
+const CODE_ECHO: u32 = libbinder::binder_impl::FIRST_CALL_TRANSACTION + 1;
 /// Calls the binder the request carries with an empty [`CODE`] call, then replies (the nested
 /// call of `benches/libbinder.rs`: the call back lands on the caller's waiting thread).
-const CODE_NESTED: u32 = libbinder::FIRST_CALL_TRANSACTION + 2;
+const CODE_NESTED: u32 = libbinder::binder_impl::FIRST_CALL_TRANSACTION + 2;
 /// Above this payload the baseline is a stream socket (a datagram that large needs tuning).
 const SEQPACKET_MAX: usize = 64 * 1024;
 
@@ -717,21 +720,16 @@ fn exit_with_parent() {
 struct Sink;
 
 impl Remotable for Sink {
-    fn descriptor(&self) -> &str {
+    fn get_descriptor() -> &'static str {
         "binder.sim.bench.IWorker"
     }
-    fn on_transact(
-        &self,
-        code: u32,
-        data: &mut Parcel,
-        reply: &mut Parcel,
-    ) -> Result<(), StatusCode> {
+    fn on_transact(&self, code: u32, data: &Parcel, reply: &mut Parcel) -> Result<(), StatusCode> {
         match code {
             CODE => Ok(()),
             CODE_ECHO => reply.write_raw(data.data()),
             CODE_NESTED => data
                 .read_strong_binder()?
-                .transact(CODE, &Parcel::new(), 0)
+                .submit_transact(CODE, Parcel::new(), 0)
                 .map(drop),
             _ => Err(StatusCode::UNKNOWN_TRANSACTION),
         }
@@ -770,7 +768,7 @@ fn child(role: &str) -> Result<(), String> {
             exit_with_parent();
             ProcessState::init_default().map_err(|e| e.to_string())?;
             let name = std::env::var("BINDER_BENCH_NAME").map_err(|e| e.to_string())?;
-            libbinder::add_service(&name, &Binder::new(Sink).as_binder())
+            libbinder::add_service(&name, Binder::new(Sink).as_binder())
                 .map_err(|e| format!("addService: {e}"))?;
             ready();
             ProcessState::join_thread_pool().map_err(|e| format!("{e:?}"))
@@ -784,7 +782,7 @@ fn child(role: &str) -> Result<(), String> {
                 env_usize("BINDER_BENCH_ITERATIONS")?,
             );
             let flags = if env_usize("BINDER_BENCH_ONEWAY")? == 1 {
-                libbinder::FLAG_ONEWAY
+                libbinder::binder_impl::FLAG_ONEWAY
             } else {
                 0
             };
@@ -799,7 +797,7 @@ fn child(role: &str) -> Result<(), String> {
             for _ in 0..iterations {
                 let t = Instant::now();
                 loop {
-                    match server.transact(CODE, &data, flags) {
+                    match server.transact_parcel(CODE, &data, flags) {
                         Ok(_) => break,
                         // A oneway call finds the receiver's async space (half its buffer)
                         // full, as with the kernel: back-pressure, retried within its time.

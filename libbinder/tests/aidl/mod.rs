@@ -1,0 +1,6 @@
+//! Code in the shape AOSP's AIDL Rust backend generates, one file per AIDL type.
+#![allow(non_snake_case)]
+pub mod ICallback;
+pub mod IEcho;
+pub mod IHello;
+pub mod Point;
