@@ -36,6 +36,7 @@ mod debugfs;
 mod freeze;
 pub mod host;
 mod node;
+mod observe;
 mod process;
 mod stats;
 mod thread;
@@ -44,6 +45,7 @@ mod work;
 
 pub use context::Context;
 pub use debug::{BufferInfo, CallType, LogEntry, NodeInfo, ProcInfo, RefInfo, TransactionLog};
+pub use observe::{Event, EventKind, EventPage, NodeView, ProcView, Traffic};
 pub use host::{Env, Fault, FileRef, Files, ReceiveMemory, UserMemory};
 pub use transaction::CopyOp;
 

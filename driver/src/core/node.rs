@@ -52,6 +52,8 @@ pub(crate) struct Node {
     /// its buffer is freed.
     pub(crate) has_async_transaction: bool,
     pub(crate) async_todo: VecDeque<TxnId>,
+    /// What it received, for `binderctl top`.
+    pub(crate) traffic: super::observe::Traffic,
 }
 
 impl Node {
@@ -73,6 +75,7 @@ impl Node {
             work_queued: false,
             has_async_transaction: false,
             async_todo: VecDeque::new(),
+            traffic: Default::default(),
         }
     }
 

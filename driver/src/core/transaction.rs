@@ -12,6 +12,7 @@ use super::debug::{CallType, LogEntry};
 use super::host::Env;
 use super::host::FileRef;
 use super::node::NodeId;
+use super::observe::Sent;
 use super::process::{Buffer, FdFixup, Frozen, Held};
 use super::stats::Obj;
 use super::thread::{Delivered, Next, ReadWriter};
@@ -543,9 +544,19 @@ impl Context {
         env: &mut Env,
     ) {
         let (entry, span) = (p.entry.clone(), p.span.clone());
+        let sent = Sent {
+            target: p.target,
+            node: p.node,
+            in_reply_to: p.in_reply_to,
+            reply: p.reply,
+            oneway: p.oneway,
+            code: p.code,
+            flags: p.flags,
+        };
         match self.try_commit(proc, tid, p, copied, env) {
             Ok(()) => {
                 ended(&span, &entry, "delivered");
+                self.observe_sent(proc, &sent, &entry);
                 self.log.push(entry)
             }
             Err(f) => self.transaction_failed(proc, tid, f, entry, &span, env),
@@ -566,6 +577,7 @@ impl Context {
         entry.return_error_param = f.param;
         entry.reason = f.reason;
         ended(span, &entry, "failed");
+        self.observe_failed(&entry);
         self.failed_log.push(entry.clone());
         self.log.push(entry);
         tracing::warn!(
@@ -1494,6 +1506,7 @@ impl Context {
                 w.put(env, &td)?;
             }
         }
+        let code = tx.code;
         w.delivered = Some(Delivered {
             txn: id,
             offset,
@@ -1512,6 +1525,7 @@ impl Context {
             self.detach_buffer(id);
             self.remove_txn(id);
         }
+        self.observe_delivered(proc, tid, id, code);
         tracing::debug!(txn = id.0, cmd = format_args!("{cmd:#x}"), "delivered");
         Ok(Next::Stop)
     }

@@ -135,6 +135,8 @@ pub(crate) struct DevState {
     unwatch: Vec<Arc<ChannelMailbox>>,
     /// Threads whose new mailboxes' doorbells are to be watched.
     watch: Vec<(ProcId, Tid)>,
+    /// Control connections recording this device's events.
+    recorders: usize,
 }
 
 /// A new mailbox for the thread channel with epoll key `key`, and its memfd to pass.
@@ -330,6 +332,15 @@ fn listener_key(i: usize) -> u64 {
     STOP_KEY + 1 + i as u64
 }
 
+/// `CLOCK_MONOTONIC`, in nanoseconds.
+fn monotonic_ns() -> u64 {
+    // SAFETY: clock_gettime fills the timespec.
+    let mut ts: libc::timespec = unsafe { std::mem::zeroed() };
+    // SAFETY: as above.
+    unsafe { libc::clock_gettime(libc::CLOCK_MONOTONIC, &mut ts) };
+    ts.tv_sec as u64 * 1_000_000_000 + ts.tv_nsec as u64
+}
+
 fn errno_ret(e: Errno) -> i64 {
     -(e.0 as i64)
 }
@@ -383,6 +394,7 @@ impl Shared {
                     served: HashMap::new(),
                     unwatch: Vec::new(),
                     watch: Vec::new(),
+                    recorders: 0,
                 }),
                 name,
                 listener,
@@ -550,6 +562,39 @@ impl Shared {
                 false
             }
         }
+    }
+
+    /// The devices served, in order.
+    pub(crate) fn device_names(&self) -> Vec<String> {
+        self.devices.iter().map(|d| d.name.clone()).collect()
+    }
+
+    /// Runs `f` on device `name`'s core under its lock; `None` for an unknown device.
+    pub(crate) fn with_core<T>(&self, name: &str, f: impl FnOnce(&mut Context) -> T) -> Option<T> {
+        let d = self.devices.iter().find(|d| d.name == name)?;
+        Some(f(&mut lock(&d.state).core))
+    }
+
+    /// One more (`on`) or one fewer recording wants device `name`'s events; the ring lives
+    /// while any does. `capacity` is the ring's size.
+    pub(crate) fn record(&self, name: &str, on: bool, capacity: usize) -> Option<()> {
+        let d = self.devices.iter().find(|d| d.name == name)?;
+        let mut st = lock(&d.state);
+        if on {
+            st.recorders += 1;
+            st.core.start_recording(capacity);
+        } else {
+            st.recorders = st.recorders.saturating_sub(1);
+            if st.recorders == 0 {
+                st.core.stop_recording();
+            }
+        }
+        Some(())
+    }
+
+    /// Readable once binderd stops.
+    pub(crate) fn stop_fd(&self) -> std::os::fd::BorrowedFd<'_> {
+        self.stop_fd.as_fd()
     }
 
     /// Watches for the exit of the process that opened `p` on connection `conn`; false if
@@ -984,6 +1029,10 @@ impl DevState {
         f: impl FnOnce(&mut Context, &mut Env) -> Outcome<T>,
     ) -> Outcome<T> {
         self.inline.current = current;
+        // While a recording runs, its events carry the time of the entry point that made them.
+        if self.core.is_recording() {
+            self.core.set_clock(monotonic_ns());
+        }
         let DevState {
             core,
             pids,
