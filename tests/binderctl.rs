@@ -43,7 +43,11 @@ fn manager(dev: &Path) {
             let mut keep = Cmds::new();
             for &off in &t.offsets {
                 let o = FlatBinderObject::from_bytes(&t.data[off as usize..]).unwrap();
-                keep = keep.code(BC_INCREFS).u32(o.handle()).code(BC_ACQUIRE).u32(o.handle());
+                keep = keep
+                    .code(BC_INCREFS)
+                    .u32(o.handle())
+                    .code(BC_ACQUIRE)
+                    .u32(o.handle());
             }
             if !keep.bytes.is_empty() {
                 c.write_read(&keep.bytes, 0).unwrap();
@@ -106,14 +110,20 @@ fn run_bounded(mut cmd: Command, limit: Duration) -> Run {
         Err(_) => {
             // SAFETY: killing our own child, which the waiting thread then reaps.
             unsafe { libc::kill(pid, libc::SIGKILL) };
-            panic!("binderctl {:?} still running after {limit:?}", cmd.get_args());
+            panic!(
+                "binderctl {:?} still running after {limit:?}",
+                cmd.get_args()
+            );
         }
     }
 }
 
 fn binderctl(dir: &Path, args: &[&str]) -> Run {
     let mut cmd = Command::new(binderctl_path());
-    cmd.arg("--dir").arg(dir).args(args).env_remove("BINDER_DEVICE");
+    cmd.arg("--dir")
+        .arg(dir)
+        .args(args)
+        .env_remove("BINDER_DEVICE");
     run_bounded(cmd, Duration::from_secs(30))
 }
 
@@ -234,7 +244,11 @@ fn debugfs_files_print_in_the_kernels_formats() {
     assert!(lines.contains(&format!("proc {mgr}").as_str()), "{}", r.out);
     assert!(lines.contains(&format!("proc {me}").as_str()), "{}", r.out);
     assert!(lines.contains(&"context binder"), "{}", r.out);
-    assert!(lines.iter().any(|l| l.starts_with("  thread ")), "{}", r.out);
+    assert!(
+        lines.iter().any(|l| l.starts_with("  thread ")),
+        "{}",
+        r.out
+    );
     assert!(lines.iter().any(|l| l.starts_with("  node ")), "{}", r.out);
     assert!(lines.iter().any(|l| l.starts_with("  ref ")), "{}", r.out);
 
@@ -263,7 +277,9 @@ fn debugfs_files_print_in_the_kernels_formats() {
         r.out
     );
     assert!(
-        r.out.lines().any(|l| l.contains(&format!(": reply from {mgr}:"))),
+        r.out
+            .lines()
+            .any(|l| l.contains(&format!(": reply from {mgr}:"))),
         "{}",
         r.out
     );
@@ -332,8 +348,14 @@ fn top_shows_each_process_and_node_with_its_traffic() {
     assert!(server["bytes_total"].as_u64().unwrap() >= 50, "{server}");
     assert!(server["calls_per_s"].as_f64().unwrap() > 0.0, "{server}");
     assert!(server["p50_us"].as_f64().is_some(), "{server}");
-    assert!(server["p99_us"].as_f64() >= server["p50_us"].as_f64(), "{server}");
-    assert!(caller["calls_sent_total"].as_u64().unwrap() >= 5, "{caller}");
+    assert!(
+        server["p99_us"].as_f64() >= server["p50_us"].as_f64(),
+        "{server}"
+    );
+    assert!(
+        caller["calls_sent_total"].as_u64().unwrap() >= 5,
+        "{caller}"
+    );
     assert_eq!(server["frozen"], "no");
     assert!(server["buffer_size"].as_u64().unwrap() > 0);
     // The manager has one thread, a looper: serving or waiting for the next call.
@@ -352,7 +374,9 @@ fn top_shows_each_process_and_node_with_its_traffic() {
     let lines: Vec<&str> = once.out.lines().collect();
     assert!(lines[0].starts_with("binderctl top - "), "{}", once.out);
     assert!(
-        lines.iter().any(|l| l.trim_start().starts_with("PID COMMAND")),
+        lines
+            .iter()
+            .any(|l| l.trim_start().starts_with("PID COMMAND")),
         "{}",
         once.out
     );

@@ -58,11 +58,7 @@ pub enum Request {
         capacity: u32,
     },
     /// Up to `max` events from position `from` ([`encode_events`]).
-    Events {
-        device: String,
-        from: u64,
-        max: u32,
-    },
+    Events { device: String, from: u64, max: u32 },
 }
 
 const OP_DEVICES: u8 = 1;
@@ -475,7 +471,10 @@ impl Client {
             .ok_or_else(|| {
                 ConnectError::Other(
                     self.path.clone(),
-                    io::Error::new(io::ErrorKind::UnexpectedEof, "binderd closed the connection"),
+                    io::Error::new(
+                        io::ErrorKind::UnexpectedEof,
+                        "binderd closed the connection",
+                    ),
                 )
             })?;
         let bad = || {

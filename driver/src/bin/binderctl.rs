@@ -278,7 +278,8 @@ fn snapshot(client: &mut Client, device: &str) -> Result<(Vec<ProcView>, Vec<Nod
             device: device.into(),
         },
     )?;
-    control::decode_snapshot(&b).ok_or_else(|| Failure::Io("malformed snapshot from binderd".into()))
+    control::decode_snapshot(&b)
+        .ok_or_else(|| Failure::Io("malformed snapshot from binderd".into()))
 }
 
 /// A process's command name, from /proc (binderctl runs beside binderd).
@@ -968,7 +969,14 @@ fn chrome_trace(events: &[Event], device: &str, seconds: f64, dropped: u64) -> S
             }
         }
     }
-    let slice = |out: &mut Vec<String>, name: &str, cat: &str, pid, tid, start: u64, end: u64, args: String| {
+    let slice = |out: &mut Vec<String>,
+                 name: &str,
+                 cat: &str,
+                 pid,
+                 tid,
+                 start: u64,
+                 end: u64,
+                 args: String| {
         out.push(format!(
             "{{\"name\":{},\"cat\":\"{cat}\",\"ph\":\"X\",\"ts\":{},\"dur\":{},\"pid\":{pid},\
              \"tid\":{tid},\"args\":{{{args}}}}}",
@@ -977,32 +985,30 @@ fn chrome_trace(events: &[Event], device: &str, seconds: f64, dropped: u64) -> S
             ts(end.max(start), start),
         ));
     };
-    let flow = |out: &mut Vec<String>, name: &str, id: u64, from: (i32, i32, u64), to: (i32, i32, u64)| {
-        out.push(format!(
-            "{{\"name\":{},\"cat\":\"binder\",\"ph\":\"s\",\"id\":{id},\"ts\":{},\"pid\":{},\
+    let flow =
+        |out: &mut Vec<String>, name: &str, id: u64, from: (i32, i32, u64), to: (i32, i32, u64)| {
+            out.push(format!(
+                "{{\"name\":{},\"cat\":\"binder\",\"ph\":\"s\",\"id\":{id},\"ts\":{},\"pid\":{},\
              \"tid\":{}}}",
-            json_str(name),
-            ts(from.2, t0),
-            from.0,
-            from.1
-        ));
-        out.push(format!(
-            "{{\"name\":{},\"cat\":\"binder\",\"ph\":\"f\",\"bp\":\"e\",\"id\":{id},\"ts\":{},\
+                json_str(name),
+                ts(from.2, t0),
+                from.0,
+                from.1
+            ));
+            out.push(format!(
+                "{{\"name\":{},\"cat\":\"binder\",\"ph\":\"f\",\"bp\":\"e\",\"id\":{id},\"ts\":{},\
              \"pid\":{},\"tid\":{}}}",
-            json_str(name),
-            ts(to.2, t0),
-            to.0,
-            to.1
-        ));
-    };
+                json_str(name),
+                ts(to.2, t0),
+                to.0,
+                to.1
+            ));
+        };
     for (id, c) in &calls {
         // A call whose send the recording missed (it started before) has no caller slice.
         let Some(s) = c.sent else { continue };
         let name = label(&s);
-        let end = c
-            .reply_delivered
-            .or(c.reply)
-            .map_or(t_end, |e| e.ts_ns);
+        let end = c.reply_delivered.or(c.reply).map_or(t_end, |e| e.ts_ns);
         let outcome = match (c.reply, c.reply_delivered) {
             (_, Some(_)) => "answered",
             (Some(_), None) => "reply not read yet",
@@ -1048,8 +1054,16 @@ fn chrome_trace(events: &[Event], device: &str, seconds: f64, dropped: u64) -> S
                     &mut out,
                     &format!("reply {name}"),
                     r.txn,
-                    (r.from_pid, r.from_tid, r.ts_ns.saturating_sub(1).max(d.ts_ns)),
-                    (rd.to_pid, rd.to_tid, rd.ts_ns.saturating_sub(1).max(s.ts_ns)),
+                    (
+                        r.from_pid,
+                        r.from_tid,
+                        r.ts_ns.saturating_sub(1).max(d.ts_ns),
+                    ),
+                    (
+                        rd.to_pid,
+                        rd.to_tid,
+                        rd.ts_ns.saturating_sub(1).max(s.ts_ns),
+                    ),
                 );
             }
         }

@@ -45,8 +45,8 @@ mod work;
 
 pub use context::Context;
 pub use debug::{BufferInfo, CallType, LogEntry, NodeInfo, ProcInfo, RefInfo, TransactionLog};
-pub use observe::{Event, EventKind, EventPage, NodeView, ProcView, Traffic};
 pub use host::{Env, Fault, FileRef, Files, ReceiveMemory, UserMemory};
+pub use observe::{Event, EventKind, EventPage, NodeView, ProcView, Traffic};
 pub use transaction::CopyOp;
 
 /// The optional driver features this core implements, as binderfs lists them in its

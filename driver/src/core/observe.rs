@@ -30,6 +30,21 @@ pub struct Traffic {
     pub calls_sent: u64,
 }
 
+impl Traffic {
+    /// Counts a transaction delivered to its owner.
+    #[inline]
+    pub(crate) fn received(&mut self, reply: bool, oneway: bool, data: u64, offsets: u64) {
+        if reply {
+            self.replies += 1;
+        } else if oneway {
+            self.oneways += 1;
+        } else {
+            self.calls += 1;
+        }
+        self.bytes = self.bytes.wrapping_add(data).wrapping_add(offsets);
+    }
+}
+
 /// One process as `binderctl top` shows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ProcView {
@@ -142,7 +157,6 @@ pub(crate) struct Recorder {
 /// What the transaction path knows at its end, for [`Context::observe_sent`].
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Sent {
-    pub(crate) target: ProcId,
     pub(crate) node: Option<NodeId>,
     pub(crate) in_reply_to: Option<TxnId>,
     pub(crate) reply: bool,
@@ -233,7 +247,11 @@ impl Context {
                             .filter_map(|&o| m.alloc.allocated_size(o))
                             .sum();
                         let size = m.alloc.size();
-                        (size, used, (size / 2).saturating_sub(m.alloc.free_async_space()))
+                        (
+                            size,
+                            used,
+                            (size / 2).saturating_sub(m.alloc.free_async_space()),
+                        )
                     }
                     None => (0, 0, 0),
                 };
@@ -274,28 +292,16 @@ impl Context {
         (procs, nodes)
     }
 
-    /// A transaction was queued for its target: counts it, and records it if a recording runs.
+    /// A transaction was queued for its target (which counted it already): counts it for its
+    /// node and, for a sync call, its sender, and records it if a recording runs.
     pub(crate) fn observe_sent(&mut self, proc: ProcId, s: &Sent, e: &LogEntry) {
-        let size = e.data_size.wrapping_add(e.offsets_size);
-        let count = |t: &mut Traffic| {
-            if s.reply {
-                t.replies += 1;
-            } else if s.oneway {
-                t.oneways += 1;
-            } else {
-                t.calls += 1;
-            }
-            t.bytes = t.bytes.wrapping_add(size);
-        };
-        if let Some(p) = self.procs.get_mut(&s.target) {
-            count(&mut p.traffic);
-        }
         if let Some(n) = s.node.and_then(|n| self.nodes.get_mut(&n)) {
-            count(&mut n.traffic);
-        }
-        if !s.reply && !s.oneway {
-            if let Some(p) = self.procs.get_mut(&proc) {
-                p.traffic.calls_sent += 1;
+            n.traffic
+                .received(s.reply, s.oneway, e.data_size, e.offsets_size);
+            if !s.oneway {
+                if let Some(p) = self.procs.get_mut(&proc) {
+                    p.traffic.calls_sent += 1;
+                }
             }
         }
         if self.recorder.is_some() {

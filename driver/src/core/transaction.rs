@@ -545,7 +545,6 @@ impl Context {
     ) {
         let (entry, span) = (p.entry.clone(), p.span.clone());
         let sent = Sent {
-            target: p.target,
             node: p.node,
             in_reply_to: p.in_reply_to,
             reply: p.reply,
@@ -760,6 +759,8 @@ impl Context {
         let t = self.proc_mut(target);
         t.buffers.get_mut(&offset).unwrap().txn = Some(id);
         t.outstanding_txns += 1;
+        t.traffic
+            .received(reply, oneway, p.entry.data_size, p.entry.offsets_size);
         self.txns.insert(id, txn);
         self.stats.created(Obj::Transaction);
         self.stats.created(Obj::TransactionComplete);

@@ -138,7 +138,11 @@ fn connection(shared: &Shared, mut stream: UnixStream) {
     // SAFETY: geteuid cannot fail.
     let own = unsafe { libc::geteuid() };
     if cred.uid != 0 && cred.uid != own {
-        tracing::warn!(uid = cred.uid, pid = cred.pid, "binderctl of another user refused");
+        tracing::warn!(
+            uid = cred.uid,
+            pid = cred.pid,
+            "binderctl of another user refused"
+        );
         refuse(
             stream,
             &format!(
