@@ -129,10 +129,11 @@ fn binderctl(dir: &Path, args: &[&str]) -> Run {
 
 /// A context manager in a child process, and a caller thread here.
 struct World {
-    d: TestDaemon,
+    // Fields drop in order: the manager goes before binderd (which it would see go).
     manager: ChildProc,
     caller: BinderThread,
     client: Arc<Client>,
+    d: TestDaemon,
 }
 
 impl World {
@@ -142,10 +143,10 @@ impl World {
         assert_eq!(manager.expect_line_within(EVENT_TIMEOUT), "ready");
         let client = Arc::new(Client::open(&d.device()));
         World {
-            d,
             manager,
             caller: BinderThread::spawn("caller"),
             client,
+            d,
         }
     }
 
@@ -605,4 +606,123 @@ fn a_hostile_control_client_loses_only_its_connection() {
     assert!(matches!(got.last(), Some(Br::Reply(_))), "{got:?}");
     let r = binderctl(w.dir(), &["stats"]);
     assert_eq!(r.code, 0, "{}", r.err);
+}
+
+/// A tmux server of this test's own (never the user's), killed on drop.
+struct Tmux(String);
+
+impl Tmux {
+    fn cmd(&self, args: &[&str]) -> std::process::Output {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.0)
+            .args(args)
+            .stdin(Stdio::null())
+            .output()
+            .expect("run tmux")
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.cmd(&["capture-pane", "-p", "-t", "top"]).stdout).into_owned()
+    }
+
+    /// Polls the screen until `ok` holds, at most `EVENT_TIMEOUT`; the last screen.
+    fn screen_until(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let deadline = std::time::Instant::now() + EVENT_TIMEOUT;
+        loop {
+            let s = self.screen();
+            if ok(&s) {
+                return s;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "no {what} on the screen in {EVENT_TIMEOUT:?}:\n{s}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.cmd(&["kill-server"]);
+    }
+}
+
+#[test]
+fn top_draws_in_a_real_terminal_and_answers_keys() {
+    let have_tmux = Command::new("tmux")
+        .arg("-V")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !have_tmux {
+        eprintln!("skipped: no tmux to run binderctl top in a terminal");
+        return;
+    }
+    let w = World::start("ctl-tmux");
+    let mgr = w.manager.pid();
+    let (stop, done) = w.keep_calling();
+    let tmux = Tmux(format!("binderctl-test-{}", std::process::id()));
+    let top = format!(
+        "{} --dir {} top --interval 0.3",
+        binderctl_path().display(),
+        w.dir().display()
+    );
+    let out = tmux.cmd(&[
+        "new-session",
+        "-d",
+        "-s",
+        "top",
+        "-x",
+        "150",
+        "-y",
+        "40",
+        &top,
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let row = |s: &str| {
+        s.lines()
+            .any(|l| l.trim_start().starts_with(&format!("{mgr} ")))
+    };
+    let screen = tmux.screen_until("manager row", row);
+    let lines: Vec<&str> = screen.lines().collect();
+    assert!(lines[0].starts_with("binderctl top - "), "{screen}");
+    assert!(lines[1].starts_with("sort: calls "), "{screen}");
+    assert!(lines
+        .iter()
+        .any(|l| l.trim_start().starts_with("PID COMMAND")));
+    assert!(lines
+        .iter()
+        .any(|l| l.trim_start().starts_with("NODE   OWNER")));
+    // Sorting by pid puts the lower pid first.
+    tmux.cmd(&["send-keys", "-t", "top", "p"]);
+    let screen = tmux.screen_until("pid order", |s| s.contains("sort: pid") && row(s));
+    let pids: Vec<i32> = screen
+        .lines()
+        .skip_while(|l| !l.trim_start().starts_with("PID COMMAND"))
+        .skip(1)
+        .take_while(|l| !l.is_empty())
+        .map(|l| l.split_whitespace().next().unwrap().parse().unwrap())
+        .collect();
+    let mut sorted = pids.clone();
+    sorted.sort();
+    assert!(pids.len() >= 2 && pids == sorted, "{screen}");
+    // q quits: the pane's program ends, and with it the session.
+    tmux.cmd(&["send-keys", "-t", "top", "q"]);
+    let deadline = std::time::Instant::now() + EVENT_TIMEOUT;
+    while tmux.cmd(&["has-session", "-t", "top"]).status.success() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "top did not quit on q"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    stop.store(true, Ordering::SeqCst);
+    await_result(&done, EVENT_TIMEOUT, "caller loop");
 }

@@ -258,7 +258,11 @@ pub fn encode_snapshot(procs: &[ProcView], nodes: &[NodeView]) -> Vec<u8> {
     }
     w.u32(nodes.len() as u32);
     for n in nodes {
-        w.u64(n.id).i32(n.owner_pid).u64(n.ptr).u32(n.refs);
+        w.u64(n.id)
+            .i32(n.owner_pid)
+            .u64(n.ptr)
+            .u32(n.refs)
+            .str(&n.descriptor);
         encode_traffic(&mut w, &n.traffic);
     }
     w.0
@@ -292,6 +296,7 @@ pub fn decode_snapshot(b: &[u8]) -> Option<(Vec<ProcView>, Vec<NodeView>)> {
             owner_pid: r.i32()?,
             ptr: r.u64()?,
             refs: r.u32()?,
+            descriptor: r.str()?,
             traffic: decode_traffic(&mut r)?,
         });
     }

@@ -165,3 +165,73 @@ fn a_failed_call_is_recorded_with_what_its_sender_read() {
         (EventKind::Failed, BR_FAILED_REPLY, 5, 200)
     );
 }
+
+/// A payload that starts with libbinder's interface token for `descriptor`.
+fn with_token(descriptor: &str) -> Vec<u8> {
+    let mut v = Vec::new();
+    v.extend_from_slice(&(i32::MIN).to_le_bytes());
+    v.extend_from_slice(&(-1i32).to_le_bytes());
+    v.extend_from_slice(&b_pack_chars(b'S', b'Y', b'S', b'T').to_le_bytes());
+    let units: Vec<u16> = descriptor.encode_utf16().collect();
+    v.extend_from_slice(&(units.len() as i32).to_le_bytes());
+    for u in units.iter().chain([&0u16]) {
+        v.extend_from_slice(&u.to_le_bytes());
+    }
+    while v.len() % 4 != 0 {
+        v.push(0);
+    }
+    v.extend_from_slice(b"args");
+    v
+}
+
+fn call_with(w: &mut World, data: &[u8]) {
+    let (sm, client) = (w.sm, w.client);
+    w.sim
+        .write_read(client, CLIENT_TID, Cmds::new().call(0, 1, data), 256)
+        .parked();
+    let call = w.sim.wait(sm, SM_TID).ok().txn();
+    w.sim
+        .write_read(
+            sm,
+            SM_TID,
+            Cmds::new().free_buffer(call.buffer).reply(b""),
+            256,
+        )
+        .done();
+    w.sim.read(sm, SM_TID).parked();
+    let reply = w.sim.wait(client, CLIENT_TID).ok().txn();
+    w.sim
+        .write(client, CLIENT_TID, Cmds::new().free_buffer(reply.buffer))
+        .ok();
+}
+
+fn manager_interface(w: &World) -> String {
+    let (_, nodes) = w.sim.ctx.observe();
+    nodes
+        .into_iter()
+        .find(|n| n.owner_pid == 100)
+        .unwrap()
+        .descriptor
+}
+
+#[test]
+fn a_recording_learns_a_nodes_interface_from_a_calls_token() {
+    let mut w = World::new();
+    // Not while nothing records: the payload is not looked at.
+    call_with(&mut w, &with_token("android.os.IServiceManager"));
+    assert_eq!(manager_interface(&w), "");
+    w.sim.ctx.start_recording(16);
+    // A call without a token (a ping) teaches nothing; the next one with a token does.
+    call_with(&mut w, b"");
+    call_with(&mut w, b"no token here at all");
+    // Nor does a garbled one (a length beyond the payload).
+    let mut bad = with_token("x");
+    bad[12] = 0xff;
+    call_with(&mut w, &bad);
+    assert_eq!(manager_interface(&w), "");
+    call_with(&mut w, &with_token("android.os.IServiceManager"));
+    assert_eq!(manager_interface(&w), "android.os.IServiceManager");
+    // Learnt once: later calls are not read again.
+    call_with(&mut w, &with_token("android.os.IOther"));
+    assert_eq!(manager_interface(&w), "android.os.IServiceManager");
+}

@@ -355,6 +355,8 @@ struct ProcRow {
     view: ProcView,
     name: String,
     calls: f64,
+    /// Sync calls it made, per second.
+    sent: f64,
     oneways: f64,
     bytes: f64,
     p50: Option<f64>,
@@ -397,6 +399,7 @@ fn rates(
             ProcRow {
                 name: comm(p.pid).unwrap_or_else(|| "?".into()),
                 calls: per_s(p.traffic.calls, o.map(|o| o.calls)),
+                sent: per_s(p.traffic.calls_sent, o.map(|o| o.calls_sent)),
                 oneways: per_s(p.traffic.oneways, o.map(|o| o.oneways)),
                 bytes: per_s(p.traffic.bytes, o.map(|o| o.bytes)),
                 p50: quantile(&mut l, 0.5),
@@ -504,10 +507,11 @@ fn render(s: &Screen, device: &str, dir: &Path, sort: Sort) -> Vec<String> {
         ),
         String::new(),
         format!(
-            "{:>7} {:<15} {:>8} {:>8} {:>7} {:>7} {:>7} {:>5} {:>5} {:>8} {:>4} {:>6}",
+            "{:>7} {:<15} {:>8} {:>8} {:>8} {:>7} {:>7} {:>7} {:>5} {:>5} {:>8} {:>4} {:>6}",
             "PID",
             "COMMAND",
             "CALLS/s",
+            "OUT/s",
             "ONEWAY/s",
             "P50",
             "P99",
@@ -524,10 +528,11 @@ fn render(s: &Screen, device: &str, dir: &Path, sort: Sort) -> Vec<String> {
         let mut name = p.name.clone();
         name.truncate(15);
         out.push(format!(
-            "{:>7} {:<15} {:>8.0} {:>8.0} {:>7} {:>7} {:>7} {:>5} {:>5} {:>8} {:>4} {:>6}",
+            "{:>7} {:<15} {:>8.0} {:>8.0} {:>8.0} {:>7} {:>7} {:>7} {:>5} {:>5} {:>8} {:>4} {:>6}",
             v.pid,
             name,
             p.calls,
+            p.sent,
             p.oneways,
             us(p.p50),
             us(p.p99),
@@ -541,13 +546,13 @@ fn render(s: &Screen, device: &str, dir: &Path, sort: Sort) -> Vec<String> {
     }
     out.push(String::new());
     out.push(format!(
-        "{:>7} {:>7} {:>14} {:>4} {:>8} {:>8} {:>7} {:>7} {:>7}",
-        "NODE", "OWNER", "PTR", "REFS", "CALLS/s", "ONEWAY/s", "P50", "P99", "BYTES/s"
+        "{:>7} {:>7} {:>14} {:>4} {:>8} {:>8} {:>7} {:>7} {:>7}  {}",
+        "NODE", "OWNER", "PTR", "REFS", "CALLS/s", "ONEWAY/s", "P50", "P99", "BYTES/s", "INTERFACE"
     ));
     for n in &s.nodes {
         let v = &n.view;
         out.push(format!(
-            "{:>7} {:>7} {:>14x} {:>4} {:>8.0} {:>8.0} {:>7} {:>7} {:>7}",
+            "{:>7} {:>7} {:>14x} {:>4} {:>8.0} {:>8.0} {:>7} {:>7} {:>7}  {}",
             v.id,
             if v.owner_pid == 0 {
                 "dead".to_string()
@@ -561,6 +566,11 @@ fn render(s: &Screen, device: &str, dir: &Path, sort: Sort) -> Vec<String> {
             us(n.p50),
             us(n.p99),
             human_bytes(n.bytes),
+            if v.descriptor.is_empty() {
+                "-"
+            } else {
+                &v.descriptor
+            },
         ));
     }
     out
@@ -605,7 +615,7 @@ fn render_json(s: &Screen, device: &str) -> String {
             let v = &p.view;
             format!(
                 "{{\"pid\":{},\"command\":{},\"calls_per_s\":{},\"oneways_per_s\":{},\
-                 \"bytes_per_s\":{},\"p50_us\":{},\"p99_us\":{},\"calls_total\":{},\
+                 \"calls_sent_per_s\":{},\"bytes_per_s\":{},\"p50_us\":{},\"p99_us\":{},\"calls_total\":{},\
                  \"oneways_total\":{},\"calls_sent_total\":{},\"bytes_total\":{},\
                  \"buffer_size\":{},\"buffer_used\":{},\"async_size\":{},\"async_used\":{},\
                  \"threads_busy\":{},\"threads_idle\":{},\"threads_waiting\":{},\
@@ -614,6 +624,7 @@ fn render_json(s: &Screen, device: &str) -> String {
                 json_str(&p.name),
                 json_num(p.calls),
                 json_num(p.oneways),
+                json_num(p.sent),
                 json_num(p.bytes),
                 json_opt(p.p50),
                 json_opt(p.p99),
@@ -641,7 +652,7 @@ fn render_json(s: &Screen, device: &str) -> String {
             format!(
                 "{{\"node\":{},\"owner_pid\":{},\"ptr\":{},\"refs\":{},\"calls_per_s\":{},\
                  \"oneways_per_s\":{},\"bytes_per_s\":{},\"p50_us\":{},\"p99_us\":{},\
-                 \"calls_total\":{},\"oneways_total\":{},\"bytes_total\":{}}}",
+                 \"calls_total\":{},\"oneways_total\":{},\"bytes_total\":{},\"interface\":{}}}",
                 v.id,
                 v.owner_pid,
                 v.ptr,
@@ -654,6 +665,11 @@ fn render_json(s: &Screen, device: &str) -> String {
                 v.traffic.calls,
                 v.traffic.oneways,
                 v.traffic.bytes,
+                if v.descriptor.is_empty() {
+                    "null".to_string()
+                } else {
+                    json_str(&v.descriptor)
+                },
             )
         })
         .collect();
@@ -769,33 +785,46 @@ fn top(
     let mut lat = Latencies::default();
     let mut before = snapshot(client, device)?;
     let mut at = Instant::now();
+    // Refreshes keep to a fixed beat, however long reading and drawing take.
+    let mut tick = at + interval;
     let term = (!once && !json).then(Terminal::enter);
     let mut dropped_before = 0;
+    let mut last: Option<Screen> = None;
     loop {
-        // Wait out the interval, answering keys meanwhile.
-        let deadline = at + interval;
-        loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            let Some(t) = &term else {
-                std::thread::sleep(left);
-                break;
-            };
-            if left.is_zero() {
-                break;
+        // Wait for the next beat, answering keys meanwhile: a sort key redraws at once.
+        if let Some(t) = &term {
+            loop {
+                let left = tick.saturating_duration_since(Instant::now());
+                if left.is_zero() {
+                    break;
+                }
+                let key = t.key(left);
+                let new_sort = match key {
+                    Some(b'q' | b'Q' | 3) => return Ok(()),
+                    Some(b'c') => Sort::Calls,
+                    Some(b'l') => Sort::Latency,
+                    Some(b's') => Sort::Bytes,
+                    Some(b'p') => Sort::Pid,
+                    _ => continue,
+                };
+                sort = new_sort;
+                if let Some(screen) = &mut last {
+                    sort_rows(screen, sort);
+                    t.draw(&render(screen, device, dir, sort))
+                        .map_err(|e| Failure::Io(format!("terminal: {e}")))?;
+                }
             }
-            match t.key(left) {
-                Some(b'q' | b'Q' | 3) => return Ok(()),
-                Some(b'c') => sort = Sort::Calls,
-                Some(b'l') => sort = Sort::Latency,
-                Some(b's') => sort = Sort::Bytes,
-                Some(b'p') => sort = Sort::Pid,
-                _ => {}
-            }
+        } else {
+            std::thread::sleep(tick.saturating_duration_since(Instant::now()));
         }
         lat.new_interval();
         feed.drain(client, &mut |e| lat.add(e))?;
         let after = snapshot(client, device)?;
         let now = Instant::now();
+        tick += interval;
+        if tick <= now {
+            tick = now + interval;
+        }
         let seconds = now.duration_since(at).as_secs_f64();
         let keep = after.clone();
         let mut screen = rates(
@@ -823,6 +852,7 @@ fn top(
                 return Ok(());
             }
         }
+        last = Some(screen);
     }
 }
 
@@ -876,7 +906,14 @@ fn trace(
     )?;
     let events: Vec<Event> = kept.into();
     let dropped = feed.dropped + dropped_here;
-    let doc = chrome_trace(&events, device, opts.seconds, dropped);
+    // The interfaces binderd read from the calls it recorded.
+    let (_, nodes) = snapshot(client, device)?;
+    let interfaces: HashMap<u64, String> = nodes
+        .into_iter()
+        .filter(|n| !n.descriptor.is_empty())
+        .map(|n| (n.id, n.descriptor))
+        .collect();
+    let doc = chrome_trace(&events, &interfaces, device, opts.seconds, dropped);
     file.write_all(doc.as_bytes())
         .map_err(|e| Failure::Io(format!("{}: {e}", output.display())))?;
     eprintln!(
@@ -903,11 +940,13 @@ fn ts(t: u64, t0: u64) -> String {
     format!("{}.{:03}", ns / 1000, ns % 1000)
 }
 
-fn label(e: &Event) -> String {
-    if e.node != 0 {
-        format!("code {:#x} node {}", e.code, e.node)
-    } else {
-        format!("code {:#x}", e.code)
+/// A transaction's name: its interface (when binderd saw its token) and code, else its node
+/// and code.
+fn label(e: &Event, interfaces: &HashMap<u64, String>) -> String {
+    match interfaces.get(&e.node) {
+        Some(i) => format!("{i} code {:#x}", e.code),
+        None if e.node != 0 => format!("code {:#x} node {}", e.code, e.node),
+        None => format!("code {:#x}", e.code),
     }
 }
 
@@ -915,7 +954,13 @@ fn label(e: &Event) -> String {
 /// slice on the serving thread from delivery to reply, and flow arrows call → serving
 /// thread and reply → caller; oneways as zero-length slices joined by an arrow; failures as
 /// instants. Flow ends sit 1 ns inside their slices, so that both viewers bind them.
-fn chrome_trace(events: &[Event], device: &str, seconds: f64, dropped: u64) -> String {
+fn chrome_trace(
+    events: &[Event],
+    interfaces: &HashMap<u64, String>,
+    device: &str,
+    seconds: f64,
+    dropped: u64,
+) -> String {
     let t0 = events.first().map_or(0, |e| e.ts_ns);
     let t_end = events.last().map_or(0, |e| e.ts_ns);
     let mut calls: BTreeMap<u64, CallSpan> = BTreeMap::new();
@@ -957,7 +1002,7 @@ fn chrome_trace(events: &[Event], device: &str, seconds: f64, dropped: u64) -> S
                     "{{\"name\":{},\"cat\":\"binder\",\"ph\":\"i\",\"s\":\"t\",\"ts\":{},\
                      \"pid\":{},\"tid\":{},\"args\":{{\"txn\":{},\"return\":\"{:#x}\",\
                      \"to_pid\":{},\"node\":{}}}}}",
-                    json_str(&format!("failed {}", label(e))),
+                    json_str(&format!("failed {}", label(e, interfaces))),
                     ts(e.ts_ns, t0),
                     e.from_pid,
                     e.from_tid,
@@ -1007,7 +1052,7 @@ fn chrome_trace(events: &[Event], device: &str, seconds: f64, dropped: u64) -> S
     for (id, c) in &calls {
         // A call whose send the recording missed (it started before) has no caller slice.
         let Some(s) = c.sent else { continue };
-        let name = label(&s);
+        let name = label(&s, interfaces);
         let end = c.reply_delivered.or(c.reply).map_or(t_end, |e| e.ts_ns);
         let outcome = match (c.reply, c.reply_delivered) {
             (_, Some(_)) => "answered",
@@ -1069,7 +1114,7 @@ fn chrome_trace(events: &[Event], device: &str, seconds: f64, dropped: u64) -> S
         }
     }
     for (id, (s, d)) in &oneways {
-        let name = format!("oneway {}", label(s));
+        let name = format!("oneway {}", label(s, interfaces));
         let args = format!(
             "\"txn\":{id},\"code\":{},\"node\":{},\"size\":{}",
             s.code, s.node, s.size
@@ -1122,8 +1167,8 @@ fn chrome_trace(events: &[Event], device: &str, seconds: f64, dropped: u64) -> S
     format!(
         "{{\"traceEvents\":[\n{}\n],\n\"displayTimeUnit\":\"ns\",\n\"metadata\":{{\"source\":\
          \"binderctl {}\",\"device\":{},\"seconds\":{},\"events_recorded\":{},\
-         \"events_dropped\":{dropped},\"names\":\"transaction codes and node debug ids; \
-         interface descriptors are not recorded\"}}}}\n",
+         \"events_dropped\":{dropped},\"names\":\"interface descriptor and code where binderd read an \
+         interface token from a call, else node debug id and code\"}}}}\n",
         out.join(",\n"),
         env!("CARGO_PKG_VERSION"),
         json_str(device),

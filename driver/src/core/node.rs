@@ -54,6 +54,8 @@ pub(crate) struct Node {
     pub(crate) async_todo: VecDeque<TxnId>,
     /// What it received, for `binderctl top`.
     pub(crate) traffic: super::observe::Traffic,
+    /// The interface it serves, read from a call's interface token while recording.
+    pub(crate) descriptor: Option<Box<str>>,
 }
 
 impl Node {
@@ -76,6 +78,7 @@ impl Node {
             has_async_transaction: false,
             async_todo: VecDeque::new(),
             traffic: Default::default(),
+            descriptor: None,
         }
     }
 

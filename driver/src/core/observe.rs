@@ -10,10 +10,48 @@ use std::collections::VecDeque;
 
 use super::context::Context;
 use super::debug::LogEntry;
+use super::host::Env;
 use super::node::NodeId;
 use super::process::Frozen;
 use super::transaction::TxnId;
 use super::{ProcId, Tid};
+use crate::uapi::{b_pack_chars, BinderTransactionData};
+
+/// The most payload bytes read for an interface token: its header and a descriptor of up to
+/// [`MAX_DESCRIPTOR`] UTF-16 units.
+const MAX_TOKEN: usize = 16 + 2 * (MAX_DESCRIPTOR + 1);
+const MAX_DESCRIPTOR: usize = 256;
+
+/// The descriptor of the interface token `data` starts with, as libbinder writes it
+/// (`Parcel::writeInterfaceToken`): strict-mode policy (its top bit set), work-source uid, a
+/// header (`SYST`, `VNDR` or `RECO`), then the descriptor as a String16. `None` when it does
+/// not start with one (a `PING`, an AIDL-less protocol).
+fn interface_token(data: &[u8]) -> Option<Box<str>> {
+    let word = |i: usize| -> Option<u32> {
+        Some(u32::from_le_bytes(data.get(i..i + 4)?.try_into().ok()?))
+    };
+    let headers = [
+        b_pack_chars(b'S', b'Y', b'S', b'T'),
+        b_pack_chars(b'V', b'N', b'D', b'R'),
+        b_pack_chars(b'R', b'E', b'C', b'O'),
+    ];
+    if word(0)? & 0x8000_0000 == 0 || !headers.contains(&word(8)?) {
+        return None;
+    }
+    let len = word(12)? as usize;
+    if len == 0 || len > MAX_DESCRIPTOR {
+        return None;
+    }
+    let units: Vec<u16> = data
+        .get(16..16 + 2 * len)?
+        .chunks_exact(2)
+        .map(|c| u16::from_le_bytes([c[0], c[1]]))
+        .collect();
+    let s = String::from_utf16(&units).ok()?;
+    s.chars()
+        .all(|c| c.is_ascii_graphic())
+        .then(|| s.into_boxed_str())
+}
 
 /// Transactions a process or node received since it was created.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -78,6 +116,9 @@ pub struct NodeView {
     pub ptr: u64,
     /// Processes holding a ref.
     pub refs: u32,
+    /// The interface it serves, once a recording saw a call with an interface token (empty
+    /// until then).
+    pub descriptor: String,
     pub traffic: Traffic,
 }
 
@@ -286,6 +327,7 @@ impl Context {
                 },
                 ptr: n.ptr,
                 refs: n.refs.len() as u32,
+                descriptor: n.descriptor.as_deref().unwrap_or("").to_string(),
                 traffic: n.traffic,
             })
             .collect();
@@ -324,16 +366,45 @@ impl Context {
         }
     }
 
-    /// Thread `tid` of `proc` read transaction `txn`.
+    /// Thread `tid` of `proc` read transaction `txn` (`td` as it read it, its payload at
+    /// `offset` of its receive buffer).
     #[inline]
-    pub(crate) fn observe_delivered(&mut self, proc: ProcId, tid: Tid, txn: TxnId, code: u32) {
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn observe_delivered(
+        &mut self,
+        proc: ProcId,
+        tid: Tid,
+        txn: TxnId,
+        node: Option<NodeId>,
+        td: &BinderTransactionData,
+        offset: usize,
+        env: &mut Env,
+    ) {
         if self.recorder.is_some() {
-            self.record_delivered(proc, tid, txn, code);
+            self.record_delivered(proc, tid, txn, node, td, offset, env);
         }
     }
 
     #[cold]
-    fn record_delivered(&mut self, proc: ProcId, tid: Tid, txn: TxnId, code: u32) {
+    #[allow(clippy::too_many_arguments)]
+    fn record_delivered(
+        &mut self,
+        proc: ProcId,
+        tid: Tid,
+        txn: TxnId,
+        node: Option<NodeId>,
+        td: &BinderTransactionData,
+        offset: usize,
+        env: &mut Env,
+    ) {
+        // The interface a node serves, from the token a call's payload starts with: read once
+        // per node, and only while recording.
+        if let Some(n) = node.and_then(|n| self.nodes.get_mut(&n)) {
+            if n.descriptor.is_none() {
+                let len = (td.data_size as usize).min(MAX_TOKEN);
+                n.descriptor = interface_token(env.rx.buffer_mut(proc, offset, len));
+            }
+        }
         let pid = self.procs.get(&proc).map_or(0, |p| p.creds.pid);
         let e = LogEntry {
             debug_id: txn.0,
@@ -342,15 +413,15 @@ impl Context {
             from_tid: 0,
             to_pid: pid,
             to_tid: tid,
-            to_node: 0,
+            to_node: node.map_or(0, |n| n.0),
             target_handle: 0,
-            data_size: 0,
-            offsets_size: 0,
+            data_size: td.data_size,
+            offsets_size: td.offsets_size,
             return_error: 0,
             return_error_param: 0,
             reason: "",
         };
-        self.record(EventKind::Delivered, &e, 0, code, 0);
+        self.record(EventKind::Delivered, &e, 0, td.code, td.flags);
     }
 
     #[cold]

@@ -1507,7 +1507,7 @@ impl Context {
                 w.put(env, &td)?;
             }
         }
-        let code = tx.code;
+        let node = tx.node;
         w.delivered = Some(Delivered {
             txn: id,
             offset,
@@ -1526,7 +1526,7 @@ impl Context {
             self.detach_buffer(id);
             self.remove_txn(id);
         }
-        self.observe_delivered(proc, tid, id, code);
+        self.observe_delivered(proc, tid, id, node, &td, offset, env);
         tracing::debug!(txn = id.0, cmd = format_args!("{cmd:#x}"), "delivered");
         Ok(Next::Stop)
     }
