@@ -59,6 +59,9 @@ pub enum Request {
     },
     /// Up to `max` events from position `from` ([`encode_events`]).
     Events { device: String, from: u64, max: u32 },
+    /// What the processes and threads that opened the device or attached to it while a
+    /// recording ran are called ([`encode_names`]).
+    Names { device: String },
 }
 
 const OP_DEVICES: u8 = 1;
@@ -66,6 +69,7 @@ const OP_FILE: u8 = 2;
 const OP_SNAPSHOT: u8 = 3;
 const OP_RECORD: u8 = 4;
 const OP_EVENTS: u8 = 5;
+const OP_NAMES: u8 = 6;
 
 /// Appends fixed-size little-endian fields and strings to a buffer.
 #[derive(Default)]
@@ -160,6 +164,9 @@ impl Request {
             Request::Events { device, from, max } => {
                 w.u8(OP_EVENTS).str(device).u64(*from).u32(*max);
             }
+            Request::Names { device } => {
+                w.u8(OP_NAMES).str(device);
+            }
         }
         w.0
     }
@@ -198,6 +205,7 @@ impl Request {
                 from: r.u64()?,
                 max: r.u32()?,
             },
+            OP_NAMES => Request::Names { device: r.str()? },
             _ => return None,
         };
         r.done().then_some(q)
@@ -356,6 +364,27 @@ pub fn decode_events(b: &[u8]) -> Option<EventPage> {
         dropped,
         next,
     })
+}
+
+/// (pid, tid, name) triples, for [`Request::Names`].
+pub fn encode_names(names: &[(i32, i32, String)]) -> Vec<u8> {
+    let mut w = Writer::default();
+    w.u32(names.len() as u32);
+    for (pid, tid, name) in names {
+        w.i32(*pid).i32(*tid).str(name);
+    }
+    w.0
+}
+
+/// The inverse of [`encode_names`].
+pub fn decode_names(b: &[u8]) -> Option<Vec<(i32, i32, String)>> {
+    let mut r = Reader(b);
+    let n = r.u32()? as usize;
+    let mut v = Vec::with_capacity(n.min(4096));
+    for _ in 0..n {
+        v.push((r.i32()?, r.i32()?, r.str()?));
+    }
+    r.done().then_some(v)
 }
 
 /// Writes one frame.
@@ -532,6 +561,9 @@ mod tests {
                 device: "binder".into(),
                 from: 9,
                 max: 3,
+            },
+            Request::Names {
+                device: "binder".into(),
             },
         ];
         for q in reqs {

@@ -869,6 +869,55 @@ struct TraceOptions {
 /// How often trace reads binderd's ring.
 const TRACE_POLL: Duration = Duration::from_millis(100);
 
+/// What the trace's processes, threads and nodes are called, learnt while recording: a
+/// short-lived process has left /proc (and its nodes binderd) by the time the trace ends.
+#[derive(Default)]
+struct Names {
+    procs: HashMap<i32, String>,
+    threads: HashMap<(i32, i32), String>,
+    interfaces: HashMap<u64, String>,
+    /// Nodes whose interface was asked for (known or not).
+    nodes_seen: std::collections::HashSet<u64>,
+}
+
+impl Names {
+    fn learn(
+        &mut self,
+        client: &mut Client,
+        device: &str,
+        events: &[Event],
+    ) -> Result<(), Failure> {
+        let mut new_node = false;
+        for e in events {
+            for (pid, tid) in [(e.from_pid, e.from_tid), (e.to_pid, e.to_tid)] {
+                if pid <= 0 {
+                    continue;
+                }
+                if !self.procs.contains_key(&pid) {
+                    if let Some(c) = comm(pid) {
+                        self.procs.insert(pid, c);
+                    }
+                }
+                if tid > 0 && !self.threads.contains_key(&(pid, tid)) {
+                    if let Some(c) = thread_comm(pid, tid) {
+                        self.threads.insert((pid, tid), c);
+                    }
+                }
+            }
+            if e.node != 0 && self.nodes_seen.insert(e.node) {
+                new_node = true;
+            }
+        }
+        if new_node {
+            let (_, nodes) = snapshot(client, device)?;
+            for n in nodes.into_iter().filter(|n| !n.descriptor.is_empty()) {
+                self.interfaces.insert(n.id, n.descriptor);
+            }
+        }
+        Ok(())
+    }
+}
+
 fn trace(
     client: &mut Client,
     device: &str,
@@ -881,20 +930,38 @@ fn trace(
     let mut feed = Feed::start(client, device, opts.buffer)?;
     let mut kept: VecDeque<Event> = VecDeque::new();
     let mut dropped_here = 0u64;
+    let mut names = Names::default();
     let end = Instant::now() + Duration::from_secs_f64(opts.seconds);
     loop {
         let now = Instant::now();
-        feed.drain(client, &mut |e| {
+        let mut batch = Vec::new();
+        feed.drain(client, &mut |e| batch.push(e))?;
+        names.learn(client, device, &batch)?;
+        for e in batch {
             if kept.len() >= opts.max_events.max(1) {
                 kept.pop_front();
                 dropped_here += 1;
             }
             kept.push_back(e);
-        })?;
+        }
         if now >= end {
             break;
         }
         std::thread::sleep(TRACE_POLL.min(end.saturating_duration_since(Instant::now())));
+    }
+    // Processes and threads that came and went while recording, as binderd saw them.
+    let b = call(
+        client,
+        &Request::Names {
+            device: device.into(),
+        },
+    )?;
+    let noted = control::decode_names(&b).ok_or_else(|| Failure::Io("malformed names".into()))?;
+    for (pid, tid, name) in noted {
+        if pid == tid {
+            names.procs.entry(pid).or_insert_with(|| name.clone());
+        }
+        names.threads.entry((pid, tid)).or_insert(name);
     }
     call(
         client,
@@ -906,14 +973,12 @@ fn trace(
     )?;
     let events: Vec<Event> = kept.into();
     let dropped = feed.dropped + dropped_here;
-    // The interfaces binderd read from the calls it recorded.
+    // Interfaces learnt since the last look.
     let (_, nodes) = snapshot(client, device)?;
-    let interfaces: HashMap<u64, String> = nodes
-        .into_iter()
-        .filter(|n| !n.descriptor.is_empty())
-        .map(|n| (n.id, n.descriptor))
-        .collect();
-    let doc = chrome_trace(&events, &interfaces, device, opts.seconds, dropped);
+    for n in nodes.into_iter().filter(|n| !n.descriptor.is_empty()) {
+        names.interfaces.insert(n.id, n.descriptor);
+    }
+    let doc = chrome_trace(&events, &names, device, opts.seconds, dropped);
     file.write_all(doc.as_bytes())
         .map_err(|e| Failure::Io(format!("{}: {e}", output.display())))?;
     eprintln!(
@@ -940,13 +1005,25 @@ fn ts(t: u64, t0: u64) -> String {
     format!("{}.{:03}", ns / 1000, ns % 1000)
 }
 
+/// A transaction code as libbinder names it: its number, or for the codes every binder
+/// answers (`B_PACK_CHARS('_', x, y, z)`: `_PNG` ping, `_NTF` interface, `_DMP` dump, ...)
+/// their four characters.
+fn code_name(code: u32) -> String {
+    let b = code.to_be_bytes();
+    if b[0] == b'_' && b[1..].iter().all(|c| c.is_ascii_uppercase()) {
+        String::from_utf8_lossy(&b).into_owned()
+    } else {
+        format!("code {code:#x}")
+    }
+}
+
 /// A transaction's name: its interface (when binderd saw its token) and code, else its node
 /// and code.
 fn label(e: &Event, interfaces: &HashMap<u64, String>) -> String {
     match interfaces.get(&e.node) {
-        Some(i) => format!("{i} code {:#x}", e.code),
-        None if e.node != 0 => format!("code {:#x} node {}", e.code, e.node),
-        None => format!("code {:#x}", e.code),
+        Some(i) => format!("{i} {}", code_name(e.code)),
+        None if e.node != 0 => format!("{} node {}", code_name(e.code), e.node),
+        None => code_name(e.code),
     }
 }
 
@@ -956,7 +1033,7 @@ fn label(e: &Event, interfaces: &HashMap<u64, String>) -> String {
 /// instants. Flow ends sit 1 ns inside their slices, so that both viewers bind them.
 fn chrome_trace(
     events: &[Event],
-    interfaces: &HashMap<u64, String>,
+    names: &Names,
     device: &str,
     seconds: f64,
     dropped: u64,
@@ -1002,7 +1079,7 @@ fn chrome_trace(
                     "{{\"name\":{},\"cat\":\"binder\",\"ph\":\"i\",\"s\":\"t\",\"ts\":{},\
                      \"pid\":{},\"tid\":{},\"args\":{{\"txn\":{},\"return\":\"{:#x}\",\
                      \"to_pid\":{},\"node\":{}}}}}",
-                    json_str(&format!("failed {}", label(e, interfaces))),
+                    json_str(&format!("failed {}", label(e, &names.interfaces))),
                     ts(e.ts_ns, t0),
                     e.from_pid,
                     e.from_tid,
@@ -1052,7 +1129,7 @@ fn chrome_trace(
     for (id, c) in &calls {
         // A call whose send the recording missed (it started before) has no caller slice.
         let Some(s) = c.sent else { continue };
-        let name = label(&s, interfaces);
+        let name = label(&s, &names.interfaces);
         let end = c.reply_delivered.or(c.reply).map_or(t_end, |e| e.ts_ns);
         let outcome = match (c.reply, c.reply_delivered) {
             (_, Some(_)) => "answered",
@@ -1114,7 +1191,7 @@ fn chrome_trace(
         }
     }
     for (id, (s, d)) in &oneways {
-        let name = format!("oneway {}", label(s, interfaces));
+        let name = format!("oneway {}", label(s, &names.interfaces));
         let args = format!(
             "\"txn\":{id},\"code\":{},\"node\":{},\"size\":{}",
             s.code, s.node, s.size
@@ -1150,13 +1227,22 @@ fn chrome_trace(
         }
     }
     for (pid, tids) in &threads {
-        let pname = comm(*pid).map_or_else(|| format!("pid {pid}"), |c| format!("{c} {pid}"));
+        let pname = names
+            .procs
+            .get(pid)
+            .cloned()
+            .or_else(|| comm(*pid))
+            .map_or_else(|| format!("pid {pid}"), |c| format!("{c} {pid}"));
         out.push(format!(
             "{{\"name\":\"process_name\",\"ph\":\"M\",\"pid\":{pid},\"tid\":0,\"args\":{{\"name\":{}}}}}",
             json_str(&pname)
         ));
         for tid in tids {
-            let tname = thread_comm(*pid, *tid)
+            let tname = names
+                .threads
+                .get(&(*pid, *tid))
+                .cloned()
+                .or_else(|| thread_comm(*pid, *tid))
                 .map_or_else(|| format!("tid {tid}"), |c| format!("{c} {tid}"));
             out.push(format!(
                 "{{\"name\":\"thread_name\",\"ph\":\"M\",\"pid\":{pid},\"tid\":{tid},\"args\":{{\"name\":{}}}}}",

@@ -17,8 +17,8 @@ use std::time::Duration;
 
 use super::server::Shared;
 use crate::control::{
-    encode_answer, encode_events, encode_snapshot, read_frame, write_frame, File, Request,
-    MAX_PAGE, MAX_REQUEST,
+    encode_answer, encode_events, encode_names, encode_snapshot, read_frame, write_frame, File,
+    Request, MAX_PAGE, MAX_REQUEST,
 };
 
 /// Control connections served at once; more are told so and closed.
@@ -243,6 +243,10 @@ fn answer(shared: &Shared, req: Request, recording: &mut Vec<String>) -> Result<
                 }
             }
             Ok(Vec::new())
+        }
+        Request::Names { device } => {
+            let names = shared.names(&device).ok_or_else(|| no_device(&device))?;
+            Ok(encode_names(&names))
         }
         Request::Events { device, from, max } => {
             let page = shared

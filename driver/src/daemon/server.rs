@@ -137,7 +137,13 @@ pub(crate) struct DevState {
     watch: Vec<(ProcId, Tid)>,
     /// Control connections recording this device's events.
     recorders: usize,
+    /// Names of processes and threads that opened or attached while a recording ran, newest
+    /// last (at most [`MAX_NAMES`]): a trace names them even once they are gone.
+    names: std::collections::VecDeque<(i32, Tid, String)>,
 }
+
+/// Names of processes and threads a device keeps for its recordings.
+const MAX_NAMES: usize = 4096;
 
 /// A new mailbox for the thread channel with epoll key `key`, and its memfd to pass.
 fn new_mailbox(key: u64) -> io::Result<(Arc<ChannelMailbox>, OwnedFd)> {
@@ -395,6 +401,7 @@ impl Shared {
                     unwatch: Vec::new(),
                     watch: Vec::new(),
                     recorders: 0,
+                    names: std::collections::VecDeque::new(),
                 }),
                 name,
                 listener,
@@ -587,9 +594,16 @@ impl Shared {
             st.recorders = st.recorders.saturating_sub(1);
             if st.recorders == 0 {
                 st.core.stop_recording();
+                st.names.clear();
             }
         }
         Some(())
+    }
+
+    /// The names device `name` noted while recording: (pid, tid, comm), oldest first.
+    pub(crate) fn names(&self, name: &str) -> Option<Vec<(i32, Tid, String)>> {
+        let d = self.devices.iter().find(|d| d.name == name)?;
+        Some(lock(&d.state).names.iter().cloned().collect())
     }
 
     /// Readable once binderd stops.
@@ -1049,6 +1063,22 @@ impl DevState {
             files,
         };
         f(core, &mut env)
+    }
+
+    /// While a recording runs, remembers what thread `tid` of process `pid` is called (its
+    /// `comm`), for a trace that outlives it.
+    fn note_name(&mut self, pid: i32, tid: Tid) {
+        if !self.core.is_recording() {
+            return;
+        }
+        let Ok(name) = std::fs::read_to_string(format!("/proc/{pid}/task/{tid}/comm")) else {
+            return;
+        };
+        if self.names.len() == MAX_NAMES {
+            self.names.pop_front();
+        }
+        self.names
+            .push_back((pid, tid, name.trim_end().to_string()));
     }
 
     /// Adds a payload copy's bytes to the copy statistics.
@@ -1658,6 +1688,7 @@ impl DevState {
                         pending_buffer: None,
                     },
                 );
+                self.note_name(cred.pid, cred.pid);
                 let daemon_pid = std::process::id() as i32;
                 tracing::debug!(proc = p.0, pid = cred.pid, uid = cred.uid, "open");
                 answer(
@@ -1681,6 +1712,7 @@ impl DevState {
                     );
                     return None;
                 }
+                self.note_name(cred.pid, tid);
                 let channel = ThreadChannel {
                     key,
                     fd: fd.clone(),
