@@ -893,14 +893,18 @@ impl Names {
                 if pid <= 0 {
                     continue;
                 }
-                if !self.procs.contains_key(&pid) {
+                if let std::collections::hash_map::Entry::Vacant(v) = self.procs.entry(pid) {
                     if let Some(c) = comm(pid) {
-                        self.procs.insert(pid, c);
+                        v.insert(c);
                     }
                 }
-                if tid > 0 && !self.threads.contains_key(&(pid, tid)) {
+                if tid <= 0 {
+                    continue;
+                }
+                if let std::collections::hash_map::Entry::Vacant(v) = self.threads.entry((pid, tid))
+                {
                     if let Some(c) = thread_comm(pid, tid) {
-                        self.threads.insert((pid, tid), c);
+                        v.insert(c);
                     }
                 }
             }
