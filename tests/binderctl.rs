@@ -479,8 +479,15 @@ fn trace_writes_slices_and_flows_that_chrome_and_perfetto_read() {
         .find(|e| e["id"] == back["id"])
         .expect("reply flow end");
     assert!(inside(land, call), "{land} not in {call}");
-    // Every process and thread is named.
+    // Every process and thread is named: ours by its command.
     let meta = phase(events, "M");
+    let comm = std::fs::read_to_string("/proc/self/comm").unwrap();
+    assert!(
+        meta.iter().any(|e| e["name"] == "process_name"
+            && e["pid"] == me
+            && e["args"]["name"] == comm.trim_end()),
+        "{comm}"
+    );
     for pid in [me, mgr] {
         assert!(
             meta.iter()

@@ -366,25 +366,41 @@ pub fn decode_events(b: &[u8]) -> Option<EventPage> {
     })
 }
 
-/// (pid, tid, name) triples, for [`Request::Names`].
-pub fn encode_names(names: &[(i32, i32, String)]) -> Vec<u8> {
+/// What a recording's processes, threads and nodes are called, for [`Request::Names`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Names {
+    /// (pid, tid, command); a process's own entry has `tid == pid`.
+    pub threads: Vec<(i32, i32, String)>,
+    /// (node debug id, interface descriptor).
+    pub interfaces: Vec<(u64, String)>,
+}
+
+pub fn encode_names(names: &Names) -> Vec<u8> {
     let mut w = Writer::default();
-    w.u32(names.len() as u32);
-    for (pid, tid, name) in names {
+    w.u32(names.threads.len() as u32);
+    for (pid, tid, name) in &names.threads {
         w.i32(*pid).i32(*tid).str(name);
+    }
+    w.u32(names.interfaces.len() as u32);
+    for (node, d) in &names.interfaces {
+        w.u64(*node).str(d);
     }
     w.0
 }
 
 /// The inverse of [`encode_names`].
-pub fn decode_names(b: &[u8]) -> Option<Vec<(i32, i32, String)>> {
+pub fn decode_names(b: &[u8]) -> Option<Names> {
     let mut r = Reader(b);
+    let mut names = Names::default();
     let n = r.u32()? as usize;
-    let mut v = Vec::with_capacity(n.min(4096));
     for _ in 0..n {
-        v.push((r.i32()?, r.i32()?, r.str()?));
+        names.threads.push((r.i32()?, r.i32()?, r.str()?));
     }
-    r.done().then_some(v)
+    let n = r.u32()? as usize;
+    for _ in 0..n {
+        names.interfaces.push((r.u64()?, r.str()?));
+    }
+    r.done().then_some(names)
 }
 
 /// Writes one frame.

@@ -231,6 +231,12 @@ fn a_recording_learns_a_nodes_interface_from_a_calls_token() {
     assert_eq!(manager_interface(&w), "");
     call_with(&mut w, &with_token("android.os.IServiceManager"));
     assert_eq!(manager_interface(&w), "android.os.IServiceManager");
+    let (_, nodes) = w.sim.ctx.observe();
+    let node = nodes.iter().find(|n| n.owner_pid == 100).unwrap().id;
+    assert_eq!(
+        w.sim.ctx.recorded_interfaces(),
+        [(node, "android.os.IServiceManager".to_string())]
+    );
     // Learnt once: later calls are not read again.
     call_with(&mut w, &with_token("android.os.IOther"));
     assert_eq!(manager_interface(&w), "android.os.IServiceManager");

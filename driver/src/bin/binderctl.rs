@@ -961,12 +961,13 @@ fn trace(
         },
     )?;
     let noted = control::decode_names(&b).ok_or_else(|| Failure::Io("malformed names".into()))?;
-    for (pid, tid, name) in noted {
+    for (pid, tid, name) in noted.threads {
         if pid == tid {
             names.procs.entry(pid).or_insert_with(|| name.clone());
         }
         names.threads.entry((pid, tid)).or_insert(name);
     }
+    names.interfaces.extend(noted.interfaces);
     call(
         client,
         &Request::Record {
@@ -1236,7 +1237,7 @@ fn chrome_trace(
             .get(pid)
             .cloned()
             .or_else(|| comm(*pid))
-            .map_or_else(|| format!("pid {pid}"), |c| format!("{c} {pid}"));
+            .unwrap_or_else(|| format!("pid {pid}"));
         out.push(format!(
             "{{\"name\":\"process_name\",\"ph\":\"M\",\"pid\":{pid},\"tid\":0,\"args\":{{\"name\":{}}}}}",
             json_str(&pname)
@@ -1247,7 +1248,7 @@ fn chrome_trace(
                 .get(&(*pid, *tid))
                 .cloned()
                 .or_else(|| thread_comm(*pid, *tid))
-                .map_or_else(|| format!("tid {tid}"), |c| format!("{c} {tid}"));
+                .unwrap_or_else(|| format!("tid {tid}"));
             out.push(format!(
                 "{{\"name\":\"thread_name\",\"ph\":\"M\",\"pid\":{pid},\"tid\":{tid},\"args\":{{\"name\":{}}}}}",
                 json_str(&tname)

@@ -193,7 +193,12 @@ pub(crate) struct Recorder {
     ring: VecDeque<Event>,
     capacity: usize,
     now: u64,
+    /// Interfaces learnt during the recording, by node debug id (at most [`MAX_LEARNT`]):
+    /// a trace names a node by them even after it died.
+    learnt: VecDeque<(u64, Box<str>)>,
 }
+
+const MAX_LEARNT: usize = 4096;
 
 /// What the transaction path knows at its end, for [`Context::observe_sent`].
 #[derive(Clone, Copy, Debug)]
@@ -219,6 +224,7 @@ impl Context {
                     ring: VecDeque::new(),
                     capacity,
                     now: 0,
+                    learnt: VecDeque::new(),
                 }))
             }
         }
@@ -260,6 +266,14 @@ impl Context {
             next: start + events.len() as u64,
             events,
         }
+    }
+
+    /// The interfaces the running recording learnt, by node debug id, oldest first (nodes
+    /// that died since included).
+    pub fn recorded_interfaces(&self) -> Vec<(u64, String)> {
+        self.recorder.as_ref().map_or_else(Vec::new, |r| {
+            r.learnt.iter().map(|(n, d)| (*n, d.to_string())).collect()
+        })
     }
 
     /// Every process and node, with its counters.
@@ -399,10 +413,16 @@ impl Context {
     ) {
         // The interface a node serves, from the token a call's payload starts with: read once
         // per node, and only while recording.
-        if let Some(n) = node.and_then(|n| self.nodes.get_mut(&n)) {
+        if let Some((id, n)) = node.and_then(|id| Some((id, self.nodes.get_mut(&id)?))) {
             if n.descriptor.is_none() {
                 let len = (td.data_size as usize).min(MAX_TOKEN);
                 n.descriptor = interface_token(env.rx.buffer_mut(proc, offset, len));
+                if let (Some(d), Some(r)) = (&n.descriptor, &mut self.recorder) {
+                    if r.learnt.len() == MAX_LEARNT {
+                        r.learnt.pop_front();
+                    }
+                    r.learnt.push_back((id.0, d.clone()));
+                }
             }
         }
         let pid = self.procs.get(&proc).map_or(0, |p| p.creds.pid);

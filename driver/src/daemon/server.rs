@@ -600,10 +600,15 @@ impl Shared {
         Some(())
     }
 
-    /// The names device `name` noted while recording: (pid, tid, comm), oldest first.
-    pub(crate) fn names(&self, name: &str) -> Option<Vec<(i32, Tid, String)>> {
+    /// The names device `name` noted while recording: threads' commands and nodes'
+    /// interfaces, oldest first.
+    pub(crate) fn names(&self, name: &str) -> Option<crate::control::Names> {
         let d = self.devices.iter().find(|d| d.name == name)?;
-        Some(lock(&d.state).names.iter().cloned().collect())
+        let st = lock(&d.state);
+        Some(crate::control::Names {
+            threads: st.names.iter().cloned().collect(),
+            interfaces: st.core.recorded_interfaces(),
+        })
     }
 
     /// Readable once binderd stops.
