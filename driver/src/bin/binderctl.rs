@@ -1034,8 +1034,9 @@ fn label(e: &Event, interfaces: &HashMap<u64, String>) -> String {
 
 /// The events as a Chrome JSON trace: a slice on the caller's thread from send to reply, a
 /// slice on the serving thread from delivery to reply, and flow arrows call → serving
-/// thread and reply → caller; oneways as zero-length slices joined by an arrow; failures as
-/// instants. Flow ends sit 1 ns inside their slices, so that both viewers bind them.
+/// thread and reply → caller, from and to zero-length marks; oneways as zero-length slices
+/// joined by an arrow; failures as instants. Flow ends sit 1 ns inside their slices, so that
+/// both viewers bind them.
 fn chrome_trace(
     events: &[Event],
     names: &Names,
@@ -1169,29 +1170,44 @@ fn chrome_trace(
                     s.code, s.node, s.from_pid, s.from_tid
                 ),
             );
+            // Perfetto draws an arrow from the end of the slice it leaves to the start of the
+            // one it reaches: it leaves a zero-length "send" mark inside the call, and the
+            // reply's arrow goes from a "reply" mark to a "reply read" mark.
+            let mark = |out: &mut Vec<String>, what: &str, at: (i32, i32, u64)| {
+                slice(
+                    out,
+                    what,
+                    "binder,flow",
+                    at.0,
+                    at.1,
+                    at.2,
+                    at.2,
+                    format!("\"txn\":{id}"),
+                );
+            };
+            let send = (s.from_pid, s.from_tid, s.ts_ns + 1);
+            mark(&mut out, "send", send);
             flow(
                 &mut out,
                 &name,
                 *id,
-                (s.from_pid, s.from_tid, s.ts_ns + 1),
+                send,
                 (d.to_pid, d.to_tid, d.ts_ns + 1),
             );
             if let (Some(r), Some(rd)) = (c.reply, c.reply_delivered) {
-                flow(
-                    &mut out,
-                    &format!("reply {name}"),
-                    r.txn,
-                    (
-                        r.from_pid,
-                        r.from_tid,
-                        r.ts_ns.saturating_sub(1).max(d.ts_ns),
-                    ),
-                    (
-                        rd.to_pid,
-                        rd.to_tid,
-                        rd.ts_ns.saturating_sub(1).max(s.ts_ns),
-                    ),
+                let from = (
+                    r.from_pid,
+                    r.from_tid,
+                    r.ts_ns.saturating_sub(1).max(d.ts_ns),
                 );
+                let to = (
+                    rd.to_pid,
+                    rd.to_tid,
+                    rd.ts_ns.saturating_sub(1).max(s.ts_ns),
+                );
+                mark(&mut out, "reply", from);
+                mark(&mut out, "reply read", to);
+                flow(&mut out, &format!("reply {name}"), r.txn, from, to);
             }
         }
     }
