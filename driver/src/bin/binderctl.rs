@@ -821,8 +821,9 @@ fn top(
         feed.drain(client, &mut |e| lat.add(e))?;
         let after = snapshot(client, device)?;
         let now = Instant::now();
+        // A late screen (a loaded machine) moves the beat rather than squeezing the next one.
         tick += interval;
-        if tick <= now {
+        if tick < now + interval / 2 {
             tick = now + interval;
         }
         let seconds = now.duration_since(at).as_secs_f64();
