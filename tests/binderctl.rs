@@ -733,3 +733,13 @@ fn top_draws_in_a_real_terminal_and_answers_keys() {
     stop.store(true, Ordering::SeqCst);
     await_result(&done, EVENT_TIMEOUT, "caller loop");
 }
+
+#[test]
+fn no_device_may_take_the_control_sockets_name() {
+    use binder_sim::driver::daemon::{Config, Daemon};
+    let dir = TempDir::new("ctl-name");
+    let mut config = Config::new(&dir.0);
+    config.devices = vec!["binder".into(), "binderctl".into()];
+    let e = Daemon::start(config).err().expect("refused");
+    assert_eq!(e.kind(), std::io::ErrorKind::InvalidInput, "{e}");
+}
