@@ -18,8 +18,9 @@ fn binary(package: &str, name: &str) -> PathBuf {
     path
 }
 
-const BINARIES: [(&str, &str); 4] = [
+const BINARIES: [(&str, &str); 5] = [
     ("binder-driver", "binderd"),
+    ("binder-driver", "binderctl"),
     ("servicemanager", "servicemanager"),
     ("binder-sim", "binder-bench"),
     ("binder-sim-preload", "binder-run"),

@@ -5,6 +5,7 @@
 //!   `binderd` daemon, an in-process harness, a fuzzer) drives through file-operation entry
 //!   points. It performs no syscalls, owns no threads and reads no clocks.
 
+pub mod control;
 pub mod core;
 pub mod daemon;
 pub mod device;

@@ -44,6 +44,10 @@ pub struct Context {
     /// Ranges reserved for a transaction whose sender went away while the host was copying
     /// its payload, by sender thread: freed when the host reports the copy.
     pub(crate) orphans: BTreeMap<(ProcId, Tid), (ProcId, usize)>,
+    /// The transaction-event ring, while a recording runs (`binderctl trace` and `top`).
+    pub(crate) recorder: Option<Box<super::observe::Recorder>>,
+    /// Events recorded so far: the next event's position in the stream.
+    pub(crate) event_seq: u64,
 }
 
 impl Context {
@@ -66,6 +70,8 @@ impl Context {
             write_scratch: Vec::new(),
             codes_scratch: Vec::new(),
             orphans: BTreeMap::new(),
+            recorder: None,
+            event_seq: 0,
         }
     }
 

@@ -36,6 +36,7 @@ mod debugfs;
 mod freeze;
 pub mod host;
 mod node;
+mod observe;
 mod process;
 mod stats;
 mod thread;
@@ -45,6 +46,7 @@ mod work;
 pub use context::Context;
 pub use debug::{BufferInfo, CallType, LogEntry, NodeInfo, ProcInfo, RefInfo, TransactionLog};
 pub use host::{Env, Fault, FileRef, Files, ReceiveMemory, UserMemory};
+pub use observe::{Event, EventKind, EventPage, NodeView, ProcView, Traffic};
 pub use transaction::CopyOp;
 
 /// The optional driver features this core implements, as binderfs lists them in its

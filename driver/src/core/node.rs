@@ -52,6 +52,10 @@ pub(crate) struct Node {
     /// its buffer is freed.
     pub(crate) has_async_transaction: bool,
     pub(crate) async_todo: VecDeque<TxnId>,
+    /// What it received, for `binderctl top`.
+    pub(crate) traffic: super::observe::Traffic,
+    /// The interface it serves, read from a call's interface token while recording.
+    pub(crate) descriptor: Option<Box<str>>,
 }
 
 impl Node {
@@ -73,6 +77,8 @@ impl Node {
             work_queued: false,
             has_async_transaction: false,
             async_todo: VecDeque::new(),
+            traffic: Default::default(),
+            descriptor: None,
         }
     }
 

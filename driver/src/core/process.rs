@@ -128,6 +128,8 @@ pub(crate) struct Process {
     /// Freeze notifications delivered and not yet acknowledged, oldest first.
     pub(crate) delivered_freezes: Vec<FreezeId>,
     pub(crate) stats: super::stats::Stats,
+    /// What it received and sent, for `binderctl top`.
+    pub(crate) traffic: super::observe::Traffic,
 }
 
 impl Process {
@@ -156,6 +158,7 @@ impl Process {
             freezes: BTreeMap::new(),
             delivered_freezes: Vec::new(),
             stats: Default::default(),
+            traffic: Default::default(),
         }
     }
 

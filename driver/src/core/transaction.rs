@@ -12,6 +12,7 @@ use super::debug::{CallType, LogEntry};
 use super::host::Env;
 use super::host::FileRef;
 use super::node::NodeId;
+use super::observe::Sent;
 use super::process::{Buffer, FdFixup, Frozen, Held};
 use super::stats::Obj;
 use super::thread::{Delivered, Next, ReadWriter};
@@ -543,9 +544,18 @@ impl Context {
         env: &mut Env,
     ) {
         let (entry, span) = (p.entry.clone(), p.span.clone());
+        let sent = Sent {
+            node: p.node,
+            in_reply_to: p.in_reply_to,
+            reply: p.reply,
+            oneway: p.oneway,
+            code: p.code,
+            flags: p.flags,
+        };
         match self.try_commit(proc, tid, p, copied, env) {
             Ok(()) => {
                 ended(&span, &entry, "delivered");
+                self.observe_sent(proc, &sent, &entry);
                 self.log.push(entry)
             }
             Err(f) => self.transaction_failed(proc, tid, f, entry, &span, env),
@@ -566,6 +576,7 @@ impl Context {
         entry.return_error_param = f.param;
         entry.reason = f.reason;
         ended(span, &entry, "failed");
+        self.observe_failed(&entry);
         self.failed_log.push(entry.clone());
         self.log.push(entry);
         tracing::warn!(
@@ -748,6 +759,8 @@ impl Context {
         let t = self.proc_mut(target);
         t.buffers.get_mut(&offset).unwrap().txn = Some(id);
         t.outstanding_txns += 1;
+        t.traffic
+            .received(reply, oneway, p.entry.data_size, p.entry.offsets_size);
         self.txns.insert(id, txn);
         self.stats.created(Obj::Transaction);
         self.stats.created(Obj::TransactionComplete);
@@ -1510,6 +1523,7 @@ impl Context {
                 w.put(env, &td)?;
             }
         }
+        let node = tx.node;
         w.delivered = Some(Delivered {
             txn: id,
             offset,
@@ -1528,6 +1542,7 @@ impl Context {
             self.detach_buffer(id);
             self.remove_txn(id);
         }
+        self.observe_delivered(proc, tid, id, node, &td, offset, env);
         tracing::debug!(txn = id.0, cmd = format_args!("{cmd:#x}"), "delivered");
         Ok(Next::Stop)
     }

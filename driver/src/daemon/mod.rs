@@ -13,6 +13,7 @@
 //! the parked thread's channel. One lock guards each device's core; messages are queued under
 //! it, in order per socket, and sent after it is released.
 
+mod control;
 mod host;
 mod server;
 mod socket;
@@ -136,7 +137,11 @@ impl Daemon {
         let mut sockets = Vec::new();
         let mut listeners = Vec::new();
         for name in &config.devices {
-            if name.is_empty() || name.contains('/') || name == "binderd.pid" {
+            if name.is_empty()
+                || name.contains('/')
+                || name == "binderd.pid"
+                || name == crate::control::SOCKET_NAME
+            {
                 return Err(io::Error::new(
                     io::ErrorKind::InvalidInput,
                     format!("bad device name {name:?}"),
@@ -154,6 +159,18 @@ impl Daemon {
             std::fs::set_permissions(&path, std::os::unix::fs::PermissionsExt::from_mode(0o666))?;
             sockets.push(path);
         }
+        // The control socket: like debugfs, only for binderd's user and root (the mode keeps
+        // others from connecting; binderd checks the peer's uid as well).
+        let control_path = config.dir.join(crate::control::SOCKET_NAME);
+        // We hold the lock: a socket there is a dead binderd's.
+        let _ = std::fs::remove_file(&control_path);
+        let control = std::os::unix::net::UnixListener::bind(&control_path)?;
+        std::fs::set_permissions(
+            &control_path,
+            std::os::unix::fs::PermissionsExt::from_mode(0o600),
+        )?;
+        control.set_nonblocking(true)?;
+        sockets.push(control_path);
         let shared = Arc::new(server::Shared::new(
             listeners,
             config.max_connections_per_uid.max(1),
@@ -166,6 +183,13 @@ impl Daemon {
                     .spawn(move || s.work())
             })
             .collect::<io::Result<Vec<_>>>()?;
+        let mut workers = workers;
+        let s = shared.clone();
+        workers.push(
+            std::thread::Builder::new()
+                .name("binderd-ctl".into())
+                .spawn(move || control::serve(s, control))?,
+        );
         tracing::info!(dir = %config.dir.display(), devices = ?config.devices, "binderd serving");
         Ok(Daemon {
             shared,

@@ -135,7 +135,15 @@ pub(crate) struct DevState {
     unwatch: Vec<Arc<ChannelMailbox>>,
     /// Threads whose new mailboxes' doorbells are to be watched.
     watch: Vec<(ProcId, Tid)>,
+    /// Control connections recording this device's events.
+    recorders: usize,
+    /// Names of processes and threads that opened or attached while a recording ran, newest
+    /// last (at most [`MAX_NAMES`]): a trace names them even once they are gone.
+    names: std::collections::VecDeque<(i32, Tid, String)>,
 }
+
+/// Names of processes and threads a device keeps for its recordings.
+const MAX_NAMES: usize = 4096;
 
 /// A new mailbox for the thread channel with epoll key `key`, and its memfd to pass.
 fn new_mailbox(key: u64) -> io::Result<(Arc<ChannelMailbox>, OwnedFd)> {
@@ -330,6 +338,15 @@ fn listener_key(i: usize) -> u64 {
     STOP_KEY + 1 + i as u64
 }
 
+/// `CLOCK_MONOTONIC`, in nanoseconds.
+fn monotonic_ns() -> u64 {
+    // SAFETY: clock_gettime fills the timespec.
+    let mut ts: libc::timespec = unsafe { std::mem::zeroed() };
+    // SAFETY: as above.
+    unsafe { libc::clock_gettime(libc::CLOCK_MONOTONIC, &mut ts) };
+    ts.tv_sec as u64 * 1_000_000_000 + ts.tv_nsec as u64
+}
+
 fn errno_ret(e: Errno) -> i64 {
     -(e.0 as i64)
 }
@@ -383,6 +400,8 @@ impl Shared {
                     served: HashMap::new(),
                     unwatch: Vec::new(),
                     watch: Vec::new(),
+                    recorders: 0,
+                    names: std::collections::VecDeque::new(),
                 }),
                 name,
                 listener,
@@ -550,6 +569,51 @@ impl Shared {
                 false
             }
         }
+    }
+
+    /// The devices served, in order.
+    pub(crate) fn device_names(&self) -> Vec<String> {
+        self.devices.iter().map(|d| d.name.clone()).collect()
+    }
+
+    /// Runs `f` on device `name`'s core under its lock; `None` for an unknown device.
+    pub(crate) fn with_core<T>(&self, name: &str, f: impl FnOnce(&mut Context) -> T) -> Option<T> {
+        let d = self.devices.iter().find(|d| d.name == name)?;
+        Some(f(&mut lock(&d.state).core))
+    }
+
+    /// One more (`on`) or one fewer recording wants device `name`'s events; the ring lives
+    /// while any does. `capacity` is the ring's size.
+    pub(crate) fn record(&self, name: &str, on: bool, capacity: usize) -> Option<()> {
+        let d = self.devices.iter().find(|d| d.name == name)?;
+        let mut st = lock(&d.state);
+        if on {
+            st.recorders += 1;
+            st.core.start_recording(capacity);
+        } else {
+            st.recorders = st.recorders.saturating_sub(1);
+            if st.recorders == 0 {
+                st.core.stop_recording();
+                st.names.clear();
+            }
+        }
+        Some(())
+    }
+
+    /// The names device `name` noted while recording: threads' commands and nodes'
+    /// interfaces, oldest first.
+    pub(crate) fn names(&self, name: &str) -> Option<crate::control::Names> {
+        let d = self.devices.iter().find(|d| d.name == name)?;
+        let st = lock(&d.state);
+        Some(crate::control::Names {
+            threads: st.names.iter().cloned().collect(),
+            interfaces: st.core.recorded_interfaces(),
+        })
+    }
+
+    /// Readable once binderd stops.
+    pub(crate) fn stop_fd(&self) -> std::os::fd::BorrowedFd<'_> {
+        self.stop_fd.as_fd()
     }
 
     /// Watches for the exit of the process that opened `p` on connection `conn`; false if
@@ -984,6 +1048,10 @@ impl DevState {
         f: impl FnOnce(&mut Context, &mut Env) -> Outcome<T>,
     ) -> Outcome<T> {
         self.inline.current = current;
+        // While a recording runs, its events carry the time of the entry point that made them.
+        if self.core.is_recording() {
+            self.core.set_clock(monotonic_ns());
+        }
         let DevState {
             core,
             pids,
@@ -1000,6 +1068,22 @@ impl DevState {
             files,
         };
         f(core, &mut env)
+    }
+
+    /// While a recording runs, remembers what thread `tid` of process `pid` is called (its
+    /// `comm`), for a trace that outlives it.
+    fn note_name(&mut self, pid: i32, tid: Tid) {
+        if !self.core.is_recording() {
+            return;
+        }
+        let Ok(name) = std::fs::read_to_string(format!("/proc/{pid}/task/{tid}/comm")) else {
+            return;
+        };
+        if self.names.len() == MAX_NAMES {
+            self.names.pop_front();
+        }
+        self.names
+            .push_back((pid, tid, name.trim_end().to_string()));
     }
 
     /// Adds a payload copy's bytes to the copy statistics.
@@ -1609,6 +1693,7 @@ impl DevState {
                         pending_buffer: None,
                     },
                 );
+                self.note_name(cred.pid, cred.pid);
                 let daemon_pid = std::process::id() as i32;
                 tracing::debug!(proc = p.0, pid = cred.pid, uid = cred.uid, "open");
                 answer(
@@ -1632,6 +1717,7 @@ impl DevState {
                     );
                     return None;
                 }
+                self.note_name(cred.pid, tid);
                 let channel = ThreadChannel {
                     key,
                     fd: fd.clone(),
