@@ -64,20 +64,6 @@ fn manager(dev: &Path) {
     }
 }
 
-/// The `binderctl` binary, built if this test run did not build it.
-fn binderctl_path() -> PathBuf {
-    let exe = std::env::current_exe().unwrap();
-    let path = exe.parent().unwrap().parent().unwrap().join("binderctl");
-    if !path.exists() {
-        let status = Command::new(env!("CARGO"))
-            .args(["build", "-p", "binder-driver", "--bin", "binderctl"])
-            .status()
-            .expect("cargo build binderctl");
-        assert!(status.success());
-    }
-    path
-}
-
 struct Run {
     code: i32,
     out: String,

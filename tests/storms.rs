@@ -327,13 +327,62 @@ fn percentile(sorted: &[u64], p: f64) -> u64 {
 // binderd as a process, its /proc, the report
 // ---------------------------------------------------------------------------------------------
 
-/// What binderd holds, from its /proc.
+/// What binderd holds, from its /proc and its debugfs counts.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 struct Snap {
     rss_kib: u64,
     fds: usize,
     /// Mapped memfds: receive buffers and mailboxes.
     memfds: usize,
+    /// Live objects by kind ([`OBJECTS`]), from `binderctl stats` as the kernel's debugfs
+    /// counts them; `u64::MAX` each if binderctl could not read them.
+    objects: [u64; 8],
+}
+
+/// The object kinds of the debugfs `stats` file, in its order.
+const OBJECTS: [&str; 8] = [
+    "proc",
+    "thread",
+    "node",
+    "ref",
+    "death",
+    "transaction",
+    "transaction_complete",
+    "freeze",
+];
+
+/// The live object counts `binderctl stats` prints for the device (its first, device-wide
+/// lines `NAME: active N total M`; a kind never created is not printed and counts 0).
+fn objects_in(dir: &Path) -> [u64; 8] {
+    let out = Command::new(binderctl_path())
+        .arg("--dir")
+        .arg(dir)
+        .arg("stats")
+        .env_remove("BINDER_DEVICE")
+        .stdin(Stdio::null())
+        .stderr(Stdio::null())
+        .output();
+    let Ok(out) = out
+        .map_err(drop)
+        .and_then(|o| o.status.success().then_some(o).ok_or(()))
+    else {
+        return [u64::MAX; 8];
+    };
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut counts = [0; 8];
+    // The per-process sections start at the first `proc N` line.
+    for line in text.lines().take_while(|l| !l.starts_with("proc ")) {
+        let Some((name, rest)) = line.split_once(": active ") else {
+            continue;
+        };
+        if let (Some(i), Some(n)) = (
+            OBJECTS.iter().position(|o| *o == name),
+            rest.split_whitespace().next().and_then(|n| n.parse().ok()),
+        ) {
+            counts[i] = n;
+        }
+    }
+    counts
 }
 
 impl Snap {
@@ -356,12 +405,17 @@ impl Snap {
             rss_kib,
             fds,
             memfds,
+            objects: [0; 8],
         }
     }
 
-    /// What must come back exactly when the clients are gone.
-    fn held(&self) -> (usize, usize) {
-        (self.fds, self.memfds)
+    /// What must come back exactly when the clients are gone: descriptors, mappings, and the
+    /// processes, nodes, refs, death and freeze records and transactions binderd's core holds
+    /// (threads and queued completions are left out: the processes still there between
+    /// rounds may have grown their pools or not yet read a completion).
+    fn held(&self) -> (usize, usize, [u64; 6]) {
+        let o = self.objects;
+        (self.fds, self.memfds, [o[0], o[2], o[3], o[4], o[5], o[7]])
     }
 
     fn mib(&self) -> f64 {
@@ -377,7 +431,17 @@ impl std::fmt::Display for Snap {
             self.mib(),
             self.fds,
             self.memfds
-        )
+        )?;
+        let live: Vec<String> = OBJECTS
+            .iter()
+            .zip(self.objects)
+            .filter(|(_, n)| *n != 0)
+            .map(|(o, n)| format!("{o} {n}"))
+            .collect();
+        if !live.is_empty() {
+            write!(f, " ({})", live.join(", "))?;
+        }
+        Ok(())
     }
 }
 
@@ -444,7 +508,10 @@ impl Binderd {
     }
 
     fn snap(&self) -> Snap {
-        Snap::of(self.pid())
+        Snap {
+            objects: objects_in(&self.dir),
+            ..Snap::of(self.pid())
+        }
     }
 
     fn logged(&self, what: &str) -> bool {

@@ -657,3 +657,17 @@ pub fn raw_connect(path: &Path) -> std::io::Result<std::os::fd::OwnedFd> {
     }
     Ok(fd)
 }
+
+/// The `binderctl` binary, built if this test run did not build it.
+pub fn binderctl_path() -> PathBuf {
+    let exe = std::env::current_exe().unwrap();
+    let path = exe.parent().unwrap().parent().unwrap().join("binderctl");
+    if !path.exists() {
+        let status = Command::new(env!("CARGO"))
+            .args(["build", "-p", "binder-driver", "--bin", "binderctl"])
+            .status()
+            .expect("cargo build binderctl");
+        assert!(status.success());
+    }
+    path
+}
