@@ -497,6 +497,12 @@ impl Parcel {
         self.objects.len()
     }
 
+    /// Whether the parcel keeps something alive besides its bytes: objects (binders,
+    /// descriptors), descriptors it owns, or values attached to it.
+    pub(crate) fn holds_references(&self) -> bool {
+        !self.objects.is_empty() || !self.owned_fds.is_empty() || !self.attachments.is_empty()
+    }
+
     /// Address of the offsets array, for `binder_transaction_data.data.ptr.offsets`
     /// (`objects_count() * 8` bytes).
     pub fn objects_ptr(&self) -> *const u64 {

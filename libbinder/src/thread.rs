@@ -408,22 +408,24 @@ pub fn transact(handle: u32, code: u32, data: &Parcel, flags: u32) -> Result<Par
 }
 
 fn send_reply(reply: Result<&Parcel, StatusCode>) -> Result<(), StatusCode> {
-    // A reply carrying objects keeps them (binders it holds strongly, duplicated
-    // descriptors) until it is dropped after this returns, as AOSP drops its reply after
-    // BR_TRANSACTION_COMPLETE. Reading on in the same write would keep them until the next
-    // call arrives: a client reading a pipe it got back would wait for EOF forever, and a
-    // binder the client already released would stay alive.
-    let has_objects = reply.is_ok_and(|p| p.objects_count() > 0);
     let mut status_parcel = Parcel::new();
-    match reply {
-        Ok(p) => write_transaction_data(BC_REPLY, 0, u32::MAX, 0, p),
+    let holds = match reply {
+        Ok(p) => {
+            write_transaction_data(BC_REPLY, 0, u32::MAX, 0, p);
+            p.holds_references()
+        }
         Err(e) => {
             status_parcel.write_i32(e.to_raw())?;
             write_transaction_data(BC_REPLY, TF_STATUS_CODE, u32::MAX, 0, &status_parcel);
+            false
         }
-    }
-    // A pool looper replying to its outermost call reads next anyway.
-    let then_read = !has_objects && with(|s| s.is_looper && !s.polling && s.serving == 0);
+    };
+    // A pool looper replying to its outermost call reads next anyway, in the same call
+    // (`reply_and_read`), unless the reply holds binders or descriptors. That call lasts
+    // until the next request, and the reply must not keep them alive so long: the driver may
+    // give the `BR_RELEASE` of its binder to another thread meanwhile, and the caller may read
+    // its pipe to the end. Such a reply goes as AOSP's does and is dropped before the read.
+    let then_read = !holds && with(|s| s.is_looper && !s.polling && s.serving == 0);
     wait_for_response_with(false, then_read).map(|_| ())
 }
 
@@ -474,6 +476,11 @@ fn execute_transaction(secctx: bool) -> Result<(), StatusCode> {
         s.calling_uid = saved_uid;
         s.serving -= 1;
     });
+    // The target goes before the reply, as AOSP's `decStrong` after `transact`: a looper's
+    // reply may wait for the next request (`reply_and_read`), and a thread waiting for work
+    // must not keep the object alive. The driver may give its `BR_RELEASE` to another thread
+    // meanwhile, and the object would outlive its last reference.
+    drop(target);
     // The request's buffer is freed before the reply goes (AOSP: `buffer.setDataSize(0)` then
     // `sendReply`): the BC_FREE_BUFFER precedes the BC_REPLY in the same write, so the caller's
     // next request finds the room. A oneway's buffer goes after it, as AOSP does too.
@@ -484,7 +491,6 @@ fn execute_transaction(secctx: bool) -> Result<(), StatusCode> {
         send_reply(result.as_ref().map(|_| &reply).map_err(|e| *e))
     };
     drop(reply);
-    drop(target);
     sent
 }
 

@@ -34,6 +34,8 @@ const MAKE_OBJECT: u32 = FIRST_CALL_TRANSACTION + 8;
 const OBJECT_DROPPED: u32 = FIRST_CALL_TRANSACTION + 9;
 const PANIC: u32 = FIRST_CALL_TRANSACTION + 10;
 const MAKE_ECHO: u32 = FIRST_CALL_TRANSACTION + 11;
+const MAKE_REPORTED: u32 = FIRST_CALL_TRANSACTION + 12;
+const GET_REPORTED: u32 = FIRST_CALL_TRANSACTION + 13;
 
 const CB_DOUBLE: u32 = FIRST_CALL_TRANSACTION;
 
@@ -49,7 +51,8 @@ fn child_roles() {
     let dev = std::path::PathBuf::from(std::env::var(DEV).unwrap());
     let arg = std::env::var(ARG).unwrap_or_default();
     match role.as_str() {
-        "server" => server(&dev),
+        "server" => server(&dev, 15),
+        "two-thread-server" => server(&dev, 0),
         "poll-server" => poll_server(&dev),
         "client" => client(&dev, &arg),
         other => panic!("unknown role {other}"),
@@ -106,6 +109,28 @@ impl Drop for Tracked {
         SHARED.dropped_cv.notify_all();
     }
 }
+
+/// An object that tells the parent (`dropped`) when it is dropped: the parent hears of it
+/// without a call into the server, which would wake the server's threads.
+struct Reported;
+
+impl Remotable for Reported {
+    fn get_descriptor() -> &'static str {
+        "binder.sim.test.IReported"
+    }
+    fn on_transact(&self, _: u32, _: &Parcel, _: &mut Parcel) -> Result<(), StatusCode> {
+        Err(StatusCode::UNKNOWN_TRANSACTION)
+    }
+}
+
+impl Drop for Reported {
+    fn drop(&mut self) {
+        tell("dropped");
+    }
+}
+
+/// The last `Reported` made, held weakly: only the driver's references keep it alive.
+static REPORTED: Mutex<Option<libbinder::WpIBinder>> = Mutex::new(None);
 
 impl Remotable for Echo {
     fn get_descriptor() -> &'static str {
@@ -183,6 +208,15 @@ impl Remotable for Echo {
                 reply.write_bool(dropped)?;
             }
             MAKE_ECHO => reply.write_strong_binder(&Binder::new(Echo).as_binder())?,
+            MAKE_REPORTED => {
+                let obj = Binder::new(Reported).as_binder();
+                *REPORTED.lock().unwrap() = Some(obj.downgrade());
+                reply.write_strong_binder(&obj)?;
+            }
+            GET_REPORTED => {
+                let obj = REPORTED.lock().unwrap().as_ref().and_then(|w| w.promote());
+                reply.write_strong_binder(&obj.ok_or(StatusCode::DEAD_OBJECT)?)?;
+            }
             PANIC => panic!("on_transact panics on purpose"),
             _ => return Err(StatusCode::UNKNOWN_TRANSACTION),
         }
@@ -198,10 +232,11 @@ fn pipe() -> (OwnedFd, OwnedFd) {
     unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) }
 }
 
-/// The context manager serving `Echo` at handle 0.
-fn server(dev: &std::path::Path) {
+/// The context manager serving `Echo` at handle 0, with the main thread and one pool thread,
+/// and up to `max_threads` more the driver asks for.
+fn server(dev: &std::path::Path, max_threads: u32) {
     exit_on_stdin_eof();
-    let ps = ProcessState::init(dev, 15).expect("init");
+    let ps = ProcessState::init(dev, max_threads).expect("init");
     let echo = Binder::new(Echo);
     ps.become_context_manager_with(&echo.as_binder())
         .expect("become context manager");
@@ -247,6 +282,31 @@ impl Remotable for Doubler {
     fn on_transact(&self, code: u32, data: &Parcel, reply: &mut Parcel) -> Result<(), StatusCode> {
         assert_eq!(code, CB_DOUBLE);
         let x = data.read_i32()?;
+        reply.write_i32(x * 2)?;
+        reply.write_i32(get_calling_pid())?;
+        Ok(())
+    }
+}
+
+/// A callback that holds the server thread calling it (`CALLBACK`) until the client opens it.
+struct Gate {
+    entered: Mutex<mpsc::Sender<()>>,
+    open: Mutex<mpsc::Receiver<()>>,
+}
+
+impl Remotable for Gate {
+    fn get_descriptor() -> &'static str {
+        "binder.sim.test.IGate"
+    }
+    fn on_transact(&self, code: u32, data: &Parcel, reply: &mut Parcel) -> Result<(), StatusCode> {
+        assert_eq!(code, CB_DOUBLE);
+        let x = data.read_i32()?;
+        self.entered.lock().unwrap().send(()).unwrap();
+        self.open
+            .lock()
+            .unwrap()
+            .recv_timeout(WAIT)
+            .expect("the gate opens in time");
         reply.write_i32(x * 2)?;
         reply.write_i32(get_calling_pid())?;
         Ok(())
@@ -448,6 +508,60 @@ fn client(dev: &std::path::Path, scenario: &str) {
             assert!(r.read_bool().unwrap(), "the owner dropped its object");
             tell("ok");
         }
+        "parked-target" | "parked-reply" => {
+            // The server has two threads, A and B, and starts no more; the driver gives
+            // process work to the thread that parked last. A is held in a call back into us
+            // while B serves the last call that concerns the object and parks waiting for
+            // work; then A parks. Our release of the object then reaches A as BR_RELEASE, and
+            // B must not keep the object alive: a thread waiting for work holds nothing of the
+            // call it served (neither its target nor its reply).
+            let mut obj = server
+                .submit_transact(MAKE_REPORTED, Parcel::new(), 0)
+                .unwrap()
+                .read_strong_binder()
+                .unwrap();
+            let (entered_tx, entered_rx) = mpsc::channel();
+            let (open_tx, open_rx) = mpsc::channel();
+            let gate = Binder::new(Gate {
+                entered: Mutex::new(entered_tx),
+                open: Mutex::new(open_rx),
+            })
+            .as_binder();
+            let (done_tx, done_rx) = mpsc::channel();
+            let held = {
+                let server = server.clone();
+                std::thread::spawn(move || {
+                    let mut d = Parcel::new();
+                    d.write_strong_binder(&gate).unwrap();
+                    d.write_i32(1).unwrap();
+                    let r = server
+                        .transact_parcel(CALLBACK, &d, 0)
+                        .and_then(|r| r.read_i32());
+                    done_tx.send(r).unwrap();
+                })
+            };
+            entered_rx.recv_timeout(WAIT).expect("A calls back in time");
+            // A waits for our reply: B serves this call, and its reply wakes us after B
+            // parked.
+            if scenario == "parked-target" {
+                obj.ping_binder().unwrap();
+            } else {
+                let r = server
+                    .submit_transact(GET_REPORTED, Parcel::new(), 0)
+                    .unwrap();
+                assert_eq!(r.read_strong_binder().unwrap(), obj);
+            }
+            open_tx.send(()).unwrap();
+            // A's reply to us, likewise, wakes us after A parked.
+            let r = done_rx.recv_timeout(WAIT).expect("the held call returns");
+            assert_eq!(r, Ok(3));
+            held.join().unwrap();
+            drop(obj);
+            libbinder::thread::flush_commands().unwrap();
+            tell("released");
+            // Alive until the parent is done: our exit must not wake the server.
+            hear();
+        }
         "panic" => {
             assert_eq!(
                 server.submit_transact(PANIC, Parcel::new(), 0).err(),
@@ -566,6 +680,27 @@ fn thread_pool_serves_16_blocking_calls() {
 #[test]
 fn dropped_proxy_releases_the_node() {
     assert_eq!(run_scenario("drop-node"), "ok");
+}
+
+/// Runs a `parked-*` scenario: the object must be dropped by the server once the client
+/// released it, while the thread that served the last call on it waits for work.
+fn object_released_while_its_server_thread_waits(scenario: &str) {
+    let d = TestDaemon::start(scenario);
+    let mut server = ChildProc::spawn(DISPATCH, "two-thread-server", &d.device(), "");
+    assert_eq!(server.expect_line(), "ready");
+    let mut client = ChildProc::spawn(DISPATCH, "client", &d.device(), scenario);
+    assert_eq!(client.expect_line(), "released");
+    assert_eq!(server.expect_line(), "dropped");
+}
+
+#[test]
+fn a_thread_waiting_for_work_does_not_keep_the_target_it_served() {
+    object_released_while_its_server_thread_waits("parked-target");
+}
+
+#[test]
+fn a_thread_waiting_for_work_does_not_keep_the_reply_it_sent() {
+    object_released_while_its_server_thread_waits("parked-reply");
 }
 
 #[test]
