@@ -10,7 +10,7 @@ set -u
 cd "$(dirname "$0")"
 
 RUNS=${FUZZ_RUNS:-10000000}
-TARGETS=${*:-core daemon_parse parcel}
+TARGETS=${*:-core daemon_parse parcel aidl}
 export CARGO_BUILD_JOBS=${CARGO_BUILD_JOBS:-2}
 
 if ! cargo fuzz --version >/dev/null 2>&1; then

@@ -1555,3 +1555,56 @@ fn strong_handle_upgrades_a_weak_only_ref_in_the_receiver() {
         .ok();
     assert_eq!(refs(&w.sim, w.client), vec![(1, 1, 1)]);
 }
+
+/// A buffer's counts on refs are released by the handle written into it, as the kernel's
+/// `binder_transaction_buffer_release` does: a receiver that dropped such a count itself
+/// (`BC_DECREFS` on a handle it never took) loses that ref, and when the buffer is freed
+/// later, the *new* ref a later transaction made for the same node under another handle is
+/// not touched (fuzz finding `stale-buffer-releases-a-newer-ref`).
+#[test]
+fn freeing_a_buffer_whose_ref_was_dropped_leaves_a_newer_ref_alone() {
+    let mut w = world();
+    let (y, x) = (0x7100_u64, 0x7200_u64);
+    let send = |w: &mut W, ptr: u64| {
+        let (d, o) = payload(
+            24,
+            &[(0, obj_binder(BINDER_TYPE_WEAK_BINDER, ptr, ptr + 1, 0))],
+        );
+        send_oneway(&mut w.sim, w.s, S_TID, 0, &d, &o).ok();
+    };
+    // Y: handle 1, its buffer delivered to the manager's parked looper.
+    send(&mut w, y);
+    let b1 = w.sim.wait(w.sm, SM_TID).ok().txn();
+    assert_eq!(b1.object(0).handle(), 1);
+    // X: handle 2, queued behind the manager's unfinished oneway.
+    send(&mut w, x);
+    // The manager drops the count X's buffer holds, then frees Y's buffer (Y's ref goes):
+    // X's buffer is delivered, naming handle 2, which is gone (the manager's own doing).
+    let b2 = w
+        .sim
+        .write_read(
+            w.sm,
+            SM_TID,
+            Cmds::new().decrefs(2).free_buffer(b1.buffer),
+            256,
+        )
+        .done()
+        .txn();
+    assert_eq!(b2.object(0).handle(), 2);
+    assert!(refs(&w.sim, w.sm).is_empty());
+    // X again: a new ref, under the lowest free handle (1), held by the third buffer.
+    send(&mut w, x);
+    assert_eq!(refs(&w.sim, w.sm), vec![(1, 0, 1)]);
+    // Freeing X's first buffer releases handle 2 (gone): the new ref keeps its count.
+    let b3 = w
+        .sim
+        .write_read(w.sm, SM_TID, Cmds::new().free_buffer(b2.buffer), 256)
+        .done()
+        .txn();
+    assert_eq!(b3.object(0).handle(), 1);
+    assert_eq!(refs(&w.sim, w.sm), vec![(1, 0, 1)]);
+    w.sim
+        .write_read(w.sm, SM_TID, Cmds::new().free_buffer(b3.buffer), 256)
+        .parked();
+    assert!(refs(&w.sim, w.sm).is_empty());
+}

@@ -26,8 +26,15 @@ pub(crate) struct Mapping {
 pub(crate) enum Held {
     /// A local count on a node the buffer's process owns (an object that arrived as BINDER).
     Node { node: NodeId, strong: bool },
-    /// A count on the buffer process's own ref to `node` (an object that arrived as HANDLE).
-    Ref { node: NodeId, strong: bool },
+    /// A count on the buffer process's own ref `handle` to `node` (an object that arrived as
+    /// HANDLE). Released by `handle`, as the kernel does: if the process dropped that count
+    /// itself and the ref is gone, a newer ref to the same node under another handle is not
+    /// the buffer's to release.
+    Ref {
+        node: NodeId,
+        handle: u32,
+        strong: bool,
+    },
 }
 
 /// One allocated range of a receive buffer and what it carries.

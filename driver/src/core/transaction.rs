@@ -1234,7 +1234,15 @@ impl Context {
         let handle = self
             .inc_ref_for_node(target, node, strong, Some((proc, tid)))
             .map_err(|e| fail(BR_FAILED_REPLY, e, "bad object"))?;
-        self.hold(target, offset, Held::Ref { node, strong });
+        self.hold(
+            target,
+            offset,
+            Held::Ref {
+                node,
+                handle,
+                strong,
+            },
+        );
         let mut out = fbo;
         out.hdr.type_ = if strong {
             BINDER_TYPE_HANDLE
@@ -1284,7 +1292,15 @@ impl Context {
             let h = self
                 .inc_ref_for_node(target, node, strong, None)
                 .map_err(|e| fail(BR_FAILED_REPLY, e, "bad object"))?;
-            self.hold(target, offset, Held::Ref { node, strong });
+            self.hold(
+                target,
+                offset,
+                Held::Ref {
+                    node,
+                    handle: h,
+                    strong,
+                },
+            );
             out.set_handle(h);
             out.cookie = 0;
         }
@@ -1670,10 +1686,16 @@ impl Context {
         for h in b.held {
             match h {
                 Held::Node { node, strong } => self.dec_node(node, strong, false),
-                Held::Ref { node, strong } => match self.procs[&proc].refs_by_node.get(&node) {
-                    Some(&handle) => self.dec_ref(proc, handle, strong),
-                    // A client released a count it did not own (the kernel logs a user error).
-                    None => tracing::warn!(node = node.0, "buffer holds a missing ref"),
+                Held::Ref {
+                    node,
+                    handle,
+                    strong,
+                } => match self.procs[&proc].refs_by_handle.get(&handle) {
+                    Some(r) if r.node == node => self.dec_ref(proc, handle, strong),
+                    // The process released a count it did not own and the ref went (the
+                    // kernel logs a user error). Where the kernel would then decrement
+                    // whatever ref now has that handle, another node's, this leaves it.
+                    _ => tracing::warn!(node = node.0, handle, "buffer holds a missing ref"),
                 },
             }
         }

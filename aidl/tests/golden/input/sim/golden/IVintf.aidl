@@ -1,0 +1,8 @@
+package sim.golden;
+
+import sim.golden.VintfData;
+
+@VintfStability
+interface IVintf {
+    VintfData get();
+}

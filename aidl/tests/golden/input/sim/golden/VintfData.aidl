@@ -1,0 +1,6 @@
+package sim.golden;
+
+@VintfStability
+parcelable VintfData {
+    int value;
+}
