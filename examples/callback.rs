@@ -10,11 +10,12 @@ extern crate libbinder as binder;
 #[path = "common/system.rs"]
 mod system;
 
-#[path = "callback/aidl/mod.rs"]
-mod aidl;
+// The interfaces, generated from examples/aidl/ by build.rs; at the crate root, so that the
+// generated files' `crate::mangled::...` paths resolve.
+include!(concat!(env!("OUT_DIR"), "/aidl.rs"));
 
-use aidl::IListener::{BnListener, IListener};
-use aidl::INotifier::{BnNotifier, INotifier};
+use aidl::binder::sim::example::IListener::{BnListener, IListener};
+use aidl::binder::sim::example::INotifier::{BnNotifier, INotifier};
 use binder_sim::libbinder::{self, BinderFeatures, Interface, Strong, ThreadState};
 
 struct Notifier;

@@ -21,12 +21,13 @@ use std::time::Duration;
 // Generated code names the library `binder`, as AOSP crates call it.
 extern crate libbinder as binder;
 
-#[path = "demo/aidl/mod.rs"]
-mod aidl;
+// The interfaces, generated from examples/aidl/ by build.rs; at the crate root, so that the
+// generated files' `crate::mangled::...` paths resolve.
+include!(concat!(env!("OUT_DIR"), "/aidl.rs"));
 
-use aidl::ICallback::{BnCallback, ICallback};
-use aidl::IDemo::{BnDemo, IDemo};
-use aidl::IStore::{BnStore, IStore};
+use aidl::binder::sim::demo::ICallback::{BnCallback, ICallback};
+use aidl::binder::sim::demo::IDemo::{BnDemo, IDemo};
+use aidl::binder::sim::demo::IStore::{BnStore, IStore};
 use binder_sim::driver::daemon::{Config, Daemon};
 use binder_sim::libbinder::{
     self, BinderFeatures, DeathRecipient, ExceptionCode, IBinder, Interface, ParcelFileDescriptor,

@@ -6,11 +6,12 @@
 // Generated code names the library `binder`, as AOSP crates call it.
 extern crate libbinder as binder;
 
-#[path = "common/echo.rs"]
-mod echo;
+// The interfaces, generated from examples/aidl/ by build.rs; at the crate root, so that the
+// generated files' `crate::mangled::...` paths resolve.
+include!(concat!(env!("OUT_DIR"), "/aidl.rs"));
 
+use aidl::com::example::IEcho::IEcho;
 use binder_sim::libbinder::{self, ProcessState};
-use echo::IEcho::IEcho;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let text = std::env::args().nth(1).unwrap_or_else(|| "hello".into());

@@ -7,13 +7,14 @@
 // Generated code names the library `binder`, as AOSP crates call it.
 extern crate libbinder as binder;
 
-#[path = "common/echo.rs"]
-mod echo;
+// The interfaces, generated from examples/aidl/ by build.rs; at the crate root, so that the
+// generated files' `crate::mangled::...` paths resolve.
+include!(concat!(env!("OUT_DIR"), "/aidl.rs"));
 #[path = "common/system.rs"]
 mod system;
 
+use aidl::com::example::IEcho::{BnEcho, IEcho};
 use binder_sim::libbinder::{self, BinderFeatures, Interface, ProcessState, ThreadState};
-use echo::IEcho::{BnEcho, IEcho};
 
 struct Echo;
 

@@ -13,10 +13,11 @@ mod system;
 use std::io::{Read, Seek, Write};
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 
-#[path = "fd_pass/aidl/mod.rs"]
-mod aidl;
+// The interfaces, generated from examples/aidl/ by build.rs; at the crate root, so that the
+// generated files' `crate::mangled::...` paths resolve.
+include!(concat!(env!("OUT_DIR"), "/aidl.rs"));
 
-use aidl::IReader::{BnReader, IReader};
+use aidl::binder::sim::example::IReader::{BnReader, IReader};
 use binder_sim::libbinder::{self, BinderFeatures, Interface, ParcelFileDescriptor};
 
 struct Reader;

@@ -12,10 +12,11 @@ mod system;
 
 use std::time::Instant;
 
-#[path = "large_payload/aidl/mod.rs"]
-mod aidl;
+// The interfaces, generated from examples/aidl/ by build.rs; at the crate root, so that the
+// generated files' `crate::mangled::...` paths resolve.
+include!(concat!(env!("OUT_DIR"), "/aidl.rs"));
 
-use aidl::ISink::{BnSink, ISink};
+use aidl::binder::sim::example::ISink::{BnSink, ISink};
 use binder_sim::libbinder::{self, BinderFeatures, Interface};
 
 const SIZE: usize = 900 * 1024;

@@ -3,9 +3,10 @@
 // Generated code names the library `binder`, as AOSP crates call it.
 extern crate libbinder as binder;
 
-#[path = "common/echo.rs"]
-mod echo;
-use echo::IEcho::{BnEcho, IEcho};
+// The interfaces, generated from examples/aidl/ by build.rs; at the crate root, so that the
+// generated files' `crate::mangled::...` paths resolve.
+include!(concat!(env!("OUT_DIR"), "/aidl.rs"));
+use aidl::com::example::IEcho::{BnEcho, IEcho};
 use libbinder::{BinderFeatures, Interface, ProcessState};
 
 struct Echo;

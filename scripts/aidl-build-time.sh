@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # What binder-aidl adds to the build of a crate with 20 .aidl files: a scratch crate whose
-# build.rs runs binder_aidl::Builder and whose lib.rs include!s the output, built against the
-# stub of AOSP's binder API used by aidl/tests/typecheck.rs (the real runtime's macros expand
-# to more code, so the compile of the generated code is a lower bound). Prints three times:
+# build.rs runs binder_aidl::Builder and whose lib.rs include!s the output, built against
+# libbinder (renamed `binder`, as aidl/tests/typecheck.rs does). Prints three times:
 # the first build (compiling binder-aidl as a build dependency, running it, compiling the
 # generated code), a rebuild after an .aidl file changes, a rebuild after a .rs file changes.
 # Needs the crates of the workspace in cargo's cache (it builds with --offline).
@@ -10,17 +9,16 @@ set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 dir="$(mktemp -d)"
 trap 'rm -rf "$dir"' EXIT
-mkdir -p "$dir/binder/src" "$dir/user/src"
-cp "$repo/aidl/tests/typecheck/binder.rs" "$dir/binder/src/lib.rs"
-printf '[workspace]\nmembers = ["binder", "user"]\nresolver = "2"\n' >"$dir/Cargo.toml"
-printf '[package]\nname = "binder"\nversion = "0.0.0"\nedition = "2021"\n' >"$dir/binder/Cargo.toml"
+mkdir -p "$dir/user/src"
+printf '[workspace]\nmembers = ["user"]\nresolver = "2"\n' >"$dir/Cargo.toml"
+cp "$repo/Cargo.lock" "$dir/Cargo.lock"
 cat >"$dir/user/Cargo.toml" <<EOF
 [package]
 name = "user"
 version = "0.0.0"
 edition = "2021"
 [dependencies]
-binder = { path = "../binder" }
+binder = { package = "libbinder", path = "$repo/libbinder" }
 async-trait = "0.1"
 [build-dependencies]
 binder-aidl = { path = "$repo/aidl", default-features = false }
@@ -61,8 +59,7 @@ printf 'package com.example.service;\noneway interface IListener {\n    void onE
 echo "$(find "$dir/user/aidl" -name '*.aidl' | wc -l) .aidl files"
 cd "$dir"
 export CARGO_TARGET_DIR="$dir/target"
-cargo generate-lockfile --offline -q
-cargo build --offline -q -p binder
+cargo build --offline -q -p libbinder
 cargo build --offline -q -p async-trait@0.1
 t() { local s e; s=$(date +%s.%N); cargo build --offline -q -p user; e=$(date +%s.%N); echo "$1: $(echo "$e - $s" | bc) s"; }
 t "first build (binder-aidl compiled, run, generated code compiled)"

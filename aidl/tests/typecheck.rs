@@ -1,10 +1,14 @@
 //! The generated code compiles: every golden input, generated with versioning on, is built
-//! (`cargo check`, offline) in a scratch crate against a stub of AOSP's `binder` API
-//! (`tests/typecheck/binder.rs`: AOSP's names, signatures and macro forms, no behaviour) and
-//! the `async-trait` crate (a dev-dependency, so that it is in cargo's cache offline),
-//! together with code written the way a service author writes it. The module tree is
-//! `include!`d at the crate root, as the README says, so `crate::mangled` paths, the nested
-//! modules and the lifetimes of every signature are checked by rustc, warnings denied.
+//! (`cargo check`, offline) in a scratch crate against the real `libbinder`, renamed
+//! `binder` as an AOSP crate names it, and the `async-trait` crate (a dev-dependency, so that
+//! it is in cargo's cache offline), together with code written the way a service author
+//! writes it. The module tree is `include!`d at the crate root, as the README says, so
+//! `crate::mangled` paths, the nested modules and the lifetimes of every signature are
+//! checked by rustc, warnings denied.
+//!
+//! The scratch crate uses the workspace's `Cargo.lock` (same dependency versions, nothing to
+//! resolve offline) and a target directory kept under the workspace's `target/`, so that
+//! libbinder and its dependencies are built once, not on every run.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -36,11 +40,27 @@ fn aidl_files(dir: &Path, out: &mut Vec<PathBuf>) {
 const USER: &str = r#"#![deny(warnings)]
 include!(concat!(env!("CARGO_MANIFEST_DIR"), "/gen/aidl.rs"));
 
-/// The hand-written parcelable `sim.golden.Handle` names as its `rust_type`.
+/// The hand-written parcelable `sim.golden.Handle` names as its `rust_type`, written as an
+/// AOSP crate writes one.
 #[derive(Debug, Default)]
-pub struct Handle;
-impl binder::Serialize for Handle {}
-impl binder::Deserialize for Handle {}
+pub struct Handle(pub i64);
+impl binder::Parcelable for Handle {
+    fn write_to_parcel(
+        &self,
+        parcel: &mut binder::binder_impl::BorrowedParcel,
+    ) -> Result<(), binder::StatusCode> {
+        parcel.write(&self.0)
+    }
+    fn read_from_parcel(
+        &mut self,
+        parcel: &binder::binder_impl::BorrowedParcel,
+    ) -> Result<(), binder::StatusCode> {
+        self.0 = parcel.read()?;
+        Ok(())
+    }
+}
+binder::impl_serialize_for_parcelable!(Handle);
+binder::impl_deserialize_for_parcelable!(Handle);
 
 /// A service and a client written against the generated traits.
 pub mod usage {
@@ -85,23 +105,20 @@ fn generated_code_compiles_against_the_binder_api() {
         TempDir(std::env::temp_dir().join(format!("binder-aidl-typecheck-{}", std::process::id())));
     let _ = std::fs::remove_dir_all(&dir.0);
     let root = &dir.0;
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let workspace = manifest.parent().expect("aidl/ is in the workspace");
+    let libbinder = workspace.join("libbinder");
     write(
         &root.join("Cargo.toml"),
-        "[workspace]\nmembers = [\"binder\", \"user\"]\nresolver = \"2\"\n",
+        &format!(
+            "[package]\nname = \"user\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\
+             [dependencies]\nbinder = {{ package = \"libbinder\", path = {:?} }}\n\
+             async-trait = \"0.1\"\n[workspace]\n",
+            libbinder.display().to_string()
+        ),
     );
-    write(
-        &root.join("binder/Cargo.toml"),
-        "[package]\nname = \"binder\"\nversion = \"0.0.0\"\nedition = \"2021\"\n",
-    );
-    write(
-        &root.join("binder/src/lib.rs"),
-        include_str!("typecheck/binder.rs"),
-    );
-    write(
-        &root.join("user/Cargo.toml"),
-        "[package]\nname = \"user\"\nversion = \"0.0.0\"\nedition = \"2021\"\n[dependencies]\nbinder = { path = \"../binder\" }\nasync-trait = \"0.1\"\n",
-    );
-    write(&root.join("user/src/lib.rs"), USER);
+    std::fs::copy(workspace.join("Cargo.lock"), root.join("Cargo.lock")).unwrap();
+    write(&root.join("src/lib.rs"), USER);
 
     let input = Path::new("tests/golden/input");
     let mut sources = Vec::new();
@@ -112,14 +129,14 @@ fn generated_code_compiles_against_the_binder_api() {
         .sources(sources)
         .version(3)
         .hash("9e7be1859820c59d9e4aab8d4b7f3d0e6e1fd3ab")
-        .output(root.join("user/gen"))
+        .output(root.join("gen"))
         .generate()
         .unwrap_or_else(|e| panic!("{e}"));
 
     let out = Command::new(env!("CARGO"))
         .current_dir(root)
-        .args(["check", "--offline", "--quiet", "-p", "user"])
-        .env("CARGO_TARGET_DIR", root.join("target"))
+        .args(["check", "--offline", "--quiet"])
+        .env("CARGO_TARGET_DIR", workspace.join("target/aidl-typecheck"))
         .env_remove("RUSTFLAGS")
         .env_remove("CARGO_ENCODED_RUSTFLAGS")
         .output()

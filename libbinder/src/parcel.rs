@@ -205,6 +205,9 @@ pub struct Parcel {
     /// What the parcel keeps alive with itself: binders written into it (while it is in
     /// flight), the hook that frees a received driver buffer.
     attachments: Vec<Box<dyn std::any::Any + Send + Sync>>,
+    /// Set by [`mark_sensitive`](Parcel::mark_sensitive): the bytes are zeroed before their
+    /// memory is freed or reallocated.
+    sensitive: bool,
 }
 
 /// A parcel's bytes: its own, or a received buffer in the driver's mapping, read in place as
@@ -281,6 +284,25 @@ fn dup_raw_cloexec(fd: RawFd) -> PResult<OwnedFd> {
     Ok(unsafe { OwnedFd::from_raw_fd(new) })
 }
 
+/// Zeroes all of `v`'s allocation, then frees it.
+fn zero_vec(mut v: Vec<u8>) {
+    let capacity = v.capacity();
+    v.clear();
+    v.resize(capacity, 0);
+    // Keeps the zeroing from being optimised away as a dead store before the free.
+    std::hint::black_box(&mut v);
+}
+
+impl Drop for Parcel {
+    fn drop(&mut self) {
+        if self.sensitive {
+            if let Data::Owned(v) = std::mem::replace(&mut self.data, Data::Owned(Vec::new())) {
+                zero_vec(v);
+            }
+        }
+    }
+}
+
 impl Default for Parcel {
     fn default() -> Parcel {
         Parcel::new()
@@ -297,7 +319,14 @@ impl Parcel {
             owned_fds: Vec::new(),
             allow_fds: true,
             attachments: Vec::new(),
+            sensitive: false,
         }
+    }
+
+    /// From now on, the parcel's bytes are zeroed before their memory is freed or
+    /// reallocated (AOSP `mark_sensitive`, `AParcel_markSensitive`; AIDL's `@SensitiveData`).
+    pub fn mark_sensitive(&mut self) {
+        self.sensitive = true;
     }
 
     /// Keeps `value` alive as long as the parcel (dropped with it, or by `free_data`).
@@ -659,10 +688,22 @@ impl Parcel {
         if end > self.data.capacity() {
             let want = (end / 2).saturating_add(end).clamp(128, MAX_SIZE).max(end);
             let len = self.data.len();
-            self.data
-                .to_mut()
-                .try_reserve_exact(want - len)
-                .map_err(|_| StatusCode::NO_MEMORY)?;
+            if self.sensitive {
+                // A reserve in place would leave the old allocation unzeroed: move by hand.
+                let mut grown = Vec::new();
+                grown
+                    .try_reserve_exact(want)
+                    .map_err(|_| StatusCode::NO_MEMORY)?;
+                grown.extend_from_slice(&self.data);
+                if let Data::Owned(old) = std::mem::replace(&mut self.data, Data::Owned(grown)) {
+                    zero_vec(old);
+                }
+            } else {
+                self.data
+                    .to_mut()
+                    .try_reserve_exact(want - len)
+                    .map_err(|_| StatusCode::NO_MEMORY)?;
+            }
         }
         self.data.to_mut().resize(end, 0);
         Ok(())
@@ -1878,6 +1919,20 @@ mod tests {
         assert_eq!(p.data_size(), 0);
         p.restore_allow_fds(true);
         assert!(p.allow_fds());
+    }
+
+    #[test]
+    fn a_sensitive_parcel_keeps_its_data_across_growth() {
+        let mut p = Parcel::new();
+        p.mark_sensitive();
+        for i in 0..1000i32 {
+            p.write(&i).unwrap();
+        }
+        assert!(p.data_capacity() >= 4000);
+        p.seek(0).unwrap();
+        for i in 0..1000i32 {
+            assert_eq!(p.read::<i32>(), Ok(i));
+        }
     }
 
     #[test]

@@ -5,8 +5,15 @@
 //! who may add, find and list; [`serve`] (what the `servicemanager` binary runs) serves them on
 //! a device.
 
+// The generated code names the library `binder`, as AOSP crates call it.
+extern crate libbinder as binder;
+
 mod access;
 mod manager;
+
+// `android.os.IServiceManager` and its types (Android 16), generated from `aidl/android/os/`
+// at the crate root so that the generated files' `crate::mangled::...` paths resolve.
+include!(concat!(env!("OUT_DIR"), "/aidl.rs"));
 
 use libbinder::Interface;
 use std::os::fd::RawFd;

@@ -5,17 +5,18 @@ use libbinder::IBinder;
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, MutexGuard, Weak};
 
-use libbinder::binder_impl::{
-    BorrowedParcel, Parcel, Remotable, FIRST_CALL_TRANSACTION, FLAG_ONEWAY,
-};
+use libbinder::binder_impl::{Parcel, Remotable, FIRST_CALL_TRANSACTION, FLAG_ONEWAY};
 use libbinder::service_manager::{transactions as tx, DESCRIPTOR, SERVICE_CALLBACK_DESCRIPTOR};
 use libbinder::thread::{get_calling_pid, get_calling_uid};
 use libbinder::{
-    DeathRecipient, ExceptionCode, Parcelable, ProcessState, SpIBinder, Status, StatusCode,
-    WpIBinder,
+    DeathRecipient, ExceptionCode, ProcessState, SpIBinder, Status, StatusCode, WpIBinder,
 };
 
 use crate::access::{Access, CallingContext};
+use crate::aidl::android::os::{
+    Service::Service as ServiceUnion, ServiceDebugInfo::ServiceDebugInfo,
+    ServiceWithMetadata::ServiceWithMetadata,
+};
 
 /// The longest service name AOSP accepts.
 pub const MAX_NAME_LEN: usize = 127;
@@ -212,51 +213,13 @@ fn notify(callback: &SpIBinder, name: &str, binder: &SpIBinder) {
     }
 }
 
-/// Writes a `Service` union holding `ServiceWithMetadata { service, isLazyService: false }`
-/// (Android 16 `getService2`/`checkService2`): the union's non-null flag, its tag, then the
-/// field as AIDL writes a parcelable (`writeParcelable`): its own non-null flag, then the
-/// parcelable with its size header.
-fn write_service(reply: &mut Parcel, binder: Option<&SpIBinder>) -> Result<(), StatusCode> {
-    const TAG_SERVICE_WITH_METADATA: i32 = 0;
-    reply.write_i32(1)?;
-    reply.write_i32(TAG_SERVICE_WITH_METADATA)?;
-    reply.write_i32(1)?;
-    let start = reply.data_position();
-    reply.write_i32(0)?;
-    reply.write_nullable_strong_binder(binder)?;
-    reply.write_bool(false)?;
-    let end = reply.data_position();
-    reply.seek(start)?;
-    reply.write_i32(i32::try_from(end - start).map_err(|_| StatusCode::BAD_VALUE)?)?;
-    reply.seek(end)
-}
-
-/// `ServiceDebugInfo { String name; int debugPid; }`.
-#[derive(Default)]
-struct ServiceDebugInfo {
-    name: String,
-    debug_pid: i32,
-}
-
-impl Parcelable for ServiceDebugInfo {
-    fn write_to_parcel(&self, p: &mut BorrowedParcel<'_>) -> Result<(), StatusCode> {
-        p.sized_write(|sub| {
-            sub.write(&self.name)?;
-            sub.write(&self.debug_pid)
-        })
-    }
-
-    fn read_from_parcel(&mut self, p: &BorrowedParcel<'_>) -> Result<(), StatusCode> {
-        p.sized_read(|sub| {
-            if sub.has_more_data() {
-                self.name = sub.read()?;
-            }
-            if sub.has_more_data() {
-                self.debug_pid = sub.read()?;
-            }
-            Ok(())
-        })
-    }
+/// The `Service` union `getService2`/`checkService2` answer (Android 16): the binder with its
+/// metadata, never an accessor (no RPC accessors here).
+fn service_union(binder: Option<SpIBinder>) -> ServiceUnion {
+    ServiceUnion::ServiceWithMetadata(ServiceWithMetadata {
+        service: binder,
+        isLazyService: false,
+    })
 }
 
 impl ServiceManager {
@@ -661,7 +624,7 @@ impl Remotable for ServiceManager {
                 let found = self.find(&ctx, &name);
                 Status::ok().write_to_parcel(reply)?;
                 if matches!(code, tx::GET_SERVICE2 | tx::CHECK_SERVICE2) {
-                    write_service(reply, found.as_ref())
+                    reply.write(&service_union(found))
                 } else {
                     reply.write_nullable_strong_binder(found.as_ref())
                 }
@@ -719,11 +682,11 @@ impl Remotable for ServiceManager {
                     .iter()
                     .map(|(name, s)| ServiceDebugInfo {
                         name: name.clone(),
-                        debug_pid: s.debug_pid,
+                        debugPid: s.debug_pid,
                     })
                     .collect();
                 Status::ok().write_to_parcel(reply)?;
-                reply.write_parcelable_vector(&infos)
+                reply.write(&infos)
             }
             _ => Err(StatusCode::UNKNOWN_TRANSACTION),
         }
@@ -733,6 +696,7 @@ impl Remotable for ServiceManager {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use libbinder::Parcelable;
 
     #[test]
     fn service_names_follow_aosp() {
@@ -768,7 +732,7 @@ mod tests {
     #[test]
     fn service_union_and_debug_info_layout() {
         let mut p = Parcel::new();
-        write_service(&mut p, None).unwrap();
+        p.write(&service_union(None)).unwrap();
         // Non-null flag, tag 0, the field's non-null flag, then the parcelable: size 4 + 28
         // (a null binder with its stability word) + 4.
         let words: Vec<i32> = p
@@ -783,7 +747,7 @@ mod tests {
         let mut q = Parcel::new();
         let info = ServiceDebugInfo {
             name: "ab".into(),
-            debug_pid: 77,
+            debugPid: 77,
         };
         info.write_to_parcel(&mut q).unwrap();
         // size, "ab" as String16 (len 2, 3 units padded to 8), pid.
@@ -792,6 +756,6 @@ mod tests {
         q.seek(0).unwrap();
         let mut back = ServiceDebugInfo::default();
         back.read_from_parcel(&q).unwrap();
-        assert_eq!((back.name.as_str(), back.debug_pid), ("ab", 77));
+        assert_eq!((back.name.as_str(), back.debugPid), ("ab", 77));
     }
 }

@@ -1,0 +1,5 @@
+package binder.sim.demo;
+
+interface ICallback {
+    int on_value(int v);
+}

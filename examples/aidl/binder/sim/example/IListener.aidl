@@ -1,0 +1,5 @@
+package binder.sim.example;
+
+interface IListener {
+    String on_event(int n);
+}

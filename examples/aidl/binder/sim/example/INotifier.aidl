@@ -1,0 +1,7 @@
+package binder.sim.example;
+
+import binder.sim.example.IListener;
+
+interface INotifier {
+    String subscribe(IListener listener, int events);
+}

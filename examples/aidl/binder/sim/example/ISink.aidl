@@ -1,0 +1,5 @@
+package binder.sim.example;
+
+interface ISink {
+    long take(in byte[] data);
+}

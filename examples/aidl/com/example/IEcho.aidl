@@ -1,0 +1,5 @@
+package com.example;
+
+interface IEcho {
+    String echo(String s);
+}

@@ -1,0 +1,6 @@
+package android.os;
+
+parcelable ServiceWithMetadata {
+    @nullable IBinder service;
+    boolean isLazyService;
+}

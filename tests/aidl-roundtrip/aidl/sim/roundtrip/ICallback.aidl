@@ -1,0 +1,5 @@
+package sim.roundtrip;
+
+interface ICallback {
+    int apply(int v);
+}
