@@ -560,8 +560,7 @@ fn a_binderd_of_another_user_refuses_clearly() {
     assert_eq!((meta.uid(), meta.mode() & 0o777), (65534, 0o600));
     // Another user: the socket's mode refuses the connection.
     let copy = d.dir.0.join("binderctl.bin");
-    std::fs::copy(binderctl_path(), &copy).unwrap();
-    std::fs::set_permissions(&copy, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    copy_executable(&binderctl_path(), &copy);
     let mut cmd = Command::new(&copy);
     std::os::unix::process::CommandExt::uid(&mut cmd, 65533);
     std::os::unix::process::CommandExt::gid(&mut cmd, 65533);

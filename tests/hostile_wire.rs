@@ -51,7 +51,7 @@ use std::time::{Duration, Instant};
 
 use binder_sim::driver::device::{Device, Mapping};
 use binder_sim::driver::uapi::*;
-use common::{binderd_path, hear, raw_connect, tell, TempDir, DEV, ROLE};
+use common::{binderd_path, copy_executable, hear, raw_connect, tell, TempDir, DEV, ROLE};
 
 // ---------------------------------------------------------------------------------------------
 // Settings
@@ -641,9 +641,7 @@ impl Binderd {
         if uid.is_some() {
             // Another uid may not reach the build directory: it runs a copy.
             let copy = dir.0.join("binderd.bin");
-            std::fs::copy(&exe, &copy).expect("copy binderd");
-            std::fs::set_permissions(&copy, std::os::unix::fs::PermissionsExt::from_mode(0o755))
-                .unwrap();
+            copy_executable(&exe, &copy);
             exe = copy;
         }
         let mut cmd = Command::new(exe);

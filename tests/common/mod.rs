@@ -513,9 +513,7 @@ impl DaemonProc {
             // Another uid may not reach the build directory (a checkout under a 0700
             // directory): it runs a copy from the test's own directory, which it can read.
             let copy = dir.0.join("binderd.bin");
-            std::fs::copy(&binderd, &copy).expect("copy binderd");
-            std::fs::set_permissions(&copy, std::os::unix::fs::PermissionsExt::from_mode(0o755))
-                .unwrap();
+            copy_executable(&binderd, &copy);
             binderd = copy;
         }
         let mut cmd = Command::new(binderd);
@@ -670,4 +668,23 @@ pub fn binderctl_path() -> PathBuf {
         assert!(status.success());
     }
     path
+}
+
+/// Copies a program to `dst` (mode 0755) for another uid to run. The copy is written by a
+/// child process (`install`): written here, its descriptor could be inherited by a child that
+/// another test thread forks at that moment, and exec'ing the copy would then fail with
+/// `ETXTBSY` until that child exec'd.
+pub fn copy_executable(src: &Path, dst: &Path) {
+    let status = Command::new("install")
+        .args(["-m", "0755"])
+        .arg(src)
+        .arg(dst)
+        .status()
+        .expect("run install");
+    assert!(
+        status.success(),
+        "install {} {}: {status}",
+        src.display(),
+        dst.display()
+    );
 }
