@@ -25,8 +25,8 @@ use std::ops::Deref;
 use std::os::fd::AsRawFd;
 use std::sync::Arc;
 
-use crate::binder::{SpIBinder, TransactionCode, TransactionFlags, WpIBinder};
 use crate::error::StatusCode;
+use crate::ibinder::{SpIBinder, TransactionCode, TransactionFlags, WpIBinder};
 use crate::parcel::{BorrowedParcel, Parcel};
 
 type Result<T> = std::result::Result<T, StatusCode>;
@@ -309,7 +309,8 @@ pub fn null_pointer_reply(reply: &mut Parcel) -> Result<()> {
 /// `checkInterface` answers, whatever the code.
 #[doc(hidden)]
 pub fn enforce_interface_for(code: TransactionCode, data: &Parcel, descriptor: &str) -> Result<()> {
-    let user_code = (crate::binder::FIRST_CALL_TRANSACTION..=crate::binder::LAST_CALL_TRANSACTION)
+    let user_code = (crate::ibinder::FIRST_CALL_TRANSACTION
+        ..=crate::ibinder::LAST_CALL_TRANSACTION)
         .contains(&code);
     if user_code && data.enforce_interface(descriptor).is_err() {
         return Err(StatusCode::BAD_TYPE);

@@ -14,8 +14,8 @@ use binder_driver::uapi::{
     BINDER_TYPE_BINDER, FLAT_BINDER_FLAG_TXN_SECURITY_CTX,
 };
 
-use crate::binder::{ProxyInner, SpIBinder, PING_TRANSACTION};
 use crate::error::StatusCode;
+use crate::ibinder::{ProxyInner, SpIBinder, PING_TRANSACTION};
 use crate::parcel::Parcel;
 use crate::thread;
 

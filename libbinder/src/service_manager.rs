@@ -1,91 +1,29 @@
 //! The service-manager client (AOSP `IServiceManager.cpp`, the Rust `binder` crate's free
 //! functions): `android.os.IServiceManager` spoken to the context object (handle 0).
 //!
-//! Wire format: every request starts with the interface token for [`DESCRIPTOR`], every reply
-//! with a [`Status`]; strings (`@utf8InCpp String`) travel as UTF-16, binders as flat binder
-//! objects. Transaction codes follow the Android 16 AIDL method order (see
-//! [`transactions`]).
+//! Every call goes through [`BpServiceManager`], the proxy generated from
+//! `aidl/android/os/IServiceManager.aidl` (Android 16), as AOSP's libbinder builds its client
+//! from the same file; the servicemanager daemon serves the generated stub. The interface,
+//! its callbacks and its parcelables are in [`crate::aidl::android::os`].
 //!
 //! Notifications (`registerForNotifications`) need a thread to serve the oneway
 //! `IServiceCallback.onRegistration` call: start the thread pool before
 //! [`wait_for_service`] (as AOSP warns, the wait otherwise only ends through its once-a-second
 //! re-check).
 
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::{Arc, Condvar, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
-use crate::binder::{Binder, Remotable, SpIBinder, TransactionCode, FIRST_CALL_TRANSACTION};
+use crate::aidl::android::os::IServiceCallback::{BnServiceCallback, IServiceCallback};
+pub use crate::aidl::android::os::IServiceManager::{
+    transactions, BpServiceManager, IServiceManager, DUMP_FLAG_PRIORITY_ALL,
+    DUMP_FLAG_PRIORITY_CRITICAL, DUMP_FLAG_PRIORITY_DEFAULT, DUMP_FLAG_PRIORITY_HIGH,
+    DUMP_FLAG_PRIORITY_NORMAL, DUMP_FLAG_PROTO, FLAG_IS_LAZY_SERVICE,
+};
 use crate::error::{ExceptionCode, Result, Status, StatusCode};
-use crate::interface::{FromIBinder, Interface, Strong};
-use crate::parcel::Parcel;
+use crate::ibinder::SpIBinder;
+use crate::interface::{BinderFeatures, FromIBinder, Interface, Proxy, Strong};
 use crate::process::{lock, ProcessError, ProcessState};
-
-/// Interface descriptor of the service manager.
-pub const DESCRIPTOR: &str = "android.os.IServiceManager";
-
-/// Interface descriptor of `IServiceCallback`, the `registerForNotifications` callback.
-pub const SERVICE_CALLBACK_DESCRIPTOR: &str = "android.os.IServiceCallback";
-
-/// `IServiceCallback.onRegistration(String name, IBinder binder)`, oneway.
-pub const ON_REGISTRATION_TRANSACTION: TransactionCode = FIRST_CALL_TRANSACTION;
-
-/// Transaction codes of `android.os.IServiceManager`, Android 16 (methods in AIDL order from
-/// [`FIRST_CALL_TRANSACTION`]).
-pub mod transactions {
-    use crate::binder::{TransactionCode, FIRST_CALL_TRANSACTION};
-
-    /// `@nullable IBinder getService(String name)`.
-    pub const GET_SERVICE: TransactionCode = FIRST_CALL_TRANSACTION;
-    /// `Service getService2(String name)` (a union: `ServiceWithMetadata` or an accessor).
-    pub const GET_SERVICE2: TransactionCode = FIRST_CALL_TRANSACTION + 1;
-    /// `@nullable IBinder checkService(String name)`.
-    pub const CHECK_SERVICE: TransactionCode = FIRST_CALL_TRANSACTION + 2;
-    /// `Service checkService2(String name)`.
-    pub const CHECK_SERVICE2: TransactionCode = FIRST_CALL_TRANSACTION + 3;
-    /// `void addService(String name, IBinder service, boolean allowIsolated, int dumpPriority)`.
-    pub const ADD_SERVICE: TransactionCode = FIRST_CALL_TRANSACTION + 4;
-    /// `String[] listServices(int dumpPriority)`.
-    pub const LIST_SERVICES: TransactionCode = FIRST_CALL_TRANSACTION + 5;
-    /// `void registerForNotifications(String name, IServiceCallback callback)`.
-    pub const REGISTER_FOR_NOTIFICATIONS: TransactionCode = FIRST_CALL_TRANSACTION + 6;
-    /// `void unregisterForNotifications(String name, IServiceCallback callback)`.
-    pub const UNREGISTER_FOR_NOTIFICATIONS: TransactionCode = FIRST_CALL_TRANSACTION + 7;
-    /// `boolean isDeclared(String name)`.
-    pub const IS_DECLARED: TransactionCode = FIRST_CALL_TRANSACTION + 8;
-    /// `String[] getDeclaredInstances(String iface)`.
-    pub const GET_DECLARED_INSTANCES: TransactionCode = FIRST_CALL_TRANSACTION + 9;
-    /// `@nullable String updatableViaApex(String name)`.
-    pub const UPDATABLE_VIA_APEX: TransactionCode = FIRST_CALL_TRANSACTION + 10;
-    /// `String[] getUpdatableNames(String apexName)`.
-    pub const GET_UPDATABLE_NAMES: TransactionCode = FIRST_CALL_TRANSACTION + 11;
-    /// `@nullable ConnectionInfo getConnectionInfo(String name)`.
-    pub const GET_CONNECTION_INFO: TransactionCode = FIRST_CALL_TRANSACTION + 12;
-    /// `void registerClientCallback(String name, IBinder service, IClientCallback callback)`.
-    pub const REGISTER_CLIENT_CALLBACK: TransactionCode = FIRST_CALL_TRANSACTION + 13;
-    /// `void tryUnregisterService(String name, IBinder service)`.
-    pub const TRY_UNREGISTER_SERVICE: TransactionCode = FIRST_CALL_TRANSACTION + 14;
-    /// `ServiceDebugInfo[] getServiceDebugInfo()`.
-    pub const GET_SERVICE_DEBUG_INFO: TransactionCode = FIRST_CALL_TRANSACTION + 15;
-}
-
-/// Dump priority: critical sections.
-pub const DUMP_FLAG_PRIORITY_CRITICAL: i32 = 1 << 0;
-/// Dump priority: high.
-pub const DUMP_FLAG_PRIORITY_HIGH: i32 = 1 << 1;
-/// Dump priority: normal.
-pub const DUMP_FLAG_PRIORITY_NORMAL: i32 = 1 << 2;
-/// Dump priority of services registered without one: as normal, but dumped without priority
-/// arguments.
-pub const DUMP_FLAG_PRIORITY_DEFAULT: i32 = 1 << 3;
-/// All dump priorities.
-pub const DUMP_FLAG_PRIORITY_ALL: i32 = DUMP_FLAG_PRIORITY_CRITICAL
-    | DUMP_FLAG_PRIORITY_HIGH
-    | DUMP_FLAG_PRIORITY_NORMAL
-    | DUMP_FLAG_PRIORITY_DEFAULT;
-/// Dump sections in protobuf format.
-pub const DUMP_FLAG_PROTO: i32 = 1 << 4;
-/// The service is a lazy service.
-pub const FLAG_IS_LAZY_SERVICE: i32 = 1 << 30;
 
 /// How long [`get_service`] waits for a missing service (AOSP `getService`'s 5 s).
 pub const GET_SERVICE_TIMEOUT: Duration = Duration::from_secs(5);
@@ -108,23 +46,27 @@ pub fn service_manager() -> Result<SpIBinder, StatusCode> {
     ps.context_object()
 }
 
-/// One `IServiceManager` call: token, arguments, transaction, reply status. Returns the reply
-/// positioned after the status.
-fn call(
-    code: TransactionCode,
-    args: impl FnOnce(&mut Parcel) -> Result<(), StatusCode>,
-) -> Result<Parcel> {
-    let sm = service_manager()?;
-    let mut data = Parcel::new();
-    data.write_interface_token(DESCRIPTOR)?;
-    args(&mut data)?;
-    let reply = sm.transact_parcel(code, &data, 0)?;
-    Status::read_from_parcel(&reply)?.into_result()?;
-    Ok(reply)
-}
-
-fn name_call(code: TransactionCode, name: &str) -> Result<Parcel> {
-    call(code, |d| d.write_string16(name))
+/// [`service_manager`] as the typed interface (AOSP `defaultServiceManager()`), made once per
+/// process and kept, as AOSP keeps it: later calls cost no lookup, and handle 0 always names
+/// the current context manager, even one started again. Like AOSP's `interface_cast`, it does
+/// not ask handle 0 for its descriptor: the context manager is the service manager by
+/// definition, and it checks each call's interface token itself.
+pub fn default_service_manager() -> Result<Strong<dyn IServiceManager>, StatusCode> {
+    static MANAGER: OnceLock<Strong<dyn IServiceManager>> = OnceLock::new();
+    if let Some(sm) = MANAGER.get() {
+        return Ok(sm.clone());
+    }
+    let binder = service_manager()?;
+    let sm: Strong<dyn IServiceManager> = if binder.is_remote() {
+        if !binder.assume_descriptor(<BpServiceManager as Proxy>::get_descriptor()) {
+            return Err(StatusCode::BAD_TYPE);
+        }
+        Strong::new(Box::new(BpServiceManager::from_binder(binder)?))
+    } else {
+        // This process is the service manager: its own object, called directly.
+        FromIBinder::try_from(binder)?
+    };
+    Ok(MANAGER.get_or_init(|| sm).clone())
 }
 
 fn log_failure(what: &str, name: &str, status: &Status) {
@@ -144,36 +86,23 @@ pub struct ServiceCallback {
 
 impl ServiceCallback {
     /// A callback object calling `f(name, binder)` for each registration it is told of.
-    pub fn new<F>(f: F) -> Binder<ServiceCallback>
+    pub fn new_binder<F>(f: F) -> Strong<dyn IServiceCallback>
     where
         F: Fn(&str, SpIBinder) + Send + Sync + 'static,
     {
-        Binder::new(ServiceCallback {
+        let callback = ServiceCallback {
             on_registration: Box::new(f),
-        })
+        };
+        BnServiceCallback::new_binder(callback, BinderFeatures::default())
     }
 }
 
-impl Remotable for ServiceCallback {
-    fn get_descriptor() -> &'static str {
-        SERVICE_CALLBACK_DESCRIPTOR
-    }
+impl Interface for ServiceCallback {}
 
-    fn on_transact(
-        &self,
-        code: TransactionCode,
-        data: &Parcel,
-        reply: &mut Parcel,
-    ) -> Result<(), StatusCode> {
-        if code != ON_REGISTRATION_TRANSACTION {
-            return Err(StatusCode::UNKNOWN_TRANSACTION);
-        }
-        data.enforce_interface(SERVICE_CALLBACK_DESCRIPTOR)?;
-        let name = data.read_string16()?;
-        let binder = data.read_strong_binder()?;
-        (self.on_registration)(&name, binder);
-        // Oneway: the reply is dropped; written anyway for a caller that made it synchronous.
-        Status::ok().write_to_parcel(reply)
+impl IServiceCallback for ServiceCallback {
+    fn onRegistration(&self, name: &str, binder: &SpIBinder) -> Result<()> {
+        (self.on_registration)(name, binder.clone());
+        Ok(())
     }
 }
 
@@ -187,7 +116,7 @@ struct Waiter {
 /// A registered notification for `name`, unregistered on drop.
 struct Registration {
     name: String,
-    callback: Binder<ServiceCallback>,
+    callback: Strong<dyn IServiceCallback>,
     waiter: Arc<Waiter>,
 }
 
@@ -211,11 +140,11 @@ impl Registration {
     fn new(name: &str) -> Result<Registration> {
         let waiter = Arc::new(Waiter::default());
         let w = waiter.clone();
-        let callback = ServiceCallback::new(move |_, binder| {
+        let callback = ServiceCallback::new_binder(move |_, binder| {
             *lock(&w.binder) = Some(binder);
             w.cv.notify_all();
         });
-        register_for_notifications(name, &callback.as_binder())?;
+        register_for_notifications(name, &callback)?;
         Ok(Registration {
             name: name.to_string(),
             callback,
@@ -237,7 +166,7 @@ impl Registration {
 
 impl Drop for Registration {
     fn drop(&mut self) {
-        if let Err(s) = unregister_for_notifications(&self.name, &self.callback.as_binder()) {
+        if let Err(s) = unregister_for_notifications(&self.name, &self.callback) {
             log_failure("unregisterForNotifications", &self.name, &s);
         }
     }
@@ -247,15 +176,18 @@ impl Drop for Registration {
 // Client calls
 // ---------------------------------------------------------------------------------------------
 
-fn try_check_service(code: TransactionCode, name: &str) -> Result<Option<SpIBinder>> {
-    let reply = name_call(code, name)?;
-    Ok(reply.read_nullable_strong_binder()?)
+/// `getService(name)`: the manager's answer, at once.
+fn try_get_service(name: &str) -> Result<Option<SpIBinder>> {
+    default_service_manager()?.getService(name)
 }
 
 /// `checkService`: the service registered as `name`, at once; `None` if there is none or the
 /// call failed.
 pub fn check_service(name: &str) -> Option<SpIBinder> {
-    try_check_service(transactions::CHECK_SERVICE, name).unwrap_or_else(|s| {
+    let found = default_service_manager()
+        .map_err(Status::from)
+        .and_then(|sm| sm.checkService(name));
+    found.unwrap_or_else(|s| {
         log_failure("checkService", name, &s);
         None
     })
@@ -271,7 +203,7 @@ pub fn check_service(name: &str) -> Option<SpIBinder> {
 /// manager is asked once more at the end of the wait. `None` if the service did not appear in
 /// time or a call failed.
 pub fn get_service(name: &str) -> Option<SpIBinder> {
-    match try_check_service(transactions::GET_SERVICE, name) {
+    match try_get_service(name) {
         Ok(Some(b)) => return Some(b),
         Ok(None) => {}
         Err(s) => {
@@ -287,7 +219,7 @@ pub fn get_service(name: &str) -> Option<SpIBinder> {
     }
     drop(registration);
     tracing::warn!(name, "service did not start within {GET_SERVICE_TIMEOUT:?}");
-    try_check_service(transactions::GET_SERVICE, name).unwrap_or_else(|s| {
+    try_get_service(name).unwrap_or_else(|s| {
         log_failure("getService", name, &s);
         None
     })
@@ -302,7 +234,7 @@ pub fn get_service(name: &str) -> Option<SpIBinder> {
 /// already registered, so a service added meanwhile is not missed); each second without it is
 /// logged, as AOSP does. `None` only if a call to the service manager fails.
 pub fn wait_for_service(name: &str) -> Option<SpIBinder> {
-    let found = try_check_service(transactions::GET_SERVICE, name)
+    let found = try_get_service(name)
         .map_err(|s| log_failure("getService", name, &s))
         .ok()?;
     if found.is_some() {
@@ -328,13 +260,7 @@ pub fn add_service_with(
     allow_isolated: bool,
     dump_priority: i32,
 ) -> Result<()> {
-    call(transactions::ADD_SERVICE, |d| {
-        d.write_string16(name)?;
-        d.write_strong_binder(binder)?;
-        d.write_bool(allow_isolated)?;
-        d.write_i32(dump_priority)
-    })
-    .map(drop)
+    default_service_manager()?.addService(name, binder, allow_isolated, dump_priority)
 }
 
 /// Registers `binder` as `name` (AOSP `add_service`) with AOSP's defaults: not for isolated
@@ -356,42 +282,36 @@ pub fn add_service(name: &str, binder: SpIBinder) -> Result<(), StatusCode> {
 /// `listServices(dump_priority)`: the names of the services registered with a dump priority
 /// in `dump_priority` ([`DUMP_FLAG_PRIORITY_ALL`] for all).
 pub fn list_services(dump_priority: i32) -> Result<Vec<String>> {
-    let reply = call(transactions::LIST_SERVICES, |d| d.write_i32(dump_priority))?;
-    Ok(reply.read_string16_vector()?)
+    default_service_manager()?.listServices(dump_priority)
 }
 
-/// `registerForNotifications(name, callback)`: `callback` (an `android.os.IServiceCallback`,
-/// e.g. a [`ServiceCallback`]) is told of each registration of `name`, including one that
-/// already exists.
-pub fn register_for_notifications(name: &str, callback: &SpIBinder) -> Result<()> {
-    call(transactions::REGISTER_FOR_NOTIFICATIONS, |d| {
-        d.write_string16(name)?;
-        d.write_strong_binder(callback)
-    })
-    .map(drop)
+/// `registerForNotifications(name, callback)`: `callback` (e.g. a [`ServiceCallback`]) is told
+/// of each registration of `name`, including one that already exists.
+pub fn register_for_notifications(
+    name: &str,
+    callback: &Strong<dyn IServiceCallback>,
+) -> Result<()> {
+    default_service_manager()?.registerForNotifications(name, callback)
 }
 
 /// `unregisterForNotifications(name, callback)`.
-pub fn unregister_for_notifications(name: &str, callback: &SpIBinder) -> Result<()> {
-    call(transactions::UNREGISTER_FOR_NOTIFICATIONS, |d| {
-        d.write_string16(name)?;
-        d.write_strong_binder(callback)
-    })
-    .map(drop)
+pub fn unregister_for_notifications(
+    name: &str,
+    callback: &Strong<dyn IServiceCallback>,
+) -> Result<()> {
+    default_service_manager()?.unregisterForNotifications(name, callback)
 }
 
 /// `isDeclared(name)`: whether `name` is declared (e.g. in the VINTF manifest), started or
 /// not.
 pub fn is_declared(name: &str) -> Result<bool, StatusCode> {
-    let reply = name_call(transactions::IS_DECLARED, name)?;
-    reply.read_bool()
+    Ok(default_service_manager()?.isDeclared(name)?)
 }
 
 /// `getDeclaredInstances(interface)`: the instances of `interface` declared in the VINTF
 /// manifest.
 pub fn get_declared_instances(interface: &str) -> Result<Vec<String>, StatusCode> {
-    let reply = name_call(transactions::GET_DECLARED_INSTANCES, interface)?;
-    reply.read_string16_vector()
+    Ok(default_service_manager()?.getDeclaredInstances(interface)?)
 }
 
 /// The service `name` as the typed interface `T` (AOSP Rust `get_interface`): [`get_service`]

@@ -11,8 +11,8 @@ use std::time::Duration;
 
 use binder_driver::uapi::*;
 
-use crate::binder::{self, SpIBinder};
 use crate::error::StatusCode;
+use crate::ibinder::{self, SpIBinder};
 use crate::parcel::Parcel;
 use crate::process::ProcessState;
 
@@ -449,7 +449,7 @@ fn execute_transaction(secctx: bool) -> Result<(), StatusCode> {
     };
     let ps = process()?;
     let target: Option<SpIBinder> = if tr.target_ptr() != 0 {
-        binder::registry_lookup(tr.target_ptr())
+        ibinder::registry_lookup(tr.target_ptr())
     } else {
         ps.the_context_object()
     };
@@ -505,25 +505,25 @@ fn execute_command(cmd: u32) -> Result<(), StatusCode> {
         BR_OK | BR_NOOP => Ok(()),
         BR_ACQUIRE => {
             let pc: BinderPtrCookie = read_in().ok_or(StatusCode::NOT_ENOUGH_DATA)?;
-            binder::registry_acquire(pc.ptr);
+            ibinder::registry_acquire(pc.ptr);
             queue(BC_ACQUIRE_DONE, pc.as_bytes());
             Ok(())
         }
         BR_RELEASE => {
             let pc: BinderPtrCookie = read_in().ok_or(StatusCode::NOT_ENOUGH_DATA)?;
             // The strong reference goes outside every lock; the object may drop here.
-            drop(binder::registry_release(pc.ptr));
+            drop(ibinder::registry_release(pc.ptr));
             Ok(())
         }
         BR_INCREFS => {
             let pc: BinderPtrCookie = read_in().ok_or(StatusCode::NOT_ENOUGH_DATA)?;
-            binder::registry_incref(pc.ptr);
+            ibinder::registry_incref(pc.ptr);
             queue(BC_INCREFS_DONE, pc.as_bytes());
             Ok(())
         }
         BR_DECREFS => {
             let pc: BinderPtrCookie = read_in().ok_or(StatusCode::NOT_ENOUGH_DATA)?;
-            binder::registry_decref(pc.ptr);
+            ibinder::registry_decref(pc.ptr);
             Ok(())
         }
         BR_ATTEMPT_ACQUIRE => {
@@ -534,13 +534,13 @@ fn execute_command(cmd: u32) -> Result<(), StatusCode> {
         BR_TRANSACTION_SEC_CTX => execute_transaction(true),
         BR_DEAD_BINDER => {
             let cookie: u64 = read_in().ok_or(StatusCode::NOT_ENOUGH_DATA)?;
-            binder::deliver_death(cookie);
+            ibinder::deliver_death(cookie);
             queue(BC_DEAD_BINDER_DONE, &cookie.to_ne_bytes());
             Ok(())
         }
         BR_CLEAR_DEATH_NOTIFICATION_DONE => {
             let cookie: u64 = read_in().ok_or(StatusCode::NOT_ENOUGH_DATA)?;
-            binder::death_cleared(cookie);
+            ibinder::death_cleared(cookie);
             Ok(())
         }
         BR_FINISHED => Err(StatusCode::TIMED_OUT),

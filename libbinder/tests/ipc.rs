@@ -396,7 +396,7 @@ fn client(dev: &std::path::Path, scenario: &str) {
                     .expect("callback call");
                 assert_eq!(r.read_i32().unwrap(), 41);
                 let deadline = Instant::now() + Duration::from_secs(10);
-                while libbinder::binder::driver_holds_strong_ref(&cb) {
+                while libbinder::ibinder::driver_holds_strong_ref(&cb) {
                     assert!(Instant::now() < deadline, "the driver kept its reference");
                     std::thread::yield_now();
                 }

@@ -13,8 +13,8 @@ use std::io::{Read, Write};
 use std::os::fd::{AsFd, BorrowedFd, FromRawFd, OwnedFd};
 use std::sync::{Arc, Condvar, Mutex};
 
-use libbinder::binder::SHELL_COMMAND_TRANSACTION;
 use libbinder::binder_impl::{Binder, Parcel, Remotable, FIRST_CALL_TRANSACTION, FLAG_ONEWAY};
+use libbinder::ibinder::SHELL_COMMAND_TRANSACTION;
 use libbinder::process::ProcessError;
 use libbinder::thread::{
     clear_calling_identity, get_calling_pid, get_calling_uid, restore_calling_identity,

@@ -277,15 +277,13 @@ fn client(dev: &Path, scenario: &str) {
             ProcessState::start_thread_pool().unwrap();
             let (tx, rx) = std::sync::mpsc::channel();
             let tx = Mutex::new(tx);
-            let cb = ServiceCallback::new(move |name, binder| {
+            let cb = ServiceCallback::new_binder(move |name, binder| {
                 let _ = tx.lock().unwrap().send((name.to_string(), binder));
             });
-            libbinder::service_manager::register_for_notifications("hello", &cb.as_binder())
-                .unwrap();
+            libbinder::service_manager::register_for_notifications("hello", &cb).unwrap();
             let (name, binder) = rx.recv_timeout(WAIT).expect("onRegistration in time");
             assert_eq!((name.as_str(), &binder), ("hello", &checked));
-            libbinder::service_manager::unregister_for_notifications("hello", &cb.as_binder())
-                .unwrap();
+            libbinder::service_manager::unregister_for_notifications("hello", &cb).unwrap();
             tell(&format!("ok {pid}"));
         }
         "wait" => {
@@ -320,17 +318,15 @@ fn client(dev: &Path, scenario: &str) {
             ProcessState::start_thread_pool().unwrap();
             let (tx, rx) = std::sync::mpsc::channel();
             let tx = Mutex::new(tx);
-            let cb = ServiceCallback::new(move |name, binder| {
+            let cb = ServiceCallback::new_binder(move |name, binder| {
                 let _ = tx.lock().unwrap().send((name.to_string(), binder));
             });
-            libbinder::service_manager::register_for_notifications("later", &cb.as_binder())
-                .unwrap();
+            libbinder::service_manager::register_for_notifications("later", &cb).unwrap();
             tell("registered");
             let (name, binder) = rx.recv_timeout(WAIT).expect("onRegistration in time");
             assert_eq!(name, "later");
             let pid = hello(&binder);
-            libbinder::service_manager::unregister_for_notifications("later", &cb.as_binder())
-                .unwrap();
+            libbinder::service_manager::unregister_for_notifications("later", &cb).unwrap();
             tell(&format!("ok {pid}"));
         }
         "add-null-errors" => {
@@ -381,32 +377,36 @@ fn sm_note(sm: &mut ChildProc) -> String {
 
 #[test]
 fn transaction_codes_follow_android_16() {
-    assert_eq!(transactions::GET_SERVICE, GET_SERVICE);
-    assert_eq!(transactions::GET_SERVICE2, 2);
-    assert_eq!(transactions::CHECK_SERVICE, CHECK_SERVICE);
-    assert_eq!(transactions::CHECK_SERVICE2, 4);
-    assert_eq!(transactions::ADD_SERVICE, ADD_SERVICE);
-    assert_eq!(transactions::LIST_SERVICES, LIST_SERVICES);
+    assert_eq!(transactions::getService, GET_SERVICE);
+    assert_eq!(transactions::getService2, 2);
+    assert_eq!(transactions::checkService, CHECK_SERVICE);
+    assert_eq!(transactions::checkService2, 4);
+    assert_eq!(transactions::addService, ADD_SERVICE);
+    assert_eq!(transactions::listServices, LIST_SERVICES);
     assert_eq!(
-        transactions::REGISTER_FOR_NOTIFICATIONS,
+        transactions::registerForNotifications,
         REGISTER_FOR_NOTIFICATIONS
     );
     assert_eq!(
-        transactions::UNREGISTER_FOR_NOTIFICATIONS,
+        transactions::unregisterForNotifications,
         UNREGISTER_FOR_NOTIFICATIONS
     );
-    assert_eq!(transactions::IS_DECLARED, IS_DECLARED);
-    assert_eq!(transactions::GET_DECLARED_INSTANCES, 10);
-    assert_eq!(transactions::UPDATABLE_VIA_APEX, 11);
-    assert_eq!(transactions::GET_UPDATABLE_NAMES, 12);
-    assert_eq!(transactions::GET_CONNECTION_INFO, 13);
-    assert_eq!(transactions::REGISTER_CLIENT_CALLBACK, 14);
-    assert_eq!(transactions::TRY_UNREGISTER_SERVICE, 15);
-    assert_eq!(transactions::GET_SERVICE_DEBUG_INFO, 16);
+    assert_eq!(transactions::isDeclared, IS_DECLARED);
+    assert_eq!(transactions::getDeclaredInstances, 10);
+    assert_eq!(transactions::updatableViaApex, 11);
+    assert_eq!(transactions::getUpdatableNames, 12);
+    assert_eq!(transactions::getConnectionInfo, 13);
+    assert_eq!(transactions::registerClientCallback, 14);
+    assert_eq!(transactions::tryUnregisterService, 15);
+    assert_eq!(transactions::getServiceDebugInfo, 16);
     assert_eq!(DUMP_FLAG_PRIORITY_ALL, 0b1111);
-    assert_eq!(service_manager::DESCRIPTOR, SM_DESCRIPTOR);
     assert_eq!(
-        service_manager::SERVICE_CALLBACK_DESCRIPTOR,
+        <service_manager::BpServiceManager as service_manager::IServiceManager>::get_descriptor(),
+        SM_DESCRIPTOR
+    );
+    let callback = service_manager::ServiceCallback::new_binder(|_, _| {});
+    assert_eq!(
+        callback.as_binder().get_interface_descriptor().unwrap(),
         CALLBACK_DESCRIPTOR
     );
 }

@@ -5,23 +5,15 @@
 //! who may add, find and list; [`serve`] (what the `servicemanager` binary runs) serves them on
 //! a device.
 
-// The generated code names the library `binder`, as AOSP crates call it.
-extern crate libbinder as binder;
-
 mod access;
 mod manager;
 
-// `android.os.IServiceManager` and its types (Android 16), generated from `aidl/android/os/`
-// at the crate root so that the generated files' `crate::mangled::...` paths resolve.
-include!(concat!(env!("OUT_DIR"), "/aidl.rs"));
-
-use libbinder::Interface;
 use std::os::fd::RawFd;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use libbinder::binder_impl::Binder;
-use libbinder::{ProcessState, StatusCode};
+use libbinder::aidl::android::os::IServiceManager::BnServiceManager;
+use libbinder::{BinderFeatures, ProcessState, StatusCode};
 
 pub use access::{Access, CallingContext, PolicyError};
 pub use manager::{
@@ -44,8 +36,9 @@ pub fn serve(
 ) -> Result<std::convert::Infallible, String> {
     let ps = ProcessState::init(device, 0)
         .map_err(|e| format!("cannot open {}: {e}", device.display()))?;
-    let manager = Binder::new(ServiceManager::new(access));
-    let binder = manager.as_binder();
+    let manager = ServiceManager::new(access);
+    let binder =
+        BnServiceManager::new_binder(manager.clone(), BinderFeatures::default()).as_binder();
     manager.add_own("manager", &binder);
     ps.become_context_manager_with(&binder).map_err(|e| {
         if e == StatusCode::ALREADY_EXISTS {

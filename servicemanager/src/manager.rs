@@ -1,22 +1,24 @@
 //! The service registry behind handle 0 (AOSP `ServiceManager.cpp`).
 
-use libbinder::binder_impl::IBinderInternal;
-use libbinder::IBinder;
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, MutexGuard, Weak};
 
-use libbinder::binder_impl::{Parcel, Remotable, FIRST_CALL_TRANSACTION, FLAG_ONEWAY};
-use libbinder::service_manager::{transactions as tx, DESCRIPTOR, SERVICE_CALLBACK_DESCRIPTOR};
+use libbinder::aidl::android::os::{
+    ConnectionInfo::ConnectionInfo,
+    IClientCallback::IClientCallback,
+    IServiceCallback::IServiceCallback,
+    IServiceManager::{IServiceManager, DUMP_FLAG_PRIORITY_DEFAULT},
+    Service::Service as ServiceUnion,
+    ServiceDebugInfo::ServiceDebugInfo,
+    ServiceWithMetadata::ServiceWithMetadata,
+};
 use libbinder::thread::{get_calling_pid, get_calling_uid};
 use libbinder::{
-    DeathRecipient, ExceptionCode, ProcessState, SpIBinder, Status, StatusCode, WpIBinder,
+    DeathRecipient, ExceptionCode, IBinder, Interface, ProcessState, Result, SpIBinder, Status,
+    StatusCode, Strong, WpIBinder,
 };
 
 use crate::access::{Access, CallingContext};
-use crate::aidl::android::os::{
-    Service::Service as ServiceUnion, ServiceDebugInfo::ServiceDebugInfo,
-    ServiceWithMetadata::ServiceWithMetadata,
-};
 
 /// The longest service name AOSP accepts.
 pub const MAX_NAME_LEN: usize = 127;
@@ -64,9 +66,10 @@ struct Service {
     _death: Option<DeathRecipient>,
 }
 
-/// A registered `IServiceCallback` and the link that removes it when its process dies.
-struct Callback {
-    binder: SpIBinder,
+/// A registered callback (`IServiceCallback` or `IClientCallback`) and the link that removes
+/// it when its process dies.
+struct Callback<I: ?Sized + Interface> {
+    callback: Strong<I>,
     _death: DeathRecipient,
 }
 
@@ -74,13 +77,13 @@ struct Callback {
 struct State {
     services: BTreeMap<String, Service>,
     /// `IServiceCallback`s by name.
-    callbacks: BTreeMap<String, Vec<Callback>>,
+    callbacks: BTreeMap<String, Vec<Callback<dyn IServiceCallback>>>,
     /// `IClientCallback`s by name.
-    client_callbacks: BTreeMap<String, Vec<Callback>>,
+    client_callbacks: BTreeMap<String, Vec<Callback<dyn IClientCallback>>>,
 }
 
 /// `IClientCallback.onClients(registered, hasClients)` calls to make once the lock is released.
-type ClientNotes = Vec<(SpIBinder, SpIBinder, bool)>;
+type ClientNotes = Vec<(Strong<dyn IClientCallback>, SpIBinder, bool)>;
 
 impl State {
     /// AOSP `handleServiceClientCallback`: compares the driver's strong count of `name`'s
@@ -114,7 +117,7 @@ impl State {
         let driver_has_clients = count > known;
         let mut tell = |has: bool, service: &mut Service| {
             for cb in callbacks {
-                out.push((cb.binder.clone(), service.binder.clone(), has));
+                out.push((cb.callback.clone(), service.binder.clone(), has));
             }
             service.has_clients = has;
         };
@@ -135,8 +138,8 @@ impl State {
 }
 
 /// Drops `who` from `name`'s list in `lists`, and the list once empty; whether it was there.
-fn remove_callback(
-    lists: &mut BTreeMap<String, Vec<Callback>>,
+fn remove_callback<I: ?Sized + Interface>(
+    lists: &mut BTreeMap<String, Vec<Callback<I>>>,
     name: &str,
     who: &SpIBinder,
 ) -> bool {
@@ -144,7 +147,7 @@ fn remove_callback(
         return false;
     };
     let before = list.len();
-    list.retain(|c| c.binder != *who);
+    list.retain(|c| c.callback.as_binder() != *who);
     let removed = list.len() != before;
     if list.is_empty() {
         lists.remove(name);
@@ -154,29 +157,21 @@ fn remove_callback(
 
 /// Sends queued `IClientCallback.onClients` calls (oneway).
 fn send_client_notes(notes: ClientNotes) {
-    for (cb, registered, has_clients) in notes {
-        let send = || -> Result<(), StatusCode> {
-            let mut data = Parcel::new();
-            data.write_interface_token(CLIENT_CALLBACK_DESCRIPTOR)?;
-            data.write_strong_binder(&registered)?;
-            data.write_bool(has_clients)?;
-            cb.submit_transact(FIRST_CALL_TRANSACTION, data, FLAG_ONEWAY)?;
-            Ok(())
-        };
-        if let Err(e) = send() {
-            tracing::warn!(?e, "onClients failed");
+    for (callback, registered, has_clients) in notes {
+        if let Err(e) = callback.onClients(&registered, has_clients) {
+            tracing::warn!(%e, "onClients failed");
         }
     }
 }
 
-/// Descriptor of `android.os.IClientCallback`.
-pub const CLIENT_CALLBACK_DESCRIPTOR: &str = "android.os.IClientCallback";
-
-/// `android.os.IServiceManager`: the name service (serve it at handle 0 with
-/// `ProcessState::become_context_manager_with`).
+/// `android.os.IServiceManager`: the name service. Serve it at handle 0 as the generated stub
+/// (`BnServiceManager::new_binder`, then `ProcessState::become_context_manager_with`); a
+/// clone shares the registry, so the server keeps one to call [`Self::add_own`] and
+/// [`Self::handle_client_callbacks`] on.
 ///
 /// Every decision takes the caller identity from the driver (`get_calling_uid`/
 /// `get_calling_pid`), never from the request.
+#[derive(Clone)]
 pub struct ServiceManager {
     state: Arc<Mutex<State>>,
     access: Access,
@@ -192,25 +187,27 @@ fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
     state.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// A reply that is an AIDL exception.
-fn exception(reply: &mut Parcel, code: ExceptionCode, message: &str) -> Result<(), StatusCode> {
+/// A refusal: the AIDL exception `code` with `message`, logged.
+fn refuse<T>(code: ExceptionCode, message: &str) -> Result<T> {
     tracing::warn!(exception = code.name(), message, "refused");
-    Status::new_exception_str(code, Some(message)).write_to_parcel(reply)
+    Err(Status::new_exception_str(code, Some(message)))
 }
 
-/// `IServiceCallback.onRegistration(name, binder)`, oneway.
-fn notify(callback: &SpIBinder, name: &str, binder: &SpIBinder) {
-    let send = || -> Result<(), StatusCode> {
-        let mut data = Parcel::new();
-        data.write_interface_token(SERVICE_CALLBACK_DESCRIPTOR)?;
-        data.write_string16(name)?;
-        data.write_strong_binder(binder)?;
-        callback.submit_transact(FIRST_CALL_TRANSACTION, data, FLAG_ONEWAY)?;
-        Ok(())
-    };
-    if let Err(e) = send() {
-        tracing::warn!(name, ?e, "onRegistration failed");
+/// `IServiceCallback.onRegistration(name, binder)`, oneway: a failure is only logged.
+fn notify(callback: &Strong<dyn IServiceCallback>, name: &str, binder: &SpIBinder) {
+    if let Err(e) = callback.onRegistration(name, binder) {
+        tracing::warn!(name, %e, "onRegistration failed");
     }
+}
+
+/// The caller of the transaction being served, and a span naming the method for the logs.
+fn caller(method: &'static str) -> (CallingContext, tracing::span::EnteredSpan) {
+    let ctx = CallingContext {
+        pid: get_calling_pid(),
+        uid: get_calling_uid(),
+    };
+    let span = tracing::debug_span!("IServiceManager", method, uid = ctx.uid, pid = ctx.pid);
+    (ctx, span.entered())
 }
 
 /// The `Service` union `getService2`/`checkService2` answer (Android 16): the binder with its
@@ -251,7 +248,7 @@ impl ServiceManager {
             Service {
                 binder: binder.clone(),
                 allow_isolated: false,
-                dump_priority: libbinder::service_manager::DUMP_FLAG_PRIORITY_DEFAULT,
+                dump_priority: DUMP_FLAG_PRIORITY_DEFAULT,
                 debug_pid: std::process::id() as i32,
                 has_clients: false,
                 guarantee_client: false,
@@ -316,91 +313,284 @@ impl ServiceManager {
         send_client_notes(notes);
     }
 
-    fn register_client_callback(
-        &self,
-        ctx: &CallingContext,
-        data: &Parcel,
-        reply: &mut Parcel,
-    ) -> Result<(), StatusCode> {
-        let name = data.read_string16()?;
-        let service = data.read_nullable_strong_binder()?;
-        let callback = data.read_nullable_strong_binder()?;
-        let Some(callback) = callback else {
-            return exception(reply, ExceptionCode::NULL_POINTER, "Callback null.");
-        };
-        if !self.access.can_add(ctx, &name) {
-            return exception(
-                reply,
+    /// `getService`/`checkService` and their `2` forms: refused if the policy denies finding
+    /// `name`, else [`Self::find`].
+    fn lookup(&self, ctx: &CallingContext, name: &str) -> Result<Option<SpIBinder>> {
+        if !self.access.can_find(ctx, name) {
+            return refuse(
                 ExceptionCode::SECURITY,
-                "Policy denied adding the service.",
+                "Policy denied finding the service.",
             );
+        }
+        Ok(self.find(ctx, name))
+    }
+
+    /// The checks of the calls that name a service without registering one
+    /// (`isDeclared`, `updatableViaApex`, `getConnectionInfo`).
+    fn may_find(&self, ctx: &CallingContext, name: &str) -> Result<()> {
+        if !self.access.can_find(ctx, name) {
+            return refuse(
+                ExceptionCode::SECURITY,
+                "Policy denied finding the service.",
+            );
+        }
+        Ok(())
+    }
+
+    /// The check of the calls that list services.
+    fn may_list(&self, ctx: &CallingContext) -> Result<()> {
+        if !self.access.can_list(ctx) {
+            return refuse(ExceptionCode::SECURITY, "Policy denied listing.");
+        }
+        Ok(())
+    }
+}
+
+impl Interface for ServiceManager {}
+
+/// The methods, as AOSP's `ServiceManager.cpp` answers them; the generated stub
+/// (`BnServiceManager`) reads the arguments and writes the reply, and answers a null where the
+/// AIDL requires a binder with `EX_NULL_POINTER` before the method runs.
+impl IServiceManager for ServiceManager {
+    fn getService(&self, name: &str) -> Result<Option<SpIBinder>> {
+        let (ctx, _span) = caller("getService");
+        self.lookup(&ctx, name)
+    }
+
+    fn getService2(&self, name: &str) -> Result<ServiceUnion> {
+        let (ctx, _span) = caller("getService2");
+        self.lookup(&ctx, name).map(service_union)
+    }
+
+    fn checkService(&self, name: &str) -> Result<Option<SpIBinder>> {
+        let (ctx, _span) = caller("checkService");
+        self.lookup(&ctx, name)
+    }
+
+    fn checkService2(&self, name: &str) -> Result<ServiceUnion> {
+        let (ctx, _span) = caller("checkService2");
+        self.lookup(&ctx, name).map(service_union)
+    }
+
+    fn addService(
+        &self,
+        name: &str,
+        binder: &SpIBinder,
+        allow_isolated: bool,
+        dump_priority: i32,
+    ) -> Result<()> {
+        let (ctx, _span) = caller("addService");
+        if self.is_app(&ctx) {
+            return refuse(ExceptionCode::SECURITY, "App UIDs cannot add services.");
+        }
+        if !self.access.can_add(&ctx, name) {
+            return refuse(ExceptionCode::SECURITY, "Policy denied adding the service.");
+        }
+        if !is_valid_service_name(name) {
+            return refuse(ExceptionCode::ILLEGAL_ARGUMENT, "Invalid service name.");
+        }
+        let death = if binder.is_remote() {
+            let mut d = self.on_death(name, binder, |st, name, who| {
+                // Only if the name still maps to the object that died (it may have been
+                // overwritten since).
+                if st.services.get(name).is_some_and(|s| s.binder == *who) {
+                    st.services.remove(name);
+                    tracing::info!(name, "service died; removed");
+                }
+            });
+            if binder.clone().link_to_death(&mut d).is_err() {
+                return refuse(ExceptionCode::ILLEGAL_STATE, "Couldn't linkToDeath.");
+            }
+            Some(d)
+        } else {
+            None
+        };
+        let callbacks: Vec<Strong<dyn IServiceCallback>> = {
+            let mut st = lock(&self.state);
+            if st.services.contains_key(name) {
+                tracing::info!(name, uid = ctx.uid, "overwriting a registered service");
+            }
+            st.services.insert(
+                name.to_string(),
+                Service {
+                    binder: binder.clone(),
+                    allow_isolated,
+                    dump_priority,
+                    debug_pid: ctx.pid,
+                    has_clients: false,
+                    guarantee_client: false,
+                    _death: death,
+                },
+            );
+            st.callbacks
+                .get(name)
+                .map(|l| l.iter().map(|c| c.callback.clone()).collect())
+                .unwrap_or_default()
+        };
+        tracing::info!(name, uid = ctx.uid, pid = ctx.pid, "service added");
+        // Outside the lock: a oneway call can still block briefly on the driver.
+        for cb in &callbacks {
+            notify(cb, name, binder);
+        }
+        Ok(())
+    }
+
+    fn listServices(&self, dump_priority: i32) -> Result<Vec<String>> {
+        let (ctx, _span) = caller("listServices");
+        self.may_list(&ctx)?;
+        Ok(lock(&self.state)
+            .services
+            .iter()
+            .filter(|(_, s)| s.dump_priority & dump_priority != 0)
+            .map(|(n, _)| n.clone())
+            .collect())
+    }
+
+    fn registerForNotifications(
+        &self,
+        name: &str,
+        callback: &Strong<dyn IServiceCallback>,
+    ) -> Result<()> {
+        let (ctx, _span) = caller("registerForNotifications");
+        if !self.access.can_find(&ctx, name) {
+            return refuse(
+                ExceptionCode::SECURITY,
+                "Policy denied finding the service.",
+            );
+        }
+        if !is_valid_service_name(name) {
+            return refuse(ExceptionCode::ILLEGAL_ARGUMENT, "Invalid service name.");
+        }
+        let binder = callback.as_binder();
+        let mut death = self.on_death(name, &binder, |st, name, who| {
+            remove_callback(&mut st.callbacks, name, who);
+        });
+        if binder.clone().link_to_death(&mut death).is_err() {
+            return refuse(ExceptionCode::ILLEGAL_STATE, "Couldn't link to death.");
+        }
+        let existing = {
+            let mut st = lock(&self.state);
+            st.callbacks
+                .entry(name.to_string())
+                .or_default()
+                .push(Callback {
+                    callback: callback.clone(),
+                    _death: death,
+                });
+            st.services.get(name).map(|s| s.binder.clone())
+        };
+        if let Some(service) = existing {
+            notify(callback, name, &service);
+        }
+        Ok(())
+    }
+
+    fn unregisterForNotifications(
+        &self,
+        name: &str,
+        callback: &Strong<dyn IServiceCallback>,
+    ) -> Result<()> {
+        let (ctx, _span) = caller("unregisterForNotifications");
+        if !self.access.can_find(&ctx, name) {
+            return refuse(
+                ExceptionCode::SECURITY,
+                "Policy denied finding the service.",
+            );
+        }
+        let binder = callback.as_binder();
+        if !remove_callback(&mut lock(&self.state).callbacks, name, &binder) {
+            return refuse(ExceptionCode::ILLEGAL_STATE, "No matching callback.");
+        }
+        Ok(())
+    }
+
+    // Nothing is declared: no VINTF manifest, no APEXes, no RPC accessors (what AOSP answers
+    // on a device without them).
+
+    fn isDeclared(&self, name: &str) -> Result<bool> {
+        let (ctx, _span) = caller("isDeclared");
+        self.may_find(&ctx, name).map(|()| false)
+    }
+
+    fn getDeclaredInstances(&self, _iface: &str) -> Result<Vec<String>> {
+        Ok(Vec::new())
+    }
+
+    fn updatableViaApex(&self, name: &str) -> Result<Option<String>> {
+        let (ctx, _span) = caller("updatableViaApex");
+        self.may_find(&ctx, name).map(|()| None)
+    }
+
+    fn getUpdatableNames(&self, _apex_name: &str) -> Result<Vec<String>> {
+        Ok(Vec::new())
+    }
+
+    fn getConnectionInfo(&self, name: &str) -> Result<Option<ConnectionInfo>> {
+        let (ctx, _span) = caller("getConnectionInfo");
+        self.may_find(&ctx, name).map(|()| None)
+    }
+
+    fn registerClientCallback(
+        &self,
+        name: &str,
+        service: &SpIBinder,
+        callback: &Strong<dyn IClientCallback>,
+    ) -> Result<()> {
+        let (ctx, _span) = caller("registerClientCallback");
+        if !self.access.can_add(&ctx, name) {
+            return refuse(ExceptionCode::SECURITY, "Policy denied adding the service.");
         }
         {
             let st = lock(&self.state);
-            let Some(s) = st.services.get(&name) else {
-                return exception(reply, ExceptionCode::ILLEGAL_ARGUMENT, "Service not found.");
+            let Some(s) = st.services.get(name) else {
+                return refuse(ExceptionCode::ILLEGAL_ARGUMENT, "Service not found.");
             };
             if s.debug_pid != ctx.pid {
                 let m = "Only original caller can register client callback.";
-                return exception(reply, ExceptionCode::SECURITY, m);
+                return refuse(ExceptionCode::SECURITY, m);
             }
-            if service.as_ref() != Some(&s.binder) {
-                return exception(reply, ExceptionCode::ILLEGAL_ARGUMENT, "Service mismatch.");
+            if *service != s.binder {
+                return refuse(ExceptionCode::ILLEGAL_ARGUMENT, "Service mismatch.");
             }
         }
-        let mut death = self.on_death(&name, &callback, |st, name, who| {
+        let binder = callback.as_binder();
+        let mut death = self.on_death(name, &binder, |st, name, who| {
             remove_callback(&mut st.client_callbacks, name, who);
         });
-        if callback.clone().link_to_death(&mut death).is_err() {
-            return exception(
-                reply,
-                ExceptionCode::ILLEGAL_STATE,
-                "Could not linkToDeath.",
-            );
+        if binder.clone().link_to_death(&mut death).is_err() {
+            return refuse(ExceptionCode::ILLEGAL_STATE, "Could not linkToDeath.");
         }
         let mut notes = ClientNotes::new();
         {
             let mut st = lock(&self.state);
             st.client_callbacks
-                .entry(name.clone())
+                .entry(name.to_string())
                 .or_default()
                 .push(Callback {
-                    binder: callback,
+                    callback: callback.clone(),
                     _death: death,
                 });
-            st.check_clients(1, &name, false, &mut notes);
+            st.check_clients(1, name, false, &mut notes);
         }
         send_client_notes(notes);
-        Status::ok().write_to_parcel(reply)
+        Ok(())
     }
 
-    fn try_unregister_service(
-        &self,
-        ctx: &CallingContext,
-        data: &Parcel,
-        reply: &mut Parcel,
-    ) -> Result<(), StatusCode> {
-        let name = data.read_string16()?;
-        let Some(binder) = data.read_nullable_strong_binder()? else {
-            return exception(reply, ExceptionCode::NULL_POINTER, "Null service.");
-        };
-        if !self.access.can_add(ctx, &name) {
-            return exception(
-                reply,
-                ExceptionCode::SECURITY,
-                "Policy denied adding the service.",
-            );
+    fn tryUnregisterService(&self, name: &str, service: &SpIBinder) -> Result<()> {
+        let (ctx, _span) = caller("tryUnregisterService");
+        if !self.access.can_add(&ctx, name) {
+            return refuse(ExceptionCode::SECURITY, "Policy denied adding the service.");
         }
         let mut notes = ClientNotes::new();
         let refused = {
             let mut st = lock(&self.state);
-            let precheck = st.services.get(&name).map(|s| {
+            let precheck = st.services.get(name).map(|s| {
                 if s.debug_pid != ctx.pid {
                     Some((
                         ExceptionCode::SECURITY,
                         "Only original caller can try to unregister service.",
                     ))
-                } else if s.binder != binder {
+                } else if s.binder != *service {
                     Some((
                         ExceptionCode::ILLEGAL_ARGUMENT,
                         "Different binder for service.",
@@ -421,281 +611,45 @@ impl ServiceManager {
                 )),
                 Some(Some(refusal)) => Some(refusal),
                 // The manager's reference and this transaction's.
-                Some(None) if st.check_clients(2, &name, false, &mut notes) => Some((
+                Some(None) if st.check_clients(2, name, false, &mut notes) => Some((
                     ExceptionCode::ILLEGAL_STATE,
                     "Can't unregister, known client.",
                 )),
                 Some(None) => {
-                    st.services.remove(&name);
-                    st.client_callbacks.remove(&name);
+                    st.services.remove(name);
+                    st.client_callbacks.remove(name);
                     None
                 }
             }
         };
         send_client_notes(notes);
         match refused {
-            Some((code, message)) => exception(reply, code, message),
+            Some((code, message)) => refuse(code, message),
             None => {
                 tracing::info!(name, "service unregistered");
-                Status::ok().write_to_parcel(reply)
+                Ok(())
             }
         }
     }
 
-    fn add_service(
-        &self,
-        ctx: &CallingContext,
-        data: &Parcel,
-        reply: &mut Parcel,
-    ) -> Result<(), StatusCode> {
-        let name = data.read_string16()?;
-        let binder = data.read_nullable_strong_binder()?;
-        let allow_isolated = data.read_bool()?;
-        let dump_priority = data.read_i32()?;
-        if self.is_app(ctx) {
-            return exception(
-                reply,
-                ExceptionCode::SECURITY,
-                "App UIDs cannot add services.",
-            );
-        }
-        if !self.access.can_add(ctx, &name) {
-            return exception(
-                reply,
-                ExceptionCode::SECURITY,
-                "Policy denied adding the service.",
-            );
-        }
-        let Some(binder) = binder else {
-            return exception(reply, ExceptionCode::ILLEGAL_ARGUMENT, "Null binder.");
-        };
-        if !is_valid_service_name(&name) {
-            return exception(
-                reply,
-                ExceptionCode::ILLEGAL_ARGUMENT,
-                "Invalid service name.",
-            );
-        }
-        let death = if binder.is_remote() {
-            let mut d = self.on_death(&name, &binder, |st, name, who| {
-                // Only if the name still maps to the object that died (it may have been
-                // overwritten since).
-                if st.services.get(name).is_some_and(|s| s.binder == *who) {
-                    st.services.remove(name);
-                    tracing::info!(name, "service died; removed");
-                }
-            });
-            if binder.clone().link_to_death(&mut d).is_err() {
-                return exception(reply, ExceptionCode::ILLEGAL_STATE, "Couldn't linkToDeath.");
-            }
-            Some(d)
-        } else {
-            None
-        };
-        let callbacks: Vec<SpIBinder> = {
-            let mut st = lock(&self.state);
-            if st.services.contains_key(&name) {
-                tracing::info!(name, uid = ctx.uid, "overwriting a registered service");
-            }
-            st.services.insert(
-                name.clone(),
-                Service {
-                    binder: binder.clone(),
-                    allow_isolated,
-                    dump_priority,
-                    debug_pid: ctx.pid,
-                    has_clients: false,
-                    guarantee_client: false,
-                    _death: death,
-                },
-            );
-            st.callbacks
-                .get(&name)
-                .map(|l| l.iter().map(|c| c.binder.clone()).collect())
-                .unwrap_or_default()
-        };
-        tracing::info!(name, uid = ctx.uid, pid = ctx.pid, "service added");
-        // Outside the lock: a oneway call can still block briefly on the driver.
-        for cb in &callbacks {
-            notify(cb, &name, &binder);
-        }
-        Status::ok().write_to_parcel(reply)
-    }
-
-    fn register_for_notifications(
-        &self,
-        ctx: &CallingContext,
-        data: &Parcel,
-        reply: &mut Parcel,
-    ) -> Result<(), StatusCode> {
-        let name = data.read_string16()?;
-        let callback = data.read_nullable_strong_binder()?;
-        if !self.access.can_find(ctx, &name) {
-            return exception(
-                reply,
-                ExceptionCode::SECURITY,
-                "Policy denied finding the service.",
-            );
-        }
-        if !is_valid_service_name(&name) {
-            return exception(
-                reply,
-                ExceptionCode::ILLEGAL_ARGUMENT,
-                "Invalid service name.",
-            );
-        }
-        let Some(callback) = callback else {
-            return exception(reply, ExceptionCode::NULL_POINTER, "Null callback.");
-        };
-        let mut death = self.on_death(&name, &callback, |st, name, who| {
-            remove_callback(&mut st.callbacks, name, who);
-        });
-        if callback.clone().link_to_death(&mut death).is_err() {
-            return exception(
-                reply,
-                ExceptionCode::ILLEGAL_STATE,
-                "Couldn't link to death.",
-            );
-        }
-        let existing = {
-            let mut st = lock(&self.state);
-            st.callbacks
-                .entry(name.clone())
-                .or_default()
-                .push(Callback {
-                    binder: callback.clone(),
-                    _death: death,
-                });
-            st.services.get(&name).map(|s| s.binder.clone())
-        };
-        if let Some(binder) = existing {
-            notify(&callback, &name, &binder);
-        }
-        Status::ok().write_to_parcel(reply)
-    }
-
-    fn unregister_for_notifications(
-        &self,
-        ctx: &CallingContext,
-        data: &Parcel,
-        reply: &mut Parcel,
-    ) -> Result<(), StatusCode> {
-        let name = data.read_string16()?;
-        let callback = data.read_nullable_strong_binder()?;
-        if !self.access.can_find(ctx, &name) {
-            return exception(
-                reply,
-                ExceptionCode::SECURITY,
-                "Policy denied finding the service.",
-            );
-        }
-        let removed = callback
-            .is_some_and(|cb| remove_callback(&mut lock(&self.state).callbacks, &name, &cb));
-        if !removed {
-            return exception(reply, ExceptionCode::ILLEGAL_STATE, "No matching callback.");
-        }
-        Status::ok().write_to_parcel(reply)
-    }
-}
-
-impl Remotable for ServiceManager {
-    fn get_descriptor() -> &'static str {
-        DESCRIPTOR
-    }
-
-    fn on_transact(&self, code: u32, data: &Parcel, reply: &mut Parcel) -> Result<(), StatusCode> {
-        data.enforce_interface(DESCRIPTOR)?;
-        let ctx = CallingContext {
-            pid: get_calling_pid(),
-            uid: get_calling_uid(),
-        };
-        let _span =
-            tracing::debug_span!("IServiceManager", code, uid = ctx.uid, pid = ctx.pid).entered();
-        match code {
-            tx::GET_SERVICE | tx::CHECK_SERVICE | tx::GET_SERVICE2 | tx::CHECK_SERVICE2 => {
-                let name = data.read_string16()?;
-                if !self.access.can_find(&ctx, &name) {
-                    return exception(
-                        reply,
-                        ExceptionCode::SECURITY,
-                        "Policy denied finding the service.",
-                    );
-                }
-                let found = self.find(&ctx, &name);
-                Status::ok().write_to_parcel(reply)?;
-                if matches!(code, tx::GET_SERVICE2 | tx::CHECK_SERVICE2) {
-                    reply.write(&service_union(found))
-                } else {
-                    reply.write_nullable_strong_binder(found.as_ref())
-                }
-            }
-            tx::ADD_SERVICE => self.add_service(&ctx, data, reply),
-            tx::LIST_SERVICES => {
-                let dump_priority = data.read_i32()?;
-                if !self.access.can_list(&ctx) {
-                    return exception(reply, ExceptionCode::SECURITY, "Policy denied listing.");
-                }
-                let names: Vec<String> = lock(&self.state)
-                    .services
-                    .iter()
-                    .filter(|(_, s)| s.dump_priority & dump_priority != 0)
-                    .map(|(n, _)| n.clone())
-                    .collect();
-                Status::ok().write_to_parcel(reply)?;
-                reply.write_string16_vector(&names)
-            }
-            tx::REGISTER_FOR_NOTIFICATIONS => self.register_for_notifications(&ctx, data, reply),
-            tx::UNREGISTER_FOR_NOTIFICATIONS => {
-                self.unregister_for_notifications(&ctx, data, reply)
-            }
-            // Nothing is declared: no VINTF manifest, no APEXes, no RPC accessors (what AOSP
-            // answers on a device without them).
-            tx::IS_DECLARED | tx::UPDATABLE_VIA_APEX | tx::GET_CONNECTION_INFO => {
-                let name = data.read_string16()?;
-                if !self.access.can_find(&ctx, &name) {
-                    return exception(
-                        reply,
-                        ExceptionCode::SECURITY,
-                        "Policy denied finding the service.",
-                    );
-                }
-                Status::ok().write_to_parcel(reply)?;
-                match code {
-                    tx::IS_DECLARED => reply.write_bool(false),
-                    tx::UPDATABLE_VIA_APEX => reply.write_nullable_string16(None),
-                    _ => reply.write_i32(0), // a null ConnectionInfo
-                }
-            }
-            tx::GET_DECLARED_INSTANCES | tx::GET_UPDATABLE_NAMES => {
-                let _iface_or_apex = data.read_string16()?;
-                Status::ok().write_to_parcel(reply)?;
-                reply.write_string16_vector::<&str>(&[])
-            }
-            tx::REGISTER_CLIENT_CALLBACK => self.register_client_callback(&ctx, data, reply),
-            tx::TRY_UNREGISTER_SERVICE => self.try_unregister_service(&ctx, data, reply),
-            tx::GET_SERVICE_DEBUG_INFO => {
-                if !self.access.can_list(&ctx) {
-                    return exception(reply, ExceptionCode::SECURITY, "Policy denied listing.");
-                }
-                let infos: Vec<ServiceDebugInfo> = lock(&self.state)
-                    .services
-                    .iter()
-                    .map(|(name, s)| ServiceDebugInfo {
-                        name: name.clone(),
-                        debugPid: s.debug_pid,
-                    })
-                    .collect();
-                Status::ok().write_to_parcel(reply)?;
-                reply.write(&infos)
-            }
-            _ => Err(StatusCode::UNKNOWN_TRANSACTION),
-        }
+    fn getServiceDebugInfo(&self) -> Result<Vec<ServiceDebugInfo>> {
+        let (ctx, _span) = caller("getServiceDebugInfo");
+        self.may_list(&ctx)?;
+        Ok(lock(&self.state)
+            .services
+            .iter()
+            .map(|(name, s)| ServiceDebugInfo {
+                name: name.clone(),
+                debugPid: s.debug_pid,
+            })
+            .collect())
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use libbinder::binder_impl::Parcel;
     use libbinder::Parcelable;
 
     #[test]

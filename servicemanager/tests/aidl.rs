@@ -1,8 +1,9 @@
-//! `servicemanager/aidl/`, the `.aidl` files of `android.os.IServiceManager` (Android 16) and its
-//! types, against the hand-written wire: their transaction codes are libbinder's `tx::`
-//! constants; the generated proxy's requests are byte for byte what libbinder's hand-written
-//! client writes; and the generated proxy, callback stubs and parcelables work against the
-//! running servicemanager across processes.
+//! `libbinder/aidl/android/os/`, the `.aidl` files of `android.os.IServiceManager` (Android 16)
+//! and its types, against AOSP's wire written out by hand here: the generated transaction
+//! codes are AOSP's; the generated proxy (libbinder's client) writes, and the generated stub
+//! (the servicemanager) answers, byte for byte what AOSP's client and server write; and the
+//! generated proxy, callback stubs and parcelables work against the running servicemanager
+//! across processes.
 
 #[path = "../../libbinder/tests/support/mod.rs"]
 mod support;
@@ -10,61 +11,53 @@ mod support;
 use std::path::Path;
 use std::sync::{mpsc, Mutex};
 
-use libbinder::binder_impl::{Binder, Parcel, Remotable, TransactionCode};
-use libbinder::service_manager::{transactions as tx, DESCRIPTOR};
-use libbinder::{
-    BinderFeatures, FromIBinder, Interface, ProcessState, SpIBinder, StatusCode, Strong,
-};
-use servicemanager::aidl::android::os::{
+use libbinder::aidl::android::os::{
     IClientCallback::{BnClientCallback, IClientCallback},
     IServiceCallback::{BnServiceCallback, IServiceCallback},
     IServiceManager::{self as ism, IServiceManager},
     Service::Service,
 };
+use libbinder::binder_impl::{Binder, Parcel, Remotable, TransactionCode, FIRST_CALL_TRANSACTION};
+use libbinder::{
+    BinderFeatures, ExceptionCode, FromIBinder, Interface, ProcessState, SpIBinder, Status,
+    StatusCode, Strong,
+};
 use support::*;
+
+/// The service manager's interface token.
+const DESCRIPTOR: &str = "android.os.IServiceManager";
 
 #[test]
 fn transaction_codes_are_aosp_s() {
     use ism::transactions as gen;
-    let pairs = [
-        (gen::getService, tx::GET_SERVICE),
-        (gen::getService2, tx::GET_SERVICE2),
-        (gen::checkService, tx::CHECK_SERVICE),
-        (gen::checkService2, tx::CHECK_SERVICE2),
-        (gen::addService, tx::ADD_SERVICE),
-        (gen::listServices, tx::LIST_SERVICES),
-        (
-            gen::registerForNotifications,
-            tx::REGISTER_FOR_NOTIFICATIONS,
-        ),
-        (
-            gen::unregisterForNotifications,
-            tx::UNREGISTER_FOR_NOTIFICATIONS,
-        ),
-        (gen::isDeclared, tx::IS_DECLARED),
-        (gen::getDeclaredInstances, tx::GET_DECLARED_INSTANCES),
-        (gen::updatableViaApex, tx::UPDATABLE_VIA_APEX),
-        (gen::getUpdatableNames, tx::GET_UPDATABLE_NAMES),
-        (gen::getConnectionInfo, tx::GET_CONNECTION_INFO),
-        (gen::registerClientCallback, tx::REGISTER_CLIENT_CALLBACK),
-        (gen::tryUnregisterService, tx::TRY_UNREGISTER_SERVICE),
-        (gen::getServiceDebugInfo, tx::GET_SERVICE_DEBUG_INFO),
+    // Android 16's IServiceManager.aidl, in method order from FIRST_CALL_TRANSACTION.
+    let in_order = [
+        gen::getService,
+        gen::getService2,
+        gen::checkService,
+        gen::checkService2,
+        gen::addService,
+        gen::listServices,
+        gen::registerForNotifications,
+        gen::unregisterForNotifications,
+        gen::isDeclared,
+        gen::getDeclaredInstances,
+        gen::updatableViaApex,
+        gen::getUpdatableNames,
+        gen::getConnectionInfo,
+        gen::registerClientCallback,
+        gen::tryUnregisterService,
+        gen::getServiceDebugInfo,
     ];
-    for (i, (generated, hand_written)) in pairs.into_iter().enumerate() {
-        assert_eq!(generated, hand_written, "method {i}");
+    for (i, code) in in_order.into_iter().enumerate() {
+        assert_eq!(code, FIRST_CALL_TRANSACTION + i as u32, "method {i}");
     }
     assert_eq!(
         <ism::BpServiceManager as IServiceManager>::get_descriptor(),
         DESCRIPTOR
     );
-    assert_eq!(
-        ism::DUMP_FLAG_PRIORITY_ALL,
-        libbinder::service_manager::DUMP_FLAG_PRIORITY_ALL
-    );
-    assert_eq!(
-        ism::DUMP_FLAG_PRIORITY_DEFAULT,
-        libbinder::service_manager::DUMP_FLAG_PRIORITY_DEFAULT
-    );
+    assert_eq!(ism::DUMP_FLAG_PRIORITY_ALL, 0b1111);
+    assert_eq!(ism::DUMP_FLAG_PRIORITY_DEFAULT, 1 << 3);
 }
 
 /// A local object with the service manager's descriptor that records each request.
@@ -86,7 +79,7 @@ impl Remotable for Recorder {
     }
 }
 
-/// A request as libbinder's hand-written client (`libbinder/src/service_manager.rs`) writes it.
+/// A request as AOSP's client writes it: the interface token, then the arguments.
 fn hand_written(args: impl FnOnce(&mut Parcel) -> Result<(), StatusCode>) -> Vec<u8> {
     let mut p = Parcel::new();
     p.write_interface_token(DESCRIPTOR).unwrap();
@@ -120,12 +113,15 @@ fn the_generated_proxy_writes_the_hand_written_bytes() {
     let _ = proxy.getServiceDebugInfo();
     let expected = vec![
         (
-            tx::CHECK_SERVICE,
+            ism::transactions::checkService,
             hand_written(|d| d.write_string16("a.name/default")),
         ),
-        (tx::GET_SERVICE, hand_written(|d| d.write_string16("x"))),
         (
-            tx::ADD_SERVICE,
+            ism::transactions::getService,
+            hand_written(|d| d.write_string16("x")),
+        ),
+        (
+            ism::transactions::addService,
             hand_written(|d| {
                 d.write_string16("svc")?;
                 d.write_strong_binder(&service)?;
@@ -134,18 +130,24 @@ fn the_generated_proxy_writes_the_hand_written_bytes() {
             }),
         ),
         (
-            tx::LIST_SERVICES,
+            ism::transactions::listServices,
             hand_written(|d| d.write_i32(ism::DUMP_FLAG_PRIORITY_ALL)),
         ),
         (
-            tx::REGISTER_FOR_NOTIFICATIONS,
+            ism::transactions::registerForNotifications,
             hand_written(|d| {
                 d.write_string16("svc")?;
                 d.write_strong_binder(&callback.as_binder())
             }),
         ),
-        (tx::IS_DECLARED, hand_written(|d| d.write_string16("svc"))),
-        (tx::GET_SERVICE_DEBUG_INFO, hand_written(|_| Ok(()))),
+        (
+            ism::transactions::isDeclared,
+            hand_written(|d| d.write_string16("svc")),
+        ),
+        (
+            ism::transactions::getServiceDebugInfo,
+            hand_written(|_| Ok(())),
+        ),
     ];
     assert_eq!(*recorder.0.lock().unwrap(), expected);
 }
@@ -292,7 +294,8 @@ fn generated_client(dev: &Path) {
         .unwrap();
     sm.unregisterForNotifications("gen.token", &notifications)
         .unwrap();
-    // Errors come back as the hand-written server's statuses.
+    // Errors come back as AOSP's statuses; a null where the AIDL wants a binder is refused by
+    // the generated stub before the method runs.
     let e = sm
         .unregisterForNotifications("gen.token", &notifications)
         .unwrap_err();
@@ -309,5 +312,75 @@ fn generated_client(dev: &Path) {
         e.exception_code(),
         libbinder::ExceptionCode::ILLEGAL_ARGUMENT
     );
+    let sm_binder = sm.as_binder();
+    let mut data = Parcel::new();
+    data.write_interface_token(DESCRIPTOR).unwrap();
+    data.write_string16("gen.null").unwrap();
+    data.write_nullable_strong_binder(None).unwrap();
+    data.write_bool(false).unwrap();
+    data.write_i32(ism::DUMP_FLAG_PRIORITY_DEFAULT).unwrap();
+    let reply = sm_binder
+        .transact_parcel(ism::transactions::addService, &data, 0)
+        .unwrap();
+    let st = Status::read_from_parcel(&reply).unwrap();
+    assert_eq!(st.exception_code(), ExceptionCode::NULL_POINTER);
+    assert!(sm.checkService("gen.null").unwrap().is_none());
+    stub_replies_are_aosp_s(&sm_binder);
     tell("checked");
+}
+
+/// The generated stub's replies, byte for byte as AOSP's server writes them: a status (0, or
+/// the exception code, its message as String16 and an empty remote stack trace header), then
+/// the result.
+fn stub_replies_are_aosp_s(sm: &SpIBinder) {
+    let call = |code: TransactionCode, args: &dyn Fn(&mut Parcel)| {
+        let mut data = Parcel::new();
+        data.write_interface_token(DESCRIPTOR).unwrap();
+        args(&mut data);
+        sm.transact_parcel(code, &data, 0).unwrap().data().to_vec()
+    };
+    let expect = |write: &dyn Fn(&mut Parcel)| {
+        let mut p = Parcel::new();
+        write(&mut p);
+        p.data().to_vec()
+    };
+    use ism::transactions as t;
+    assert_eq!(
+        call(t::listServices, &|d| d
+            .write_i32(ism::DUMP_FLAG_PRIORITY_ALL)
+            .unwrap()),
+        expect(&|p| {
+            p.write_i32(0).unwrap();
+            p.write_string16_vector(&["gen.token", "manager"]).unwrap();
+        })
+    );
+    assert_eq!(
+        call(t::isDeclared, &|d| d.write_string16("gen.token").unwrap()),
+        expect(&|p| {
+            p.write_i32(0).unwrap();
+            p.write_i32(0).unwrap();
+        })
+    );
+    assert_eq!(
+        call(t::checkService, &|d| d
+            .write_string16("gen.absent")
+            .unwrap()),
+        expect(&|p| {
+            p.write_i32(0).unwrap();
+            p.write_nullable_strong_binder(None).unwrap();
+        })
+    );
+    assert_eq!(
+        call(t::addService, &|d| {
+            d.write_string16("bad name!").unwrap();
+            d.write_strong_binder(sm).unwrap();
+            d.write_bool(false).unwrap();
+            d.write_i32(ism::DUMP_FLAG_PRIORITY_DEFAULT).unwrap();
+        }),
+        expect(&|p| {
+            p.write_i32(ExceptionCode::ILLEGAL_ARGUMENT as i32).unwrap();
+            p.write_string16("Invalid service name.").unwrap();
+            p.write_i32(0).unwrap();
+        })
+    );
 }

@@ -16,8 +16,8 @@ use std::sync::{mpsc, Arc, Condvar, Mutex};
 
 use libbinder::binder_impl::{Binder, Parcel, Remotable};
 use libbinder::service_manager::{
-    self, transactions as tx, ServiceCallback, DESCRIPTOR, DUMP_FLAG_PRIORITY_ALL,
-    DUMP_FLAG_PRIORITY_CRITICAL, DUMP_FLAG_PRIORITY_DEFAULT, DUMP_FLAG_PRIORITY_HIGH,
+    self, transactions as tx, ServiceCallback, DUMP_FLAG_PRIORITY_ALL, DUMP_FLAG_PRIORITY_CRITICAL,
+    DUMP_FLAG_PRIORITY_DEFAULT, DUMP_FLAG_PRIORITY_HIGH,
 };
 use libbinder::{DeathRecipient, ExceptionCode, ProcessState, SpIBinder, Status, StatusCode};
 use support::*;
@@ -56,6 +56,8 @@ fn child_roles() {
     std::process::exit(0);
 }
 
+/// The service manager's interface token, as AOSP writes it.
+const DESCRIPTOR: &str = "android.os.IServiceManager";
 const HELLO: &str = "binder.sim.test.IHello";
 /// (token, i32 n, String16, null binder) → (0, n).
 const HELLO_ECHO: u32 = 1;
@@ -245,7 +247,7 @@ fn lazy_provider() {
     let told = Arc::new((Mutex::new(Vec::new()), Condvar::new()));
     let cb = Binder::new(ClientCallback(told.clone())).as_binder();
     let register = |service: &SpIBinder| {
-        let r = manager_call(tx::REGISTER_CLIENT_CALLBACK, |d| {
+        let r = manager_call(tx::registerClientCallback, |d| {
             d.write_string16("svc.lazy").unwrap();
             d.write_strong_binder(service).unwrap();
             d.write_strong_binder(&cb).unwrap();
@@ -261,7 +263,7 @@ fn lazy_provider() {
     assert_eq!(register(&svc), ExceptionCode::NONE);
     tell("added");
     let try_unregister = || {
-        let r = manager_call(tx::TRY_UNREGISTER_SERVICE, |d| {
+        let r = manager_call(tx::tryUnregisterService, |d| {
             d.write_string16("svc.lazy").unwrap();
             d.write_strong_binder(&svc).unwrap();
         });
@@ -294,7 +296,7 @@ fn manager_call(code: u32, write: impl FnOnce(&mut Parcel)) -> Parcel {
 
 /// An `addService` whose AIDL exception (or none) is returned.
 fn raw_add(name: &str, binder: Option<&SpIBinder>, priority: i32) -> ExceptionCode {
-    let r = manager_call(tx::ADD_SERVICE, |d| {
+    let r = manager_call(tx::addService, |d| {
         d.write_string16(name).unwrap();
         d.write_nullable_strong_binder(binder).unwrap();
         d.write_bool(false).unwrap();
@@ -308,8 +310,10 @@ fn client(scenario: &str) {
         "app" => {
             let b = Binder::new(Hello).as_binder();
             assert_eq!(raw_add("mine", Some(&b), 8), ExceptionCode::SECURITY);
-            // The uid check comes before the argument checks.
-            assert_eq!(raw_add("a b", None, 8), ExceptionCode::SECURITY);
+            // The uid check comes before the argument checks; a null binder is refused by the
+            // generated stub before the method runs (AOSP's UNEXPECTED_NULL).
+            assert_eq!(raw_add("a b", Some(&b), 8), ExceptionCode::SECURITY);
+            assert_eq!(raw_add("mine", None, 8), ExceptionCode::NULL_POINTER);
             assert!(service_manager::check_service("svc.a").is_some());
             tell("ok");
         }
@@ -339,7 +343,7 @@ fn client(scenario: &str) {
             let m = service_manager::check_service("manager").expect("manager");
             assert_eq!(m.get_interface_descriptor().unwrap(), DESCRIPTOR);
             // getService2 / checkService2: the Service union around the binder.
-            let r = manager_call(tx::CHECK_SERVICE2, |d| d.write_string16("svc.a").unwrap());
+            let r = manager_call(tx::checkService2, |d| d.write_string16("svc.a").unwrap());
             assert!(Status::read_from_parcel(&r).unwrap().is_ok());
             // Non-null union, tag serviceWithMetadata, non-null parcelable (as rsbinder's
             // and AOSP's generated readers expect).
@@ -355,7 +359,7 @@ fn client(scenario: &str) {
             assert!(!r.read_bool().unwrap(), "not lazy");
             // getServiceDebugInfo: every name with the pid that added it.
             let provider_pid: i32 = std::env::var("PROVIDER_PID").unwrap().parse().unwrap();
-            let r = manager_call(tx::GET_SERVICE_DEBUG_INFO, |_| {});
+            let r = manager_call(tx::getServiceDebugInfo, |_| {});
             assert!(Status::read_from_parcel(&r).unwrap().is_ok());
             let mut infos = Vec::new();
             for _ in 0..r.read_i32().unwrap() {
@@ -375,17 +379,15 @@ fn client(scenario: &str) {
             );
             // Nothing is declared without a VINTF manifest, an APEX or an RPC accessor.
             assert!(!service_manager::is_declared("svc.a").unwrap());
-            for code in [tx::GET_DECLARED_INSTANCES, tx::GET_UPDATABLE_NAMES] {
+            for code in [tx::getDeclaredInstances, tx::getUpdatableNames] {
                 let r = manager_call(code, |d| d.write_string16("svc.a").unwrap());
                 assert!(Status::read_from_parcel(&r).unwrap().is_ok());
                 assert_eq!(r.read_string16_vector().unwrap(), Vec::<String>::new());
             }
-            let r = manager_call(tx::UPDATABLE_VIA_APEX, |d| {
-                d.write_string16("svc.a").unwrap()
-            });
+            let r = manager_call(tx::updatableViaApex, |d| d.write_string16("svc.a").unwrap());
             assert!(Status::read_from_parcel(&r).unwrap().is_ok());
             assert_eq!(r.read_nullable_string16().unwrap(), None);
-            let r = manager_call(tx::GET_CONNECTION_INFO, |d| {
+            let r = manager_call(tx::getConnectionInfo, |d| {
                 d.write_string16("svc.a").unwrap()
             });
             assert!(Status::read_from_parcel(&r).unwrap().is_ok());
@@ -395,11 +397,7 @@ fn client(scenario: &str) {
         }
         "rules" => {
             let b = Binder::new(Hello).as_binder();
-            assert_eq!(
-                raw_add("x", None, 8),
-                ExceptionCode::ILLEGAL_ARGUMENT,
-                "null"
-            );
+            assert_eq!(raw_add("x", None, 8), ExceptionCode::NULL_POINTER, "null");
             for bad in ["", "a b", "é", &"n".repeat(128)] {
                 assert_eq!(
                     raw_add(bad, Some(&b), 8),
@@ -427,11 +425,11 @@ fn client(scenario: &str) {
             let def = service_manager::list_services(DUMP_FLAG_PRIORITY_DEFAULT).unwrap();
             assert_eq!(def, ["manager".to_string(), "n".repeat(127)]);
             // A callback that was never registered.
-            let cb = ServiceCallback::new(|_, _| {}).as_binder();
+            let cb = ServiceCallback::new_binder(|_, _| {});
             let err = service_manager::unregister_for_notifications("over", &cb).unwrap_err();
             assert_eq!(err.exception_code(), ExceptionCode::ILLEGAL_STATE);
             // A null callback, an invalid name.
-            let r = manager_call(tx::REGISTER_FOR_NOTIFICATIONS, |d| {
+            let r = manager_call(tx::registerForNotifications, |d| {
                 d.write_string16("over").unwrap();
                 d.write_nullable_strong_binder(None).unwrap();
             });
@@ -446,7 +444,7 @@ fn client(scenario: &str) {
                 .unwrap();
             d.write_string16("over").unwrap();
             assert_eq!(
-                sm.submit_transact(tx::CHECK_SERVICE, d, 0).err(),
+                sm.submit_transact(tx::checkService, d, 0).err(),
                 Some(StatusCode::BAD_TYPE)
             );
             tell("ok");
@@ -454,11 +452,10 @@ fn client(scenario: &str) {
         "notify" => {
             let seen = Arc::new((Mutex::new(Vec::new()), Condvar::new()));
             let s = seen.clone();
-            let cb = ServiceCallback::new(move |name, _b| {
+            let cb = ServiceCallback::new_binder(move |name, _b| {
                 s.0.lock().unwrap().push(name.to_string());
                 s.1.notify_all();
-            })
-            .as_binder();
+            });
             service_manager::register_for_notifications("svc.a", &cb).unwrap();
             service_manager::register_for_notifications("svc.late", &cb).unwrap();
             // Already registered: notified at once.
@@ -504,11 +501,11 @@ fn client(scenario: &str) {
             assert_eq!(raw_add("allowed.x", Some(&b), 8), ExceptionCode::NONE);
             assert_eq!(raw_add("other", Some(&b), 8), ExceptionCode::SECURITY);
             // The policy check comes before the argument checks.
-            assert_eq!(raw_add("other", None, 8), ExceptionCode::SECURITY);
+            assert_eq!(raw_add("oth er", Some(&b), 8), ExceptionCode::SECURITY);
             assert!(service_manager::check_service("allowed.x").is_some());
             let err = service_manager::list_services(DUMP_FLAG_PRIORITY_ALL).unwrap_err();
             assert_eq!(err.exception_code(), ExceptionCode::SECURITY);
-            let r = manager_call(tx::CHECK_SERVICE, |d| d.write_string16("manager").unwrap());
+            let r = manager_call(tx::checkService, |d| d.write_string16("manager").unwrap());
             let st = Status::read_from_parcel(&r).unwrap();
             assert_eq!(
                 st.exception_code(),

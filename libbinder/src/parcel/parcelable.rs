@@ -14,8 +14,8 @@
 
 use std::os::fd::AsFd;
 
-use crate::binder::{SpIBinder, WpIBinder};
 use crate::error::{Status, StatusCode};
+use crate::ibinder::{SpIBinder, WpIBinder};
 use crate::interface::{FromIBinder, Strong};
 use crate::parcel::{
     BorrowedParcel, ParcelFileDescriptor, NON_NULL_PARCELABLE_FLAG, NULL_PARCELABLE_FLAG,

@@ -1,3 +1,7 @@
+//! Generates `android.os.IServiceManager` (Android 16), its callbacks and its parcelables from
+//! `aidl/android/os/`, as AOSP builds libbinder's service-manager client from the same files.
+//! The service-manager client here and the servicemanager daemon both use the result.
+
 fn main() {
     let dir = std::path::Path::new("aidl/android/os");
     let mut sources: Vec<_> = std::fs::read_dir(dir)

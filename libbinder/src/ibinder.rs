@@ -712,6 +712,16 @@ impl SpIBinder {
         }
     }
 
+    /// Takes a remote binder to implement `descriptor` without asking it (C++ `interface_cast`
+    /// on a proxy): for handle 0, which is the service manager by definition. `false` if it
+    /// was already associated with another descriptor.
+    pub(crate) fn assume_descriptor(&self, descriptor: &'static str) -> bool {
+        match &self.0 {
+            Strong::Local(l) => l.descriptor() == descriptor,
+            Strong::Remote(p) => *p.class.get_or_init(|| descriptor) == descriptor,
+        }
+    }
+
     /// Converts the binder into a typed interface (AOSP `SpIBinder::into_interface`).
     pub fn into_interface<I: FromIBinder + ?Sized>(self) -> Result<InterfaceStrong<I>, StatusCode> {
         I::try_from(self)
