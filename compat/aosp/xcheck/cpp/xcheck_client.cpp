@@ -9,14 +9,18 @@
 #include <binder/Parcel.h>
 #include <binder/ProcessState.h>
 #include <sim/xcheck/BnXCallback.h>
+#include <sim/xcheck/BnXListener.h>
 #include <sim/xcheck/IXCheck.h>
 #include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <unistd.h>
 
+#include <chrono>
+#include <condition_variable>
 #include <functional>
 #include <limits>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -73,6 +77,21 @@ public:
 
 private:
     int32_t mAdd;
+};
+
+// Records what the service tells it (a oneway interface).
+class Listener : public sim::xcheck::BnXListener {
+public:
+    Status onEvent(int32_t v, const std::string &what) override
+    {
+        std::lock_guard<std::mutex> l(lock);
+        events.push_back(std::to_string(v) + " " + what);
+        arrived.notify_all();
+        return Status::ok();
+    }
+    std::mutex lock;
+    std::condition_variable arrived;
+    std::vector<std::string> events;
 };
 
 // An array method: returns v, o is v reversed, io gets v appended.
@@ -142,9 +161,11 @@ void checks(const sp<IXCheck> &s)
     sp<IBinder> local = IInterface::asBinder(adder);
     sp<IBinder> remote = IInterface::asBinder(s);
     // A binder of the service's own for the checks that send one back to it: not the context
-    // object, whose node has no address in its owner (Android 10's BINDER_SET_CONTEXT_MGR_EXT
-    // gives none, as the C servicemanager never receives itself), so that Android 10's
-    // libbinder cannot read a reference to it back as its own object.
+    // object. libbinder (AOSP's, and ours after it) writes handle 0 as it writes a null
+    // binder, outside the offsets list, since handle 0 names the context manager in every
+    // process; so the driver does not translate it, and in the context manager itself handle
+    // 0 cannot be acquired (EINVAL, as from Linux's driver; Android 10's libbinder then
+    // aborts). The C servicemanager never receives a reference to itself.
     sp<IXCheck> theirsObject;
     sp<IBinder> theirs = s->other(&theirsObject).isOk() && theirsObject != nullptr
             ? IInterface::asBinder(theirsObject)
@@ -159,8 +180,9 @@ void checks(const sp<IXCheck> &s)
     check("constants", [&] {
         std::string ret;
         CALL(s->constants(&ret));
-        EXPECT(ret == "xcheck:42");
-        EXPECT(IXCheck::ERROR_CODE == 42 && IXCheck::NAME() == String16("xcheck"));
+        EXPECT(ret == "xcheck:42:-1");
+        EXPECT(IXCheck::ERROR_CODE == 42 && IXCheck::NAME() == String16("xcheck") &&
+               IXCheck::ALL_BITS == -1);
         return std::string();
     });
     check("boolean", [&] {
@@ -274,6 +296,8 @@ void checks(const sp<IXCheck> &s)
           [&] { return arrays<std::string>(s, &IXCheck::rUtf8s, utf8s, {"ü"}); });
     check("List<String> in/out/inout",
           [&] { return arrays<String16>(s, &IXCheck::rList, strings, {String16("x")}); });
+    check("@utf8InCpp List<String> in/out/inout",
+          [&] { return arrays<std::string>(s, &IXCheck::rUtf8List, utf8s, {"ü"}); });
     check("@nullable int[]", [&] {
         std::unique_ptr<std::vector<int32_t>> ret = std::make_unique<std::vector<int32_t>>();
         CALL(s->rNullableInts(nullptr, &ret));
@@ -352,6 +376,15 @@ void checks(const sp<IXCheck> &s)
         EXPECT(back != nullptr && IInterface::asBinder(back) == local);
         return std::string();
     });
+    check("oneway interface: the service calls back without waiting", [&] {
+        sp<Listener> listener = new Listener();
+        CALL(s->tell(listener, 7));
+        std::unique_lock<std::mutex> l(listener->lock);
+        listener->arrived.wait_for(l, std::chrono::seconds(5),
+                                   [&] { return !listener->events.empty(); });
+        EXPECT(listener->events == std::vector<std::string>({"7 event"}));
+        return std::string();
+    });
     check("parcelable in/out/inout", [&] {
         Payload v = fullPayload(local), o, io = fullPayload(nullptr), ret;
         io.l = 21;
@@ -387,6 +420,7 @@ void checks(const sp<IXCheck> &s)
     check("parcelable defaults agree", [&] {
         Payload ret = fullPayload(nullptr);
         CALL(s->defaults(&ret));
+        EXPECT(Payload().ints == std::vector<int32_t>({1, -2}));
         EXPECT(xcheck::samePayload(ret, Payload()));
         return std::string();
     });

@@ -7,6 +7,7 @@
 #include <binder/ProcessState.h>
 #include <sim/xcheck/BnXCheck.h>
 #include <sim/xcheck/IXCallback.h>
+#include <sim/xcheck/IXListener.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <unistd.h>
@@ -64,7 +65,7 @@ public:
     Status constants(std::string *ret) override
     {
         *ret = std::string(android::String8(IXCheck::NAME()).string()) + ":" +
-               std::to_string(IXCheck::ERROR_CODE);
+               std::to_string(IXCheck::ERROR_CODE) + ":" + std::to_string(IXCheck::ALL_BITS);
         return Status::ok();
     }
     Status rBoolean(bool v, bool *ret) override { *ret = v; return Status::ok(); }
@@ -162,6 +163,11 @@ public:
     {
         return arrays(v, o, io, ret);
     }
+    Status rUtf8List(const std::vector<std::string> &v, std::vector<std::string> *o,
+                     std::vector<std::string> *io, std::vector<std::string> *ret) override
+    {
+        return arrays(v, o, io, ret);
+    }
     Status rNullableList(const std::unique_ptr<NullableStrings> &v,
                          std::unique_ptr<NullableStrings> *ret) override
     {
@@ -197,6 +203,10 @@ public:
     {
         *ret = cb;
         return Status::ok();
+    }
+    Status tell(const sp<sim::xcheck::IXListener> &l, int32_t v) override
+    {
+        return l->onEvent(v, "event");
     }
     Status rPayload(const Payload &v, Payload *o, Payload *io, Payload *ret) override
     {

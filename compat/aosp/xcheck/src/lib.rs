@@ -10,7 +10,7 @@
 // At the crate root, so that the generated files' `crate::mangled::...` paths resolve.
 include!(concat!(env!("OUT_DIR"), "/aidl.rs"));
 
-pub use aidl::sim::xcheck::{IXCallback, IXCheck, Payload};
+pub use aidl::sim::xcheck::{IXCallback, IXCheck, IXListener, Payload};
 
 /// Opens the device (`$BINDER_DEVICE`, as any libbinder program) in Android 10's wire format.
 pub fn init() -> &'static binder::ProcessState {

@@ -5,9 +5,12 @@
 
 use std::fmt::Debug;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::Duration;
 
 use aidl_cpp_xcheck::IXCallback::{BnXCallback, IXCallback};
-use aidl_cpp_xcheck::IXCheck::{self as ix, IXCheck, ERROR_CODE, NAME};
+use aidl_cpp_xcheck::IXCheck::{self as ix, IXCheck, ALL_BITS, ERROR_CODE, NAME};
+use aidl_cpp_xcheck::IXListener::{BnXListener, IXListener};
 use aidl_cpp_xcheck::Payload::Payload;
 use aidl_cpp_xcheck::{copy_payload, init, same_payload};
 use binder::binder_impl::IBinderInternal;
@@ -69,6 +72,26 @@ impl Interface for Adder {}
 impl IXCallback for Adder {
     fn apply(&self, v: i32) -> binder::Result<i32> {
         Ok(v + self.0)
+    }
+}
+
+/// The events a listener received, and their arrival.
+#[derive(Default)]
+struct Events {
+    got: Mutex<Vec<(i32, String)>>,
+    arrived: Condvar,
+}
+
+/// Records what the service tells it (a oneway interface).
+struct Listener(Arc<Events>);
+
+impl Interface for Listener {}
+
+impl IXListener for Listener {
+    fn onEvent(&self, v: i32, what: &str) -> binder::Result<()> {
+        self.0.got.lock().unwrap().push((v, what.into()));
+        self.0.arrived.notify_all();
+        Ok(())
     }
 }
 
@@ -144,9 +167,11 @@ fn checks(s: &Strong<dyn IXCheck>, r: &mut Runner) {
     let local = adder.as_binder();
     let remote = s.as_binder();
     // A binder of the service's own for the checks that send one back to it: not the context
-    // object, whose node has no address in its owner (Android 10's BINDER_SET_CONTEXT_MGR_EXT
-    // gives none, as the C servicemanager never receives itself), so that Android 10's
-    // libbinder cannot read a reference to it back as its own object.
+    // object. libbinder (AOSP's, and ours after it) writes handle 0 as it writes a null
+    // binder, outside the offsets list, since handle 0 names the context manager in every
+    // process; so the driver does not translate it, and in the context manager itself handle
+    // 0 cannot be acquired (EINVAL, as from Linux's driver; Android 10's libbinder then
+    // aborts). The C servicemanager never receives a reference to itself.
     let theirs = s.other().map_or_else(|_| remote.clone(), |o| o.as_binder());
     // The file-descriptor methods go to another object: see `IXCheck.other`.
     let other = || call("other", s.other());
@@ -167,12 +192,12 @@ fn checks(s: &Strong<dyn IXCheck>, r: &mut Runner) {
         eq(
             "constants",
             call("constants", s.constants())?,
-            format!("{NAME}:{ERROR_CODE}"),
+            format!("{NAME}:{ERROR_CODE}:{ALL_BITS}"),
         )?;
         eq(
-            "NAME:ERROR_CODE",
-            format!("{NAME}:{ERROR_CODE}").as_str(),
-            "xcheck:42",
+            "NAME:ERROR_CODE:ALL_BITS",
+            format!("{NAME}:{ERROR_CODE}:{ALL_BITS}").as_str(),
+            "xcheck:42:-1",
         )
     });
     r.check("boolean", || {
@@ -279,6 +304,9 @@ fn checks(s: &Strong<dyn IXCheck>, r: &mut Runner) {
     r.check("List<String> in/out/inout", || {
         arrays!(s, rList, strings(), vec!["x".to_string()])
     });
+    r.check("@utf8InCpp List<String> in/out/inout", || {
+        arrays!(s, rUtf8List, strings(), vec!["ü".to_string()])
+    });
     r.check("@nullable int[]", || {
         eq("null", call("rNullableInts", s.rNullableInts(None))?, None)?;
         eq(
@@ -370,6 +398,21 @@ fn checks(s: &Strong<dyn IXCheck>, r: &mut Runner) {
             .ok_or("null returned for a non-null callback")?;
         eq("same object", back.as_binder(), local.clone())
     });
+    r.check(
+        "oneway interface: the service calls back without waiting",
+        || {
+            let events = Arc::new(Events::default());
+            let listener =
+                BnXListener::new_binder(Listener(events.clone()), BinderFeatures::default());
+            call("tell", s.tell(&listener, 7))?;
+            let got = events.got.lock().unwrap();
+            let (got, _) = events
+                .arrived
+                .wait_timeout_while(got, Duration::from_secs(5), |g| g.is_empty())
+                .unwrap();
+            eq("events", got.as_slice(), &[(7, "event".to_string())])
+        },
+    );
     r.check("parcelable in/out/inout", || {
         let v = full_payload(Some(local.clone()));
         let mut o = Payload::default();
@@ -404,6 +447,7 @@ fn checks(s: &Strong<dyn IXCheck>, r: &mut Runner) {
         payload_eq("[1]", &back[1], &v[1])
     });
     r.check("parcelable defaults agree", || {
+        eq("array default", Payload::default().ints, vec![1, -2])?;
         payload_eq(
             "defaults",
             &call("defaults", s.defaults())?,

@@ -6,7 +6,8 @@ use std::sync::{Condvar, Mutex};
 use std::time::Duration;
 
 use aidl_cpp_xcheck::IXCallback::IXCallback;
-use aidl_cpp_xcheck::IXCheck::{BnXCheck, IXCheck, ERROR_CODE, NAME};
+use aidl_cpp_xcheck::IXCheck::{BnXCheck, IXCheck, ALL_BITS, ERROR_CODE, NAME};
+use aidl_cpp_xcheck::IXListener::IXListener;
 use aidl_cpp_xcheck::Payload::Payload;
 use aidl_cpp_xcheck::{copy_payload, init};
 use binder::{
@@ -39,7 +40,7 @@ fn dup(fd: &ParcelFileDescriptor) -> binder::Result<ParcelFileDescriptor> {
 
 impl IXCheck for XCheck {
     fn constants(&self) -> binder::Result<String> {
-        Ok(format!("{NAME}:{ERROR_CODE}"))
+        Ok(format!("{NAME}:{ERROR_CODE}:{ALL_BITS}"))
     }
     fn rBoolean(&self, v: bool) -> binder::Result<bool> {
         Ok(v)
@@ -133,6 +134,14 @@ impl IXCheck for XCheck {
     ) -> binder::Result<Vec<String>> {
         arrays(v, o, io)
     }
+    fn rUtf8List(
+        &self,
+        v: &[String],
+        o: &mut Vec<String>,
+        io: &mut Vec<String>,
+    ) -> binder::Result<Vec<String>> {
+        arrays(v, o, io)
+    }
     fn rNullableList(
         &self,
         v: Option<&[Option<String>]>,
@@ -159,6 +168,9 @@ impl IXCheck for XCheck {
         cb: Option<&Strong<dyn IXCallback>>,
     ) -> binder::Result<Option<Strong<dyn IXCallback>>> {
         Ok(cb.cloned())
+    }
+    fn tell(&self, l: &Strong<dyn IXListener>, v: i32) -> binder::Result<()> {
+        l.onEvent(v, "event")
     }
     fn rPayload(&self, v: &Payload, o: &mut Payload, io: &mut Payload) -> binder::Result<Payload> {
         *o = copy_payload(v);

@@ -1,6 +1,7 @@
 package sim.xcheck;
 
 import sim.xcheck.IXCallback;
+import sim.xcheck.IXListener;
 import sim.xcheck.Payload;
 
 // The interface of the AIDL cross-check (compat/aosp/run.sh): compiled by Debian's
@@ -14,8 +15,9 @@ interface IXCheck {
     // Android 10 has int and String constants only.
     const int ERROR_CODE = 42;
     const String NAME = "xcheck";
+    const int ALL_BITS = 0xffffffff;
 
-    // NAME + ":" + ERROR_CODE, from the service's own generated constants.
+    // NAME + ":" + ERROR_CODE + ":" + ALL_BITS, from the service's own generated constants.
     @utf8InCpp String constants();
 
     boolean rBoolean(boolean v);
@@ -43,6 +45,8 @@ interface IXCheck {
     @nullable int[] rNullableInts(in @nullable int[] v);
     @nullable String[] rNullableStrings(in @nullable String[] v);
     List<String> rList(in List<String> v, out List<String> o, inout List<String> io);
+    @utf8InCpp List<String> rUtf8List(in @utf8InCpp List<String> v,
+            out @utf8InCpp List<String> o, inout @utf8InCpp List<String> io);
     @nullable List<String> rNullableList(in @nullable List<String> v);
 
     IBinder rBinder(IBinder v);
@@ -52,6 +56,8 @@ interface IXCheck {
     int callBack(IXCallback cb, int v);
     IXCallback rCallback(IXCallback cb);
     @nullable IXCallback rNullableCallback(@nullable IXCallback cb);
+    // Calls l.onEvent(v, "event") (oneway) and returns without waiting for it.
+    void tell(IXListener l, int v);
 
     // o: v with i + 1; io: io with l * 2 and "io" appended to names.
     Payload rPayload(in Payload v, out Payload o, inout Payload io);

@@ -1,8 +1,9 @@
 package sim.xcheck;
 
 // A structured parcelable (new in Android 10) with a field of each kind its grammar allows in
-// one and a default for each that takes one. No ParcelFileDescriptor field: it would make the
-// type move-only in C++ and not Clone in Rust; file descriptors travel as arguments instead.
+// one and a default for each that takes one (arrays included). No ParcelFileDescriptor
+// field: it would make the type move-only in C++ and not Clone in Rust; file descriptors
+// travel as arguments instead.
 parcelable Payload {
     boolean flag = true;
     byte b = 7;
@@ -15,7 +16,7 @@ parcelable Payload {
     String s = "default";
     @utf8InCpp String u = "utf8";
     @nullable String ns;
-    int[] ints;
+    int[] ints = {1, -2};
     List<String> names;
     @nullable IBinder binder;
 }
