@@ -12,7 +12,12 @@
 #    rules and our stubs only (nothing of AOSP's is edited or copied into this repository);
 # 3. starts binderd on a temporary directory, the C servicemanager under binder-run as context
 #    manager, then runs each test under binder-run, and prints each gtest summary, the
-#    throughput numbers and, last, one line: "N passed, N failed" (gtest cases).
+#    throughput numbers;
+# 4. the AIDL cross-check (xcheck/): one .aidl compiled by Debian's `aidl --lang=cpp` (Android
+#    10) into a C++ service and client on AOSP's libbinder, and by binder-aidl into a Rust
+#    service and client on ours; the C++ service serves the Rust client, then the Rust service
+#    the C++ client, each on a fresh binderd with the service as context manager;
+# and, last, one line: "N passed, N failed" (gtest cases and cross-check checks).
 #
 # Environment: AOSP_WORK (work directory), AOSP_JOBS (make -j, default 2),
 # CARGO_TARGET_DIR (where cargo builds binder-sim). Exit status: 0 when every case passed and
@@ -31,6 +36,7 @@ BUILD_DEPS=(gcc g++ make libgtest-dev linux-libc-dev android-libutils-dev androi
 # Time limits (seconds).
 T_LIST=30 T_DRIVER=120 T_LIB=300 T_THROUGHPUT=120 T_CONTEXT_MANAGER=20
 T_ALL=1200 # binderd and the servicemanager live at most this long
+T_XCHECK=60 # a cross-check client; its binderd and service live at most T_XCHECK + 30
 
 now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
@@ -170,16 +176,18 @@ echo "   fetch: $(elapsed "$T_FETCH") s"
 T_BUILD=$(now)
 say "build: binder-sim (cargo, release)"
 (cd "$REPO" && cargo build --release -q -p binder-driver -p binder-sim-preload -j"$JOBS" &&
-    cargo build --release -q -p binder-sim --bin binder-bench -j"$JOBS") \
+    cargo build --release -q -p binder-sim --bin binder-bench -j"$JOBS" &&
+    cargo build --release -q -p aidl-cpp-xcheck -j"$JOBS") \
     >"$LOGS/cargo.log" 2>&1 || { tail -20 "$LOGS/cargo.log"; die "cargo build failed (see $LOGS/cargo.log)"; }
 TARGET=${CARGO_TARGET_DIR:-$REPO/target}/release
 BINDERD=$TARGET/binderd
 BINDER_RUN=$TARGET/binder-run
-for f in "$BINDERD" "$BINDER_RUN" "$TARGET/libbinder_sim_preload.so"; do
+for f in "$BINDERD" "$BINDER_RUN" "$TARGET/libbinder_sim_preload.so" "$TARGET/xcheck-service" \
+    "$TARGET/xcheck-client"; do
     [ -x "$f" ] || [ -f "$f" ] || die "cargo built no $f"
 done
 
-say "build: AOSP libbinder, tests, servicemanager (make -j$JOBS, $HERE/Makefile)"
+say "build: AOSP libbinder, tests, servicemanager, cross-check (make -j$JOBS, $HERE/Makefile)"
 OUT=$WORK/build/$VERSION
 make -f "$HERE/Makefile" AOSP_SRC="$SRC" OUT="$OUT" -j"$JOBS" >"$LOGS/build.log" 2>&1 ||
     { grep -E 'error|undefined' "$LOGS/build.log" | head -20; die "build failed (see $LOGS/build.log)"; }
@@ -190,7 +198,7 @@ echo "   build: $(elapsed "$T_BUILD") s"
 # ---------------------------------------------------------------------------------------------
 T_RUN=$(now)
 RUN_DIR=$(mktemp -d /tmp/binder-sim-aosp-run.XXXXXX)
-BINDERD_PID='' SM_PID=''
+BINDERD_PID='' SM_PID='' XC_BINDERD_PID='' XC_SERVICE_PID='' XC_DIR=''
 # The processes under PID (ours), children before their parent's later siblings, deepest last.
 descendants() {
     local kid
@@ -212,7 +220,14 @@ stop() {
     kill -TERM "$pid" 2>/dev/null
     wait "$pid" 2>/dev/null
 }
+xcheck_cleanup() {
+    stop "$XC_SERVICE_PID"
+    stop "$XC_BINDERD_PID"
+    [ -n "$XC_DIR" ] && rm -rf "$XC_DIR"
+    XC_SERVICE_PID='' XC_BINDERD_PID='' XC_DIR=''
+}
 cleanup() {
+    xcheck_cleanup
     stop "$SM_PID"
     stop "$BINDERD_PID"
     SM_PID='' BINDERD_PID=''
@@ -328,6 +343,71 @@ compare() {
 say "shim cost: binderThroughputTest -w 2 -p vs binder-bench -w 2 -p -s 0 (20000 calls)"
 compare "cpu0" 0
 compare "unpinned" ""
+
+# ---------------------------------------------------------------------------------------------
+# 4. The AIDL cross-check: xcheck/aidl, C++ (Debian's aidl, AOSP's libbinder) against Rust
+#    (binder-aidl, ours), both ways. Android 10's libbinder speaks the servicemanager protocol
+#    of before AIDL and ours Android 16's, so the two meet through the context manager instead:
+#    on a fresh binderd the service becomes the context manager with its IXCheck as the context
+#    object, and the client takes handle 0.
+# ---------------------------------------------------------------------------------------------
+# xcheck_side LANG ROLE DIR: the command line of the LANG (cpp|rust) ROLE (service|client).
+xcheck_side() {
+    case $1 in
+    cpp) echo "$BINDER_RUN --dir $3 $OUT/xcheck_$2" ;;
+    rust) echo "env BINDER_DEVICE=$3/binder $TARGET/xcheck-$2" ;;
+    esac
+}
+# run_xcheck SERVICE_LANG CLIENT_LANG: one direction; adds the client's counts to the totals.
+run_xcheck() {
+    local service=$1 client=$2 name="xcheck-$1-service-$2-client" log rc summary p f t0
+    log=$LOGS/$name.log
+    say "cross-check: $service service <- $client client"
+    t0=$(now)
+    XC_DIR=$(mktemp -d /tmp/binder-sim-xcheck.XXXXXX)
+    timeout -k 5 $((T_XCHECK + 30)) "$BINDERD" --dir "$XC_DIR" >"$LOGS/$name-binderd.log" 2>&1 &
+    XC_BINDERD_PID=$!
+    for _ in $(seq 100); do
+        [ -S "$XC_DIR/binder" ] && break
+        sleep 0.05
+    done
+    # shellcheck disable=SC2046 # xcheck_side's words are the command line
+    timeout -k 5 $((T_XCHECK + 30)) $(xcheck_side "$service" service "$XC_DIR") \
+        >"$LOGS/$name-service.log" 2>&1 &
+    XC_SERVICE_PID=$!
+    if ! timeout -k 5 "$T_CONTEXT_MANAGER" "$BINDER_RUN" --dir "$XC_DIR" "$OUT/wait_context_manager" \
+        /dev/binder 10 >"$LOGS/$name-wait.log" 2>&1; then
+        tail -5 "$LOGS/$name-wait.log" "$LOGS/$name-service.log" "$LOGS/$name-binderd.log" | sed 's/^/   /'
+        echo "   $name: the $service service did not answer PING at handle 0"
+        FAILED=$((FAILED + 1)) BAD=1
+        xcheck_cleanup
+        return
+    fi
+    # shellcheck disable=SC2046
+    timeout -k 5 "$T_XCHECK" $(xcheck_side "$client" client "$XC_DIR") >"$log" 2>&1
+    rc=$?
+    grep -E '^\[  FAILED  \]' "$log" | sed 's/^/   /'
+    summary=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$log" | tail -1)
+    if [ -z "$summary" ]; then
+        echo "   (no summary: the last lines of $log)"
+        tail -15 "$log" | sed 's/^/   /'
+        FAILED=$((FAILED + 1)) BAD=1
+    else
+        p=${summary%% passed*}
+        f=${summary#*passed, }
+        f=${f%% failed}
+        PASSED=$((PASSED + p)) FAILED=$((FAILED + f))
+        [ "$rc" != 0 ] && [ "$f" = 0 ] && BAD=1
+    fi
+    if ! kill -0 "$XC_SERVICE_PID" 2>/dev/null; then
+        BAD=1
+        echo "   the $service service died during the run (see $LOGS/$name-service.log)"
+    fi
+    echo "   $name: ${summary:-no summary} (exit $rc, $(elapsed "$t0") s)"
+    xcheck_cleanup
+}
+run_xcheck cpp rust
+run_xcheck rust cpp
 
 if ! kill -0 "$SM_PID" 2>/dev/null; then
     BAD=1

@@ -42,7 +42,9 @@ pub use binder_async::{BinderAsyncPool, BoxFuture};
 pub use error::{ExceptionCode, Status, StatusCode};
 pub use ibinder::{DeathRecipient, SpIBinder, WpIBinder};
 pub use interface::{BinderFeatures, FromIBinder, IBinder, Interface, Strong, Weak};
-pub use parcel::{ParcelFileDescriptor, Parcelable, ParcelableHolder};
+pub use parcel::{
+    set_wire_format, wire_format, ParcelFileDescriptor, Parcelable, ParcelableHolder, WireFormat,
+};
 pub use process::ProcessState;
 pub use service_manager::{
     add_service, check_interface, check_service, get_declared_instances, get_interface,

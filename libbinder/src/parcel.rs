@@ -22,6 +22,10 @@
 //! - Interface token: `i32` strict-mode policy `| STRICT_MODE_PENALTY_GATHER`, `i32` work-source
 //!   uid (`-1` unset), `i32` header `'SYST'`, the descriptor as String16.
 //!
+//! Android 10's libbinder writes neither the stability level after a binder nor the `'SYST'`
+//! header (both came with Android 11). A process that talks to Android 10 peers selects their
+//! format with [`set_wire_format`]`(`[`WireFormat::Android10`]`)`; the rest is unchanged.
+//!
 //! # Reading
 //!
 //! Reads never panic and never allocate from an unchecked length: past the end is
@@ -38,6 +42,7 @@ use std::io;
 use std::iter;
 use std::mem::size_of;
 use std::os::fd::{AsFd, AsRawFd, BorrowedFd, FromRawFd, IntoRawFd, OwnedFd, RawFd};
+use std::sync::atomic::{AtomicU8, Ordering};
 
 use binder_driver::uapi::{
     b_pack_chars, FlatBinderObject, Pod, BINDER_TYPE_BINDER, BINDER_TYPE_FD, BINDER_TYPE_HANDLE,
@@ -103,6 +108,38 @@ pub mod stability {
     }
 }
 
+/// The wire format of the binder objects and interface tokens this process writes and expects.
+///
+/// A binder-sim extension (AOSP's libbinder has one format per release): binder objects and
+/// interface tokens are the only items whose layout changed between Android 10 and today, and a
+/// peer of another format misreads every transaction that carries one, so the choice is
+/// process-wide and made once, before the first transaction.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum WireFormat {
+    /// Android 11 and later (and this library's default): a stability level after each
+    /// binder, the `'SYST'` header in interface tokens.
+    #[default]
+    Current,
+    /// Android 10 (`frameworks/native` 10.0.0): no stability level after a binder, no header
+    /// in interface tokens. Binders read in this format are taken as [`stability::LOCAL`].
+    Android10,
+}
+
+static WIRE_FORMAT: AtomicU8 = AtomicU8::new(0);
+
+/// Selects the wire format of this process (see [`WireFormat`]).
+pub fn set_wire_format(format: WireFormat) {
+    WIRE_FORMAT.store(format as u8, Ordering::Relaxed);
+}
+
+/// The wire format of this process.
+pub fn wire_format() -> WireFormat {
+    match WIRE_FORMAT.load(Ordering::Relaxed) {
+        0 => WireFormat::Current,
+        _ => WireFormat::Android10,
+    }
+}
+
 pub mod parcelable;
 mod parcelable_holder;
 
@@ -125,7 +162,8 @@ pub struct InterfaceToken {
     pub strict_mode_policy: i32,
     /// The propagated work-source uid, or [`UNSET_WORK_SOURCE`].
     pub work_source_uid: i32,
-    /// The header word ([`INTERFACE_HEADER`] for system libbinder).
+    /// The header word ([`INTERFACE_HEADER`] for system libbinder; 0 in the
+    /// [`WireFormat::Android10`] format, which has none).
     pub header: i32,
     /// The interface descriptor.
     pub descriptor: String,
@@ -657,7 +695,10 @@ impl Parcel {
             return Err(StatusCode::BAD_TYPE);
         }
         self.write_object(&obj, false)?;
-        self.write_i32(stability)
+        match wire_format() {
+            WireFormat::Current => self.write_i32(stability),
+            WireFormat::Android10 => Ok(()),
+        }
     }
 
     /// Reads a binder object and its stability level (AOSP `unflattenBinder` +
@@ -669,7 +710,10 @@ impl Parcel {
         if !is_binder_type(obj.hdr.type_) {
             return Err(StatusCode::BAD_TYPE);
         }
-        let stability = self.read_i32()?;
+        let stability = match wire_format() {
+            WireFormat::Current => self.read_i32()?,
+            WireFormat::Android10 => stability::LOCAL,
+        };
         Ok((obj, stability))
     }
 
@@ -1478,7 +1522,9 @@ impl Parcel {
     ) -> Result<(), StatusCode> {
         self.write_i32(strict_mode_policy | STRICT_MODE_PENALTY_GATHER)?;
         self.write_i32(work_source_uid)?;
-        self.write_i32(INTERFACE_HEADER)?;
+        if wire_format() == WireFormat::Current {
+            self.write_i32(INTERFACE_HEADER)?;
+        }
         self.write_string16(descriptor)
     }
 
@@ -1486,7 +1532,10 @@ impl Parcel {
     pub fn read_interface_token(&self) -> Result<InterfaceToken, StatusCode> {
         let strict_mode_policy = self.read_i32()?;
         let work_source_uid = self.read_i32()?;
-        let header = self.read_i32()?;
+        let header = match wire_format() {
+            WireFormat::Current => self.read_i32()?,
+            WireFormat::Android10 => 0,
+        };
         let descriptor = self.read_string16()?;
         Ok(InterfaceToken {
             strict_mode_policy,
@@ -1497,12 +1546,12 @@ impl Parcel {
     }
 
     /// Reads a request header and checks it is for `descriptor` (AOSP `enforceInterface`):
-    /// `BAD_TYPE` if the header is not `'SYST'` or the descriptor differs (the AIDL stub's
+    /// `BAD_TYPE` if the header is not `'SYST'` (in the current [`WireFormat`]) or the descriptor differs (the AIDL stub's
     /// answer), read errors as they come.
     pub fn enforce_interface(&self, descriptor: &str) -> Result<(), StatusCode> {
         let _strict_mode_policy = self.read_i32()?;
         let _work_source_uid = self.read_i32()?;
-        if self.read_i32()? != INTERFACE_HEADER {
+        if wire_format() == WireFormat::Current && self.read_i32()? != INTERFACE_HEADER {
             return Err(StatusCode::BAD_TYPE);
         }
         let Some(units) = self.read_string16_bytes()? else {
