@@ -3,15 +3,9 @@
 //! The service-manager client here and the servicemanager daemon both use the result.
 
 fn main() {
-    let dir = std::path::Path::new("aidl/android/os");
-    let mut sources: Vec<_> = std::fs::read_dir(dir)
-        .expect("aidl/android/os")
-        .map(|e| e.expect("directory entry").path())
-        .collect();
-    sources.sort();
     binder_aidl::Builder::new()
         .include_dir("aidl")
-        .sources(sources)
+        .sources_under("aidl/android/os")
         .generate()
         .unwrap_or_else(|e| panic!("{e}"))
         .rerun_if_changed();

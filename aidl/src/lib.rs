@@ -280,6 +280,8 @@ pub struct Builder {
     options: Options,
     output: Option<PathBuf>,
     module_file: String,
+    /// Directories whose `.aidl` files are sources, expanded by [`Builder::generate`].
+    source_dirs: Vec<PathBuf>,
 }
 
 impl Default for Builder {
@@ -297,7 +299,8 @@ pub struct Generated {
     pub module_file: PathBuf,
     /// The generated `.rs` files.
     pub files: Vec<PathBuf>,
-    /// Every `.aidl` file read.
+    /// Every `.aidl` file read, and every directory searched for sources (a file added to
+    /// one changes the directory).
     pub inputs: Vec<PathBuf>,
 }
 
@@ -322,6 +325,7 @@ impl Builder {
             options: Options::default(),
             output: None,
             module_file: "aidl.rs".to_string(),
+            source_dirs: Vec::new(),
         }
     }
     /// Adds a directory searched for imported types (`-I`).
@@ -339,6 +343,11 @@ impl Builder {
         self.options
             .sources
             .extend(files.into_iter().map(Into::into));
+        self
+    }
+    /// Adds every `.aidl` file under `dir`, in subdirectories too, in path order.
+    pub fn sources_under(mut self, dir: impl Into<PathBuf>) -> Builder {
+        self.source_dirs.push(dir.into());
         self
     }
     /// Where to write (default: `$OUT_DIR`).
@@ -373,7 +382,14 @@ impl Builder {
     }
 
     /// Compiles and writes the files and the module tree.
-    pub fn generate(self) -> Result<Generated, Error> {
+    pub fn generate(mut self) -> Result<Generated, Error> {
+        let mut dirs = Vec::new();
+        for dir in std::mem::take(&mut self.source_dirs) {
+            let mut found = Vec::new();
+            aidl_files_under(&dir, &mut dirs, &mut found)?;
+            found.sort();
+            self.options.sources.extend(found);
+        }
         let out_dir = match self.output {
             Some(d) => d,
             None => std::env::var_os("OUT_DIR")
@@ -391,11 +407,33 @@ impl Builder {
         let files = compiled.write_to(&abs)?;
         let module_file = abs.join(&self.module_file);
         write_if_changed(&module_file, &compiled.module_tree(&abs))?;
+        let mut inputs = compiled.inputs;
+        inputs.extend(dirs);
         Ok(Generated {
             out_dir: abs,
             module_file,
             files,
-            inputs: compiled.inputs,
+            inputs,
         })
     }
+}
+
+/// Collects the `.aidl` files under `dir` into `files` and the directories searched into
+/// `dirs`.
+fn aidl_files_under(
+    dir: &Path,
+    dirs: &mut Vec<PathBuf>,
+    files: &mut Vec<PathBuf>,
+) -> Result<(), Error> {
+    let io = |e| Error::Io(dir.display().to_string(), e);
+    dirs.push(dir.to_path_buf());
+    for entry in std::fs::read_dir(dir).map_err(io)? {
+        let path = entry.map_err(io)?.path();
+        if path.is_dir() {
+            aidl_files_under(&path, dirs, files)?;
+        } else if path.extension().is_some_and(|e| e == "aidl") {
+            files.push(path);
+        }
+    }
+    Ok(())
 }

@@ -103,3 +103,42 @@ fn builder_without_sources_is_a_usage_error() {
     let err = Builder::new().output(&dir.0).generate().unwrap_err();
     assert_eq!(err.to_string(), "ERROR: No input file");
 }
+
+#[test]
+fn builder_takes_every_aidl_file_under_a_directory() {
+    let dir = TempDir::new();
+    let src = dir.0.join("aidl");
+    let mut files = write_tree(&src);
+    // Not an .aidl file: ignored.
+    std::fs::write(src.join("README"), "not AIDL").unwrap();
+    let generated = Builder::new()
+        .include_dir(&src)
+        .sources_under(&src)
+        .output(dir.0.join("out"))
+        .generate()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(generated.files.len(), 20);
+    files.sort();
+    let read: Vec<_> = generated
+        .inputs
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "aidl"))
+        .cloned()
+        .collect();
+    assert_eq!(read.len(), 20);
+    assert!(read.iter().all(|p| files.contains(p)), "{read:?}");
+    // The directories are inputs too: a file added to one reruns the build script.
+    assert!(generated.inputs.contains(&src));
+    assert!(generated.inputs.contains(&src.join("com/example/service")));
+
+    let missing = dir.0.join("absent");
+    let err = Builder::new()
+        .sources_under(&missing)
+        .output(dir.0.join("out2"))
+        .generate()
+        .unwrap_err();
+    assert!(
+        err.to_string().contains(&missing.display().to_string()),
+        "{err}"
+    );
+}
