@@ -17,10 +17,15 @@
 //!   cache; [`thread`]: the per-thread IPC state (AOSP's `IPCThreadState`);
 //! - [`binder`]: [`SpIBinder`]/[`WpIBinder`], local objects ([`binder_impl::Binder`]),
 //!   [`DeathRecipient`]s; [`interface`]: typed interfaces;
-//! - [`service_manager`]: the `android.os.IServiceManager` client.
+//! - [`service_manager`]: the `android.os.IServiceManager` client;
+//! - [`binder_tokio`] (feature `tokio`, on by default): AOSP's `binder_tokio` (`Tokio`,
+//!   `TokioRuntime`, async service look-ups) and serving binder on a tokio reactor with no
+//!   thread pool ([`binder_tokio::serve_current_thread`]).
 
 pub mod binder;
 pub mod binder_async;
+#[cfg(feature = "tokio")]
+pub mod binder_tokio;
 pub mod error;
 pub mod interface;
 mod macros;
