@@ -643,6 +643,7 @@ pub fn setup_polling() -> Result<RawFd, StatusCode> {
 /// Leaves polling mode: `BC_EXIT_LOOPER`, then `BINDER_THREAD_EXIT`, so that the driver stops
 /// counting this thread among the process's loopers (its poll descriptor closes: deregister it
 /// first). The thread may still make calls; a later [`setup_polling`] starts over.
+#[cfg_attr(not(feature = "tokio"), allow(dead_code))]
 pub(crate) fn exit_polling() {
     let Ok(ps) = process() else { return };
     let was_polling = with(|s| {
@@ -670,6 +671,7 @@ pub fn handle_polled_commands() -> Result<(), StatusCode> {
 /// [`handle_polled_commands`] for a loop that goes on serving: a command that fails (a reply
 /// to a caller that died meanwhile, say) is logged and the rest of what was read still runs,
 /// as in `join_thread_pool`; only a failure to talk to the driver is returned.
+#[cfg_attr(not(feature = "tokio"), allow(dead_code))]
 pub(crate) fn serve_polled_commands() -> Result<(), StatusCode> {
     handle_polled(true)
 }
