@@ -2,8 +2,9 @@
 //! [`BoxFuture`], [`BinderAsyncPool`] (how an async proxy runs a blocking transaction) and
 //! [`BinderAsyncRuntime`] (how an async service's futures are driven on a binder thread).
 //!
-//! They are traits: any executor can implement them. binder-sim ships no implementation yet
-//! (AOSP's lives in the separate `binder_tokio` crate, `Tokio` and `TokioRuntime`).
+//! They are traits: any executor can implement them. The tokio implementation, AOSP's
+//! `binder_tokio` crate (`Tokio`, `TokioRuntime`), is [`crate::binder_tokio`] (feature
+//! `tokio`).
 
 use std::future::Future;
 use std::pin::Pin;

@@ -19,9 +19,14 @@
 //!   [`DeathRecipient`]s; [`interface`]: typed interfaces;
 //! - [`service_manager`]: the `android.os.IServiceManager` client, over the proxy generated
 //!   from `aidl/android/os/IServiceManager.aidl` (module [`aidl`], which the servicemanager
-//!   daemon serves with the generated stub).
+//!   daemon serves with the generated stub);
+//! - [`binder_tokio`] (feature `tokio`, on by default): AOSP's `binder_tokio` (`Tokio`,
+//!   `TokioRuntime`, async service look-ups) and serving binder on a tokio reactor with no
+//!   thread pool ([`binder_tokio::serve_current_thread`]).
 
 pub mod binder_async;
+#[cfg(feature = "tokio")]
+pub mod binder_tokio;
 pub mod error;
 pub mod ibinder;
 pub mod interface;

@@ -127,11 +127,13 @@ impl Registration {
         let registration = Registration::new(name)
             .map_err(|s| log_failure("registerForNotifications", name, &s))
             .ok()?;
-        if !ProcessState::self_().is_ok_and(|ps| ps.is_thread_pool_started()) {
+        if !ProcessState::self_().is_ok_and(|ps| ps.is_thread_pool_started())
+            && !crate::thread::has_polling_thread()
+        {
             tracing::warn!(
                 name,
                 "waiting for a service without a binder thread pool: the registration \
-                 callback cannot be served (start the thread pool)"
+                 callback cannot be served (start the thread pool or poll)"
             );
         }
         Some(registration)

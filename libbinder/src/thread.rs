@@ -7,6 +7,7 @@ use std::io;
 use std::mem::size_of;
 use std::os::fd::RawFd;
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use binder_driver::uapi::*;
@@ -30,6 +31,9 @@ struct ThreadState {
     is_looper: bool,
     /// A looper that polls (`setup_polling`): it goes back to its event loop between reads.
     polling: bool,
+    /// Inside `handle_polled_commands`: a polling thread that frees a buffer now sends the
+    /// free with the flush that ends it; outside, it has no read coming and sends it at once.
+    in_polled: bool,
     /// Depth of incoming transactions being served on this thread.
     serving: u32,
 }
@@ -54,6 +58,7 @@ impl ThreadState {
             calling_uid: own_uid(),
             is_looper: false,
             polling: false,
+            in_polled: false,
             serving: 0,
         }
     }
@@ -264,7 +269,9 @@ fn post_commands() {
 
 /// Frees a received buffer when its parcel goes: `BC_FREE_BUFFER` queued on the dropping
 /// thread and sent with its next write (posted at once on a thread that is neither a looper
-/// nor serving a call, as AOSP `flushIfNeeded` flushes it).
+/// nor serving a call, as AOSP `flushIfNeeded` flushes it, and on a polling looper between
+/// its `handle_polled_commands`: an event loop, a tokio reactor among them, may receive many
+/// replies before its descriptor turns readable again, and the receive buffer would fill).
 struct FreeBuffer(u64);
 
 impl Drop for FreeBuffer {
@@ -274,7 +281,7 @@ impl Drop for FreeBuffer {
             .try_with(|cell| match cell.try_borrow_mut() {
                 Ok(mut s) => {
                     push_cmd(&mut s.out, BC_FREE_BUFFER, &addr.to_ne_bytes());
-                    Some(!s.is_looper && s.serving == 0)
+                    Some((!s.is_looper || (s.polling && !s.in_polled)) && s.serving == 0)
                 }
                 Err(_) => None,
             })
@@ -606,22 +613,70 @@ pub(crate) fn join_thread_pool(is_main: bool) -> Result<(), StatusCode> {
     result
 }
 
+/// How many threads of this process poll (`setup_polling`) and have not left
+/// ([`exit_polling`]): they serve the process's work as pool threads would.
+static POLLING_THREADS: AtomicUsize = AtomicUsize::new(0);
+
+/// Whether some thread of this process serves binder work by polling (a service manager's
+/// loop, a tokio reactor): work for the process, a notification among it, is served without a
+/// thread pool.
+pub(crate) fn has_polling_thread() -> bool {
+    POLLING_THREADS.load(Ordering::SeqCst) > 0
+}
+
 /// Enters polling mode (AOSP `setupPolling`): this thread becomes a looper whose work is
 /// signalled by the returned descriptor; call [`handle_polled_commands`] when it is readable.
 pub fn setup_polling() -> Result<RawFd, StatusCode> {
     let ps = process()?;
-    with(|s| {
+    let was_polling = with(|s| {
         s.is_looper = true;
-        s.polling = true;
         push_cmd(&mut s.out, BC_ENTER_LOOPER, &[]);
+        std::mem::replace(&mut s.polling, true)
     });
+    if !was_polling {
+        POLLING_THREADS.fetch_add(1, Ordering::SeqCst);
+    }
     flush_commands()?;
     ps.device.poll_fd().map_err(|e| status_from_io(&e))
+}
+
+/// Leaves polling mode: `BC_EXIT_LOOPER`, then `BINDER_THREAD_EXIT`, so that the driver stops
+/// counting this thread among the process's loopers (its poll descriptor closes: deregister it
+/// first). The thread may still make calls; a later [`setup_polling`] starts over.
+#[cfg_attr(not(feature = "tokio"), allow(dead_code))]
+pub(crate) fn exit_polling() {
+    let Ok(ps) = process() else { return };
+    let was_polling = with(|s| {
+        push_cmd(&mut s.out, BC_EXIT_LOOPER, &[]);
+        s.is_looper = false;
+        std::mem::replace(&mut s.polling, false)
+    });
+    if was_polling {
+        POLLING_THREADS.fetch_sub(1, Ordering::SeqCst);
+    }
+    if let Err(e) = flush_commands() {
+        tracing::debug!(?e, "flush before leaving polling mode failed");
+    }
+    if let Err(e) = ps.device.thread_exit() {
+        tracing::debug!(%e, "BINDER_THREAD_EXIT failed");
+    }
 }
 
 /// Executes the work pending for this thread (AOSP `handlePolledCommands`), without blocking
 /// when there is none.
 pub fn handle_polled_commands() -> Result<(), StatusCode> {
+    handle_polled(false)
+}
+
+/// [`handle_polled_commands`] for a loop that goes on serving: a command that fails (a reply
+/// to a caller that died meanwhile, say) is logged and the rest of what was read still runs,
+/// as in `join_thread_pool`; only a failure to talk to the driver is returned.
+#[cfg_attr(not(feature = "tokio"), allow(dead_code))]
+pub(crate) fn serve_polled_commands() -> Result<(), StatusCode> {
+    handle_polled(true)
+}
+
+fn handle_polled(go_on: bool) -> Result<(), StatusCode> {
     let ps = process()?;
     if in_drained()
         && !ps
@@ -631,16 +686,22 @@ pub fn handle_polled_commands() -> Result<(), StatusCode> {
     {
         return flush_commands();
     }
-    loop {
+    let was_in_polled = with(|s| std::mem::replace(&mut s.in_polled, true));
+    let result = loop {
         match get_and_execute_command() {
             Ok(()) => {}
-            Err(LoopError::Driver(e)) => return Err(status_from_io(&e)),
-            Err(LoopError::Command(e)) => return Err(e),
+            Err(LoopError::Driver(e)) => break Err(status_from_io(&e)),
+            Err(LoopError::Command(e)) if go_on => {
+                tracing::warn!(?e, "binder command failed");
+            }
+            Err(LoopError::Command(e)) => break Err(e),
         }
         if in_drained() {
-            break;
+            break Ok(());
         }
-    }
+    };
+    with(|s| s.in_polled = was_in_polled);
+    result?;
     flush_commands()
 }
 

@@ -62,7 +62,8 @@ pub const ARG: &str = "LIBBINDER_TEST_ARG";
 pub struct ChildProc {
     pub child: Child,
     lines: mpsc::Receiver<String>,
-    stdin: ChildStdin,
+    /// `None` once closed ([`ChildProc::close_and_wait`]).
+    stdin: Option<ChildStdin>,
 }
 
 impl ChildProc {
@@ -94,8 +95,27 @@ impl ChildProc {
     }
 
     pub fn say(&mut self, line: &str) {
-        writeln!(self.stdin, "{line}").unwrap();
-        self.stdin.flush().unwrap();
+        let stdin = self.stdin.as_mut().expect("stdin is open");
+        writeln!(stdin, "{line}").unwrap();
+        stdin.flush().unwrap();
+    }
+
+    /// Closes the child's stdin (a child that serves until then stops) and waits, at most
+    /// [`WAIT`], for it to exit: its stdout closing tells (notes it says meanwhile are
+    /// skipped). One that does not exit in time is killed and fails the test.
+    pub fn close_and_wait(&mut self) -> std::process::ExitStatus {
+        self.stdin = None;
+        loop {
+            match self.lines.recv_timeout(WAIT) {
+                Ok(_) => {}
+                Err(mpsc::RecvTimeoutError::Disconnected) => break,
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    self.kill9();
+                    panic!("child did not exit after its stdin closed");
+                }
+            }
+        }
+        self.child.wait().unwrap()
     }
 
     pub fn kill9(&mut self) {
@@ -180,7 +200,7 @@ pub fn spawn_with_env(
     ChildProc {
         child,
         lines,
-        stdin,
+        stdin: Some(stdin),
     }
 }
 

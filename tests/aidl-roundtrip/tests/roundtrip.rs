@@ -5,9 +5,9 @@
 //! `EX_NULL_POINTER`, exceptions), `oneway` calls, callbacks both ways, and the async
 //! variants.
 //!
-//! libbinder ships no async executor (AOSP's is the separate `binder_tokio` crate): the async
-//! proxy and the async service run on the minimal pool and runtime this test defines, which is
-//! what an application on binder-sim has to provide today.
+//! The async proxy and the async service here run on a minimal pool and runtime this test
+//! defines: the async traits work with any executor, not only tokio. tokio's (`binder_tokio`,
+//! on a thread pool and on a reactor) is tested in `tests/tokio.rs`.
 
 #[path = "../../../libbinder/tests/support/mod.rs"]
 mod support;
@@ -578,7 +578,7 @@ fn client() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Async: the executor pieces an application provides (AOSP's binder_tokio)
+// Async: the executor pieces any executor provides (tokio's are `binder_tokio`'s)
 // ---------------------------------------------------------------------------------------------
 
 /// An async callback service.
