@@ -2,103 +2,17 @@
 //! client, four real processes on a binderd directory of the test's own; the client's output
 //! is checked line by line. Every wait is bounded and every child reaped.
 
-use std::io::{BufRead, BufReader, Read};
+#[path = "../../common/test_processes.rs"]
+mod test_processes;
+
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::mpsc;
-use std::time::Duration;
+use test_processes::{Daemon, TempDir, WAIT};
 
-/// How long any one step may take.
-const WAIT: Duration = Duration::from_secs(30);
-
-/// A directory removed on drop.
-struct TempDir(PathBuf);
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-/// A long-running child, killed and reaped on drop, whose output lines (stdout or stderr,
-/// whichever `spawn` was told) arrive on a channel.
-struct Daemon {
-    child: Child,
-    lines: mpsc::Receiver<String>,
-    name: &'static str,
-}
-
-impl Daemon {
-    fn spawn(name: &'static str, mut cmd: Command, from_stderr: bool) -> Daemon {
-        let (out, err) = if from_stderr {
-            (Stdio::null(), Stdio::piped())
-        } else {
-            (Stdio::piped(), Stdio::null())
-        };
-        let mut child = cmd
-            .stdin(Stdio::null())
-            .stdout(out)
-            .stderr(err)
-            .spawn()
-            .unwrap_or_else(|e| panic!("spawn {name}: {e}"));
-        let stream: Box<dyn Read + Send> = if from_stderr {
-            Box::new(child.stderr.take().unwrap())
-        } else {
-            Box::new(child.stdout.take().unwrap())
-        };
-        let (tx, lines) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stream).lines() {
-                let Ok(line) = line else { break };
-                if tx.send(line).is_err() {
-                    break;
-                }
-            }
-        });
-        Daemon { child, lines, name }
-    }
-
-    /// Waits (at most [`WAIT`]) for a line containing `what`.
-    fn wait_for(&self, what: &str) {
-        let deadline = std::time::Instant::now() + WAIT;
-        loop {
-            let left = deadline.saturating_duration_since(std::time::Instant::now());
-            match self.lines.recv_timeout(left) {
-                Ok(line) if line.contains(what) => return,
-                Ok(_) => {}
-                Err(e) => panic!("{} never said {what:?} ({e:?})", self.name),
-            }
-        }
-    }
-}
-
-impl Drop for Daemon {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// binderd and servicemanager, built into this test's target directory (a `cargo test` of
-/// this package alone does not build other packages' binaries).
+/// binderd and servicemanager, beside this package's binaries.
 fn workspace_binaries() -> (PathBuf, PathBuf) {
-    let status = Command::new(env!("CARGO"))
-        .args([
-            "build",
-            "--quiet",
-            "-p",
-            "binder-driver",
-            "--bin",
-            "binderd",
-        ])
-        .args(["-p", "servicemanager", "--bin", "servicemanager"])
-        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")))
-        .status()
-        .expect("cargo build runs");
-    assert!(status.success(), "binderd and servicemanager build");
-    let greeter = PathBuf::from(env!("CARGO_BIN_EXE_greeter-service"));
-    let dir = greeter.parent().unwrap();
-    (dir.join("binderd"), dir.join("servicemanager"))
+    test_processes::workspace_binaries(Path::new(env!("CARGO_BIN_EXE_greeter-service")))
 }
 
 #[test]
